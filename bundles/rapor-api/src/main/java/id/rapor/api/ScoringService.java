@@ -1,0 +1,33 @@
+package id.rapor.api;
+
+import id.rapor.api.model.Assessment;
+import id.rapor.api.model.Deployment;
+import id.rapor.api.model.Methodology;
+import id.rapor.api.model.MethodologySummary;
+import id.rapor.api.model.ScoreResult;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Scores assessments against the methodologies whose rule bundles are active. Safe for
+ * concurrent use; a rule bundle swap is atomic, so each result comes wholly from one version.
+ */
+@ProviderType
+public interface ScoringService {
+
+    /** Every methodology a rule bundle defines, active or rejected, ordered by id. */
+    List<MethodologySummary> methodologies();
+
+    /** The questionnaire, weights and bands of the active version. */
+    Methodology methodology(String id) throws UnknownMethodologyException, MethodologyUnavailableException;
+
+    /**
+     * Validates every answer first (unknown indicator, missing answer, value that is not an
+     * option: all reported together), then runs the rules.
+     */
+    ScoreResult score(String methodologyId, Assessment assessment)
+            throws UnknownMethodologyException, MethodologyUnavailableException, InvalidAssessmentException;
+
+    /** Every rule bundle the engine was given, with its state and errors, ordered by methodology and version. */
+    List<Deployment> deployments();
+}

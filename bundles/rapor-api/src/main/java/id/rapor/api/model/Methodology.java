@@ -1,0 +1,62 @@
+package id.rapor.api.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One methodology year as a rule bundle defines it: its questionnaire, weights, bands and
+ * provenance. The version is the rule bundle's version.
+ */
+public final class Methodology {
+    private final String id;
+    private final String title;
+    private final String regulation;
+    private final int year;
+    private final String version;
+    private final Scale scale;
+    private final List<Aspect> aspects;
+    private final List<Band> bands;
+    private final List<ProvenanceEntry> provenance;
+    private final Map<String, Indicator> indicatorsById;
+
+    public Methodology(String id, String title, String regulation, int year, String version, Scale scale,
+                       List<Aspect> aspects, List<Band> bands, List<ProvenanceEntry> provenance) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.title = Objects.requireNonNull(title, "title");
+        this.regulation = Objects.requireNonNull(regulation, "regulation");
+        this.year = year;
+        this.version = Objects.requireNonNull(version, "version");
+        this.scale = Objects.requireNonNull(scale, "scale");
+        this.aspects = List.copyOf(aspects);
+        this.bands = List.copyOf(bands);
+        this.provenance = List.copyOf(provenance);
+        Map<String, Indicator> byId = new LinkedHashMap<>();
+        for (Aspect a : this.aspects) {
+            for (Indicator i : a.getIndicators()) byId.put(i.getId(), i);
+        }
+        this.indicatorsById = java.util.Collections.unmodifiableMap(byId);
+    }
+
+    public String getId() { return id; }
+    public String getTitle() { return title; }
+    public String getRegulation() { return regulation; }
+    /** The first year this methodology applies to. */
+    public int getYear() { return year; }
+    public String getVersion() { return version; }
+    public Scale getScale() { return scale; }
+    public List<Aspect> getAspects() { return aspects; }
+    public List<Band> getBands() { return bands; }
+    public List<ProvenanceEntry> getProvenance() { return provenance; }
+
+    /** Every indicator in questionnaire order, keyed by id. */
+    public Map<String, Indicator> getIndicators() { return indicatorsById; }
+
+    public Indicator indicator(String indicatorId) { return indicatorsById.get(indicatorId); }
+
+    public Aspect aspect(String aspectId) {
+        for (Aspect a : aspects) if (a.getId().equals(aspectId)) return a;
+        return null;
+    }
+}

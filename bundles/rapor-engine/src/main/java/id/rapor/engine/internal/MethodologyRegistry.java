@@ -1,0 +1,142 @@
+package id.rapor.engine.internal;
+
+import id.rapor.api.model.Deployment;
+import id.rapor.api.model.DeploymentState;
+import id.rapor.api.model.MethodologySummary;
+import id.rapor.api.model.RuleError;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Which compiled version serves each methodology. Every rule bundle is a candidate; the
+ * highest version whose last compilation was accepted serves. A bundle whose update is
+ * rejected keeps its last accepted content, so a bad edit never replaces working rules.
+ * Readers see an immutable snapshot that is swapped in one volatile write.
+ */
+final class MethodologyRegistry {
+
+    private static final class Candidate {
+        final long bundleId;
+        final String bundle;
+        final long sequence;
+        String methodologyId;
+        String version;
+        Instant time;
+        List<RuleError> errors = List.of();
+        CompiledMethodology lastGood;
+
+        Candidate(long bundleId, String bundle, long sequence) {
+            this.bundleId = bundleId;
+            this.bundle = bundle;
+            this.sequence = sequence;
+        }
+    }
+
+    private final Map<Long, Candidate> candidates = new HashMap<>();
+    private volatile Map<String, CompiledMethodology> served = Map.of();
+    private long sequence;
+    private int pending;
+
+    /** The version serving {@code methodologyId}, or null. */
+    CompiledMethodology served(String methodologyId) {
+        return served.get(methodologyId);
+    }
+
+    synchronized void compiling() {
+        pending++;
+    }
+
+    /** Records a compilation of a bundle (new or updated) and re-elects the served versions. */
+    synchronized void record(long bundleId, String bundle, Compilation compilation) {
+        pending = Math.max(0, pending - 1);
+        Candidate c = candidates.computeIfAbsent(bundleId, id -> new Candidate(id, bundle, ++sequence));
+        c.methodologyId = compilation.methodologyId();
+        c.version = compilation.version();
+        c.time = Instant.now();
+        c.errors = compilation.errors();
+        if (compilation.accepted()) {
+            c.lastGood = compilation.compiled();
+        } else if (c.lastGood != null && !c.lastGood.methodology().getId().equals(c.methodologyId)) {
+            c.lastGood = null; // the bundle now claims another methodology: its old content no longer applies
+        }
+        elect();
+    }
+
+    synchronized void remove(long bundleId) {
+        if (candidates.remove(bundleId) != null) elect();
+    }
+
+    synchronized int pending() { return pending; }
+
+    private void elect() {
+        Map<String, Candidate> best = new HashMap<>();
+        for (Candidate c : candidates.values()) {
+            if (c.lastGood == null) continue;
+            best.merge(c.lastGood.methodology().getId(), c, (a, b) -> better(a, b) ? a : b);
+        }
+        Map<String, CompiledMethodology> next = new HashMap<>();
+        best.forEach((id, c) -> next.put(id, c.lastGood));
+        served = Map.copyOf(next);
+    }
+
+    private static boolean better(Candidate a, Candidate b) {
+        int c = Versions.compare(a.lastGood.methodology().getVersion(), b.lastGood.methodology().getVersion());
+        return c != 0 ? c > 0 : a.sequence > b.sequence;
+    }
+
+    synchronized List<Deployment> deployments() {
+        List<Deployment> list = new ArrayList<>();
+        for (Candidate c : candidates.values()) {
+            CompiledMethodology current = served.get(c.methodologyId);
+            DeploymentState state = !c.errors.isEmpty() ? DeploymentState.REJECTED
+                    : current != null && current == c.lastGood ? DeploymentState.ACTIVE : DeploymentState.STANDBY;
+            String servedVersion = c.lastGood != null && current == c.lastGood ? c.lastGood.methodology().getVersion() : null;
+            list.add(new Deployment(c.methodologyId, c.bundle, c.version, state, servedVersion, c.time, c.errors));
+        }
+        list.sort(Comparator.comparing(Deployment::methodologyId)
+                .thenComparing(Deployment::version, Versions.ORDER)
+                .thenComparing(Deployment::bundle));
+        return list;
+    }
+
+    /** One line per methodology: the served version, or the newest rejected one if none serves. */
+    synchronized List<MethodologySummary> summaries() {
+        Map<String, MethodologySummary> byId = new TreeMap<>();
+        for (Map.Entry<String, CompiledMethodology> e : served.entrySet()) {
+            var m = e.getValue().methodology();
+            byId.put(e.getKey(), new MethodologySummary(m.getId(), m.getTitle(), m.getRegulation(), m.getYear(),
+                    m.getVersion(), DeploymentState.ACTIVE));
+        }
+        Map<String, Candidate> newestRejected = new LinkedHashMap<>();
+        for (Candidate c : candidates.values()) {
+            if (byId.containsKey(c.methodologyId)) continue;
+            newestRejected.merge(c.methodologyId, c, (a, b) -> Versions.compare(a.version, b.version) >= 0 ? a : b);
+        }
+        newestRejected.forEach((id, c) -> byId.put(id, new MethodologySummary(id, null, null, null, c.version, DeploymentState.REJECTED)));
+        return List.copyOf(byId.values());
+    }
+
+    /** The errors of every bundle of a methodology that serves nothing, for the caller who asks for it. */
+    synchronized List<RuleError> errorsOf(String methodologyId) {
+        List<RuleError> errors = new ArrayList<>();
+        for (Candidate c : candidates.values()) {
+            if (methodologyId.equals(c.methodologyId)) errors.addAll(c.errors);
+        }
+        return errors;
+    }
+
+    synchronized boolean knows(String methodologyId) {
+        return candidates.values().stream().anyMatch(c -> methodologyId.equals(c.methodologyId));
+    }
+
+    /** The ids of every methodology any bundle defines, for "did you mean" messages. */
+    synchronized List<String> knownIds() {
+        return candidates.values().stream().map(c -> c.methodologyId).distinct().sorted().toList();
+    }
+}

@@ -1,0 +1,44 @@
+package id.rapor.engine.internal;
+
+import static id.rapor.engine.internal.RuleBundleLayout.*;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+
+/**
+ * The activation pipeline for one rule bundle: read the tables, check them, compile the DRL,
+ * then run the golden cases. Only a bundle that passes all four is accepted. Every problem of
+ * every step that could run is reported, each pointing at the file and line to fix.
+ */
+final class RuleBundleCompiler {
+    private final DrlCompiler drl;
+    private final ClassLoader loader;
+
+    RuleBundleCompiler(ClassLoader loader) {
+        this.loader = loader;
+        this.drl = new DrlCompiler(loader);
+    }
+
+    Compilation compile(RuleSource source, String methodologyId) {
+        Problems problems = new Problems();
+        MethodologyReader.Result read = new MethodologyReader(source, problems).read(methodologyId);
+        if (read != null) new TableChecks(problems, read.lines()).check(read.methodology());
+        List<GoldenCase> cases = GoldenCaseReader.read(source, problems);
+
+        Map<String, String> rules = new LinkedHashMap<>();
+        for (String path : source.list(RULES_FOLDER, RULES_SUFFIX)) rules.put(path, source.read(path));
+        if (rules.isEmpty()) problems.add(RULES_FOLDER + "/", 0, "no rule files (*" + RULES_SUFFIX + ")");
+        KieBase kieBase = rules.isEmpty() ? null : drl.compile(rules, problems);
+
+        if (read == null || kieBase == null || !problems.isEmpty()) {
+            return new Compilation(methodologyId, source.version(), null, problems.list());
+        }
+        CompiledMethodology compiled = new CompiledMethodology(read.methodology(), kieBase, loader);
+        GoldenCaseRunner.run(cases, compiled, problems);
+        return problems.isEmpty()
+                ? new Compilation(methodologyId, source.version(), compiled, List.of())
+                : new Compilation(methodologyId, source.version(), null, problems.list());
+    }
+}

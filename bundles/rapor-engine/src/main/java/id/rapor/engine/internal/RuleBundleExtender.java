@@ -1,0 +1,101 @@
+package id.rapor.engine.internal;
+
+import static id.rapor.engine.internal.RuleBundleLayout.HEADER;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.util.tracker.BundleTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The extender: every bundle with a {@value RuleBundleLayout#HEADER} header is a rule
+ * bundle. It is compiled when it appears and again when it is updated, on one background
+ * thread (Drools compiles are memory-hungry and need not run in parallel), and dropped when
+ * it is uninstalled. Bundles are tracked from INSTALLED on, so the old version keeps serving
+ * while FileInstall stops, updates and restarts a bundle.
+ */
+final class RuleBundleExtender extends BundleTracker<String> {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleBundleExtender.class);
+    private static final int TRACKED = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
+
+    private final RuleBundleCompiler compiler;
+    private final MethodologyRegistry registry;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rapor-rule-compiler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    RuleBundleExtender(BundleContext context, RuleBundleCompiler compiler, MethodologyRegistry registry) {
+        super(context, TRACKED, null);
+        this.compiler = compiler;
+        this.registry = registry;
+    }
+
+    @Override
+    public String addingBundle(Bundle bundle, BundleEvent event) {
+        String methodologyId = bundle.getHeaders("").get(HEADER);
+        if (methodologyId == null) return null;
+        submit(bundle, methodologyId.trim());
+        return methodologyId.trim();
+    }
+
+    @Override
+    public void modifiedBundle(Bundle bundle, BundleEvent event, String methodologyId) {
+        if (event != null && event.getType() == BundleEvent.UPDATED) {
+            String current = bundle.getHeaders("").get(HEADER);
+            submit(bundle, current == null ? methodologyId : current.trim());
+        }
+    }
+
+    @Override
+    public void removedBundle(Bundle bundle, BundleEvent event, String methodologyId) {
+        executor.execute(() -> {
+            registry.remove(bundle.getBundleId());
+            LOG.info("Rule bundle {} {} removed; {} is now served by {}", bundle.getSymbolicName(), bundle.getVersion(),
+                    methodologyId, describe(registry.served(methodologyId)));
+        });
+    }
+
+    private void submit(Bundle bundle, String methodologyId) {
+        registry.compiling();
+        String name = bundle.getSymbolicName();
+        String version = bundle.getVersion().toString();
+        executor.execute(() -> {
+            long start = System.nanoTime();
+            Compilation compilation;
+            try {
+                compilation = compiler.compile(new BundleRuleSource(bundle), methodologyId);
+            } catch (RuntimeException e) {
+                // A bundle uninstalled mid-compile, or a defect of ours: never let it kill the compiler thread.
+                compilation = new Compilation(methodologyId, version, null,
+                        java.util.List.of(new id.rapor.api.model.RuleError("", 0, 0, "could not be read: " + e)));
+            }
+            registry.record(bundle.getBundleId(), name, compilation);
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            if (compilation.accepted()) {
+                LOG.info("Rule bundle {} {} accepted for {} in {} ms; {} is served by {}", name, version, methodologyId, ms,
+                        methodologyId, describe(registry.served(methodologyId)));
+            } else {
+                LOG.error("Rule bundle {} {} rejected for {} ({} error(s)); {} is served by {}:{}", name, version, methodologyId,
+                        compilation.errors().size(), methodologyId, describe(registry.served(methodologyId)),
+                        compilation.errors().stream().map(e -> "\n  " + e).reduce("", String::concat));
+            }
+        });
+    }
+
+    private static String describe(CompiledMethodology served) {
+        return served == null ? "nothing" : "version " + served.methodology().getVersion();
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        executor.shutdownNow();
+    }
+}
