@@ -30,4 +30,7 @@ public interface ScoringService {
 
     /** Every rule bundle the engine was given, with its state and errors, ordered by methodology and version. */
     List<Deployment> deployments();
+
+    /** Rule bundles received but not yet checked and compiled; 0 once start-up or a deploy is complete. */
+    int pendingRuleBundles();
 }

@@ -53,8 +53,8 @@ public final class DroolsScoringService implements ScoringService {
         return registry.deployments();
     }
 
-    /** Rule bundles still being compiled; the health endpoint reports it so callers know start-up is complete. */
-    public int pendingCompilations() {
+    @Override
+    public int pendingRuleBundles() {
         return registry.pending();
     }
 

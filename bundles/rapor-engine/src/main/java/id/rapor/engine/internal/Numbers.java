@@ -16,9 +16,14 @@ final class Numbers {
         }
     }
 
-    /** The plain form of a number without trailing zeros: 17.00 → "17", 0.2040 → "0.204". */
+    /**
+     * The plain form of a number without trailing zeros: 17.00 → "17", 0.2040 → "0.204".
+     * Absurd magnitudes (an answer of 1e999999999) stay in scientific notation: written out
+     * plainly they would take gigabytes.
+     */
     static String plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
+        if (Math.abs(stripped.scale()) > 30) return stripped.toString();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 }

@@ -2,6 +2,8 @@ package id.rapor.engine.internal;
 
 import static id.rapor.engine.internal.RuleBundleLayout.HEADER;
 
+import id.rapor.api.model.RuleError;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,8 @@ final class RuleBundleExtender extends BundleTracker<String> {
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rapor-rule-compiler");
         t.setDaemon(true);
+        // Drools finds its parts with ServiceLoader on the context class loader: it must be this bundle's.
+        t.setContextClassLoader(RuleBundleExtender.class.getClassLoader());
         return t;
     });
 
@@ -71,10 +75,11 @@ final class RuleBundleExtender extends BundleTracker<String> {
             Compilation compilation;
             try {
                 compilation = compiler.compile(new BundleRuleSource(bundle), methodologyId);
-            } catch (RuntimeException e) {
-                // A bundle uninstalled mid-compile, or a defect of ours: never let it kill the compiler thread.
+            } catch (RuntimeException | LinkageError e) {
+                // A bundle uninstalled mid-compile, or a defect of ours: report it, keep the compiler thread alive.
+                LOG.error("Rule bundle {} {} could not be processed", name, version, e);
                 compilation = new Compilation(methodologyId, version, null,
-                        java.util.List.of(new id.rapor.api.model.RuleError("", 0, 0, "could not be read: " + e)));
+                        List.of(new RuleError("", 0, 0, "could not be processed: " + e)));
             }
             registry.record(bundle.getBundleId(), name, compilation);
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

@@ -1,0 +1,178 @@
+package id.rapor.http.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import id.rapor.api.InvalidAssessmentException;
+import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.ScoringService;
+import id.rapor.api.UnknownMethodologyException;
+import id.rapor.api.model.Assessment;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * API v1 over HTTP. Routes by path, turns every refusal into problem+json and never lets a
+ * stack trace or an HTML error page reach the caller. Nothing is logged on the success path.
+ */
+@Component(service = Servlet.class, property = {
+        "osgi.http.whiteboard.servlet.pattern=/*",
+        "osgi.http.whiteboard.servlet.name=rapor-api-v1"
+})
+public final class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    static final long MAX_BODY = 1024 * 1024;
+    private static final String JSON = "application/json";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PREFIX = "/api/v1/";
+
+    private final transient JsonFactory json = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    private final transient AssessmentReader assessments = new AssessmentReader(json);
+
+    @Reference
+    private transient ScoringService scoring;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            route(request, response);
+        } catch (HttpProblem p) {
+            problem(request, response, p);
+        } catch (LimitedInputStream.TooLarge e) {
+            problem(request, response, HttpProblem.of(413, "body-too-large", "Request body too large",
+                    "The body is larger than " + MAX_BODY + " bytes (1 MiB).", List.of()));
+        } catch (IOException e) {
+            // The client went away mid-body or mid-answer: nothing can be sent, and it is not our failure.
+            LOG.debug("{} {}: connection lost: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+            problem(request, response, HttpProblem.of(500, "internal-error", "Internal error",
+                    "The request could not be completed; the server log has the details.", List.of()));
+        }
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response) throws IOException, HttpProblem {
+        String path = path(request);
+        String method = request.getMethod();
+        if (!path.startsWith(PREFIX)) throw HttpProblem.notFound("No resource at " + path + "; the API lives under " + PREFIX);
+        String[] segments = path.substring(PREFIX.length()).split("/", -1);
+        switch (segments[0]) {
+            case "health" -> {
+                if (segments.length == 1) {
+                    allow(method, "GET");
+                    send(response, 200, g -> JsonViews.health(g, scoring.methodologies(), scoring.pendingRuleBundles()));
+                    return;
+                }
+            }
+            case "deployments" -> {
+                if (segments.length == 1) {
+                    allow(method, "GET");
+                    send(response, 200, g -> JsonViews.deployments(g, scoring.deployments()));
+                    return;
+                }
+            }
+            case "methodologies" -> {
+                if (segments.length == 1) {
+                    allow(method, "GET");
+                    send(response, 200, g -> JsonViews.summaries(g, scoring.methodologies()));
+                    return;
+                }
+                String id = segments[1];
+                if (segments.length == 2 && !id.isEmpty()) {
+                    allow(method, "GET");
+                    methodology(response, id);
+                    return;
+                }
+                if (segments.length == 3 && !id.isEmpty() && segments[2].equals("score")) {
+                    allow(method, "POST");
+                    score(request, response, id);
+                    return;
+                }
+            }
+            default -> { }
+        }
+        throw HttpProblem.notFound("No resource at " + path + ".");
+    }
+
+    private void methodology(HttpServletResponse response, String id) throws IOException, HttpProblem {
+        try {
+            var m = scoring.methodology(id);
+            send(response, 200, g -> JsonViews.methodology(g, m));
+        } catch (UnknownMethodologyException e) {
+            throw Problems.unknownMethodology(e);
+        } catch (MethodologyUnavailableException e) {
+            throw Problems.unavailable(id, e);
+        }
+    }
+
+    private void score(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
+        if (request.getContentLengthLong() > MAX_BODY) throw new LimitedInputStream.TooLarge(MAX_BODY);
+        Assessment assessment = assessments.read(new LimitedInputStream(request.getInputStream(), MAX_BODY));
+        try {
+            var result = scoring.score(id, assessment);
+            send(response, 200, g -> JsonViews.score(g, result));
+        } catch (UnknownMethodologyException e) {
+            throw Problems.unknownMethodology(e);
+        } catch (MethodologyUnavailableException e) {
+            throw Problems.unavailable(id, e);
+        } catch (InvalidAssessmentException e) {
+            throw Problems.invalidAssessment(e.errors());
+        }
+    }
+
+    /** HEAD is answered like GET; the container drops the body. */
+    private static void allow(String method, String allowed) throws HttpProblem {
+        if (method.equals(allowed) || (method.equals("HEAD") && allowed.equals("GET"))) return;
+        throw HttpProblem.methodNotAllowed(method, allowed.equals("GET") ? "GET, HEAD" : allowed);
+    }
+
+    private static String path(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path == null) path = request.getServletPath();
+        if (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
+        return path;
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private void send(HttpServletResponse response, int status, Body body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(JSON);
+        response.setCharacterEncoding("UTF-8");
+        write(response.getOutputStream(), body);
+    }
+
+    private void problem(HttpServletRequest request, HttpServletResponse response, HttpProblem p) throws IOException {
+        if (response.isCommitted()) return;
+        response.resetBuffer();
+        response.setStatus(p.status());
+        response.setContentType(PROBLEM_JSON);
+        response.setCharacterEncoding("UTF-8");
+        if (p.allow() != null) response.setHeader("Allow", p.allow());
+        write(response.getOutputStream(), g -> JsonViews.problem(g, p, request.getRequestURI()));
+    }
+
+    private void write(OutputStream out, Body body) throws IOException {
+        try (JsonGenerator g = json.createGenerator(out)) {
+            body.write(g);
+        }
+    }
+}

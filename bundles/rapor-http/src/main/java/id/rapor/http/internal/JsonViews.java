@@ -1,0 +1,211 @@
+package id.rapor.http.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import id.rapor.api.FieldError;
+import id.rapor.api.model.AnswerOption;
+import id.rapor.api.model.Aspect;
+import id.rapor.api.model.AspectResult;
+import id.rapor.api.model.Band;
+import id.rapor.api.model.Deployment;
+import id.rapor.api.model.Indicator;
+import id.rapor.api.model.IndicatorResult;
+import id.rapor.api.model.Methodology;
+import id.rapor.api.model.MethodologySummary;
+import id.rapor.api.model.ProvenanceEntry;
+import id.rapor.api.model.RuleError;
+import id.rapor.api.model.ScoreResult;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The JSON shapes of API v1, written field by field so the names are exactly the documented
+ * ones and no reflection runs per request. Numbers are written plainly (24, 0.204, 2.97),
+ * never in exponent form.
+ */
+final class JsonViews {
+    private JsonViews() {}
+
+    static void summaries(JsonGenerator g, List<MethodologySummary> list) throws IOException {
+        g.writeStartArray();
+        for (MethodologySummary s : list) {
+            g.writeStartObject();
+            g.writeStringField("id", s.id());
+            g.writeStringField("title", s.title());
+            g.writeStringField("regulation", s.regulation());
+            if (s.year() == null) g.writeNullField("year"); else g.writeNumberField("year", s.year());
+            g.writeStringField("version", s.version());
+            g.writeStringField("status", s.status().name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    static void methodology(JsonGenerator g, Methodology m) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", m.getId());
+        g.writeStringField("title", m.getTitle());
+        g.writeStringField("regulation", m.getRegulation());
+        g.writeNumberField("year", m.getYear());
+        g.writeStringField("version", m.getVersion());
+        g.writeObjectFieldStart("scale");
+        number(g, "min", m.getScale().getMin());
+        number(g, "max", m.getScale().getMax());
+        g.writeNumberField("decimals", m.getScale().getDecimals());
+        g.writeEndObject();
+        g.writeArrayFieldStart("aspects");
+        for (Aspect a : m.getAspects()) {
+            g.writeStartObject();
+            g.writeStringField("id", a.getId());
+            g.writeStringField("name", a.getName());
+            number(g, "weight", a.getWeight());
+            g.writeArrayFieldStart("indicators");
+            for (Indicator i : a.getIndicators()) indicator(g, i);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("bands");
+        for (Band b : m.getBands()) {
+            g.writeStartObject();
+            g.writeStringField("code", b.getCode());
+            g.writeStringField("label", b.getLabel());
+            number(g, "min", b.getMin());
+            number(g, "max", b.getMax());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("provenance");
+        for (ProvenanceEntry p : m.getProvenance()) {
+            g.writeStartObject();
+            g.writeStringField("subject", p.subject());
+            g.writeStringField("confidence", p.confidence());
+            g.writeStringField("source", p.source());
+            g.writeStringField("note", p.note());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void indicator(JsonGenerator g, Indicator i) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", i.getId());
+        g.writeStringField("code", i.getCode());
+        g.writeStringField("name", i.getName());
+        number(g, "weight", i.getWeight());
+        g.writeBooleanField("required", i.isRequired());
+        g.writeArrayFieldStart("options");
+        for (AnswerOption o : i.getOptions()) {
+            g.writeStartObject();
+            number(g, "value", o.value());
+            g.writeStringField("label", o.label());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    static void score(JsonGenerator g, ScoreResult r) throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart("methodology");
+        g.writeStringField("id", r.methodologyId());
+        g.writeStringField("version", r.methodologyVersion());
+        g.writeEndObject();
+        g.writeStringField("unit", r.unit());
+        g.writeFieldName("index");
+        g.writeNumber(r.index().toPlainString()); // keeps its decimals: 4.50, not 4.5
+        g.writeObjectFieldStart("band");
+        g.writeStringField("code", r.band().getCode());
+        g.writeStringField("label", r.band().getLabel());
+        g.writeEndObject();
+        g.writeArrayFieldStart("aspects");
+        for (AspectResult a : r.aspects()) {
+            g.writeStartObject();
+            g.writeStringField("id", a.aspect().getId());
+            g.writeStringField("name", a.aspect().getName());
+            number(g, "weight", a.aspect().getWeight());
+            number(g, "score", a.score());
+            number(g, "contribution", a.contribution());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("indicators");
+        for (IndicatorResult i : r.indicators()) {
+            g.writeStartObject();
+            g.writeStringField("id", i.indicator().getId());
+            number(g, "answer", i.answer());
+            number(g, "weight", i.indicator().getWeight());
+            number(g, "contribution", i.contribution());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("explanation");
+        for (String line : r.explanation()) g.writeString(line);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    static void deployments(JsonGenerator g, List<Deployment> list) throws IOException {
+        g.writeStartArray();
+        for (Deployment d : list) {
+            g.writeStartObject();
+            g.writeStringField("methodology", d.methodologyId());
+            g.writeStringField("bundle", d.bundle());
+            g.writeStringField("version", d.version());
+            g.writeStringField("state", d.state().name());
+            g.writeStringField("servedVersion", d.servedVersion());
+            g.writeStringField("time", d.time() == null ? null : d.time().toString());
+            g.writeArrayFieldStart("errors");
+            for (RuleError e : d.errors()) {
+                g.writeStartObject();
+                g.writeStringField("file", e.file());
+                g.writeNumberField("line", e.line());
+                g.writeNumberField("column", e.column());
+                g.writeStringField("message", e.message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    static void health(JsonGenerator g, List<MethodologySummary> methodologies, int pending) throws IOException {
+        long active = methodologies.stream().filter(m -> m.status() == id.rapor.api.model.DeploymentState.ACTIVE).count();
+        g.writeStartObject();
+        g.writeStringField("status", "UP");
+        g.writeObjectFieldStart("methodologies");
+        g.writeNumberField("active", active);
+        g.writeNumberField("unavailable", methodologies.size() - active);
+        g.writeEndObject();
+        g.writeObjectFieldStart("ruleBundles");
+        g.writeNumberField("pending", pending);
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    static void problem(JsonGenerator g, HttpProblem p, String instance) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", p.type());
+        g.writeStringField("title", p.title());
+        g.writeNumberField("status", p.status());
+        g.writeStringField("detail", p.detail());
+        g.writeStringField("instance", instance);
+        g.writeArrayFieldStart("errors");
+        for (FieldError e : p.errors()) {
+            g.writeStartObject();
+            g.writeStringField("field", e.field());
+            g.writeStringField("message", e.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, String field, BigDecimal value) throws IOException {
+        g.writeFieldName(field);
+        BigDecimal stripped = value.stripTrailingZeros();
+        g.writeNumber((stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString());
+    }
+}

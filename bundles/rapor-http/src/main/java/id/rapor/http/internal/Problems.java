@@ -1,0 +1,38 @@
+package id.rapor.http.internal;
+
+import id.rapor.api.FieldError;
+import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.UnknownMethodologyException;
+import id.rapor.api.model.RuleError;
+import java.util.List;
+
+/** The problems the API answers with when the engine refuses a request. */
+final class Problems {
+    private Problems() {}
+
+    static HttpProblem invalidAssessment(List<FieldError> errors) {
+        return HttpProblem.of(422, "invalid-assessment", "Invalid assessment",
+                "The answers do not fit the methodology's questionnaire; nothing was scored.", errors);
+    }
+
+    static HttpProblem unknownMethodology(UnknownMethodologyException e) {
+        String known = e.known().isEmpty() ? "none is deployed" : "known: " + String.join(", ", e.known());
+        return HttpProblem.of(404, "unknown-methodology", "Unknown methodology",
+                "No rule bundle defines methodology '" + e.methodologyId() + "'; " + known + ".", List.of());
+    }
+
+    static HttpProblem unavailable(String id, MethodologyUnavailableException e) {
+        List<FieldError> errors = e.errors().stream()
+                .map(r -> new FieldError(location(r), r.message())).toList();
+        return HttpProblem.of(503, "methodology-unavailable", "Methodology unavailable",
+                "Every rule bundle for '" + id + "' was rejected; fix the errors listed and deploy again.", errors);
+    }
+
+    /** "rules/x.drl:12:3" — where in the rule bundle the author has to look. */
+    static String location(RuleError r) {
+        StringBuilder s = new StringBuilder(r.file());
+        if (r.line() > 0) s.append(':').append(r.line());
+        if (r.column() > 0) s.append(':').append(r.column());
+        return s.toString();
+    }
+}

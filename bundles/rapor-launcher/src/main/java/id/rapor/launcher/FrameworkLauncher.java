@@ -1,0 +1,73 @@
+package id.rapor.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+
+/**
+ * Creates the framework and installs the distribution's bundles by folder, in start-level
+ * order: {@code bundles/boot} (logging and the service-loader mediator, which must be up
+ * before anything logs), {@code bundles}, then the shipped rule bundles in {@code rules}.
+ * Rule bundles that policy staff add or replace go to {@code deploy}, watched by FileInstall.
+ */
+final class FrameworkLauncher {
+    private static final String[][] LEVELS = {{"bundles/boot", "1"}, {"bundles", "2"}, {"rules", "3"}};
+
+    private FrameworkLauncher() {}
+
+    static Framework start(RaporConfig config) throws IOException, BundleException {
+        Map<String, String> props = new HashMap<>();
+        props.put(Constants.FRAMEWORK_STORAGE, config.home.resolve("data/felix-cache").toString());
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(LEVELS.length));
+        props.put("org.osgi.service.http.port", String.valueOf(config.port));
+        props.put("org.apache.felix.http.host", config.host);
+        props.put("org.apache.felix.http.enable", "true");
+        props.put("felix.fileinstall.dir", config.home.resolve("deploy").toString());
+        props.put("felix.fileinstall.poll", String.valueOf(config.deployPollMillis));
+        props.put("felix.fileinstall.noInitialDelay", "true");
+        props.put("felix.fileinstall.filter", ".*\\.jar");
+        props.put("felix.fileinstall.bundles.new.start", "true");
+        props.put("felix.fileinstall.start.level", "3");
+        props.put("felix.fileinstall.log.level", "3");
+
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"))
+                .newFramework(props);
+        framework.init();
+        BundleContext context = framework.getBundleContext();
+        List<Bundle> installed = new ArrayList<>();
+        for (String[] level : LEVELS) {
+            for (Path jar : jars(config.home.resolve(level[0]))) {
+                Bundle b = context.installBundle(jar.toUri().toString());
+                b.adapt(BundleStartLevel.class).setStartLevel(Integer.parseInt(level[1]));
+                installed.add(b);
+            }
+        }
+        for (Bundle b : installed) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) b.start();
+        }
+        framework.start();
+        return framework;
+    }
+
+    private static List<Path> jars(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+}

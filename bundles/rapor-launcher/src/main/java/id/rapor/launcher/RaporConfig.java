@@ -1,0 +1,71 @@
+package id.rapor.launcher;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Rapor's settings, from lowest to highest precedence: built-in defaults, {@code etc/rapor.properties},
+ * environment variables ({@code RAPOR_HTTP_PORT}, {@code RAPOR_HTTP_HOST}), then {@code -Drapor.http.port=…}.
+ */
+final class RaporConfig {
+    static final String FILE = "etc/rapor.properties";
+
+    final Path home;
+    final String host;
+    final int port;
+    final long deployPollMillis;
+
+    private RaporConfig(Path home, String host, int port, long deployPollMillis) {
+        this.home = home;
+        this.host = host;
+        this.port = port;
+        this.deployPollMillis = deployPollMillis;
+    }
+
+    static RaporConfig load(Path home, Map<String, String> env, Properties system) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("http.host", "127.0.0.1");
+        p.setProperty("http.port", "8080");
+        p.setProperty("deploy.poll.ms", "500");
+        Path file = home.resolve(FILE);
+        if (Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+        }
+        override(p, "http.host", env.get("RAPOR_HTTP_HOST"));
+        override(p, "http.port", env.get("RAPOR_HTTP_PORT"));
+        for (String key : new String[] {"http.host", "http.port", "deploy.poll.ms"}) {
+            override(p, key, system.getProperty("rapor." + key));
+        }
+        int port = number(p, "http.port", 0, 65535);
+        long poll = number(p, "deploy.poll.ms", 50, 60_000);
+        return new RaporConfig(home, p.getProperty("http.host").trim(), port, poll);
+    }
+
+    private static void override(Properties p, String key, String value) {
+        if (value != null && !value.isBlank()) p.setProperty(key, value.trim());
+    }
+
+    private static int number(Properties p, String key, int min, int max) {
+        String value = p.getProperty(key).trim();
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max + ", not '" + value
+                + "' (set in " + FILE + ", an environment variable or -Drapor." + key + ")");
+    }
+
+    String baseUrl() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : h) + ":" + port + "/api/v1";
+    }
+}

@@ -1,0 +1,132 @@
+package id.rapor.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The real distribution, started as a user starts it: a copy of target/rapor in a fresh
+ * folder, {@code bin/rapor} run as a child process with {@code RAPOR_HTTP_PORT} set to a free
+ * port on 127.0.0.1, its output kept in a log file.
+ */
+final class RaporDistribution implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path home;
+    final int port;
+    final Path log;
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RaporDistribution(Path home, int port, Process process, Path log) {
+        this.home = home;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    static RaporDistribution start() throws Exception {
+        Path source = Path.of(System.getProperty("rapor.distribution"));
+        Path home = Files.createTempDirectory("rapor-it-");
+        copy(source, home);
+        int port = freePort();
+        Path log = home.resolve("rapor.log");
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rapor").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("RAPOR_HTTP_PORT", Integer.toString(port));
+        pb.environment().remove("RAPOR_HTTP_HOST");
+        RaporDistribution rapor = new RaporDistribution(home, port, pb.start(), log);
+        rapor.awaitLog(s -> s.contains("Rapor is ready"), Duration.ofSeconds(90));
+        return rapor;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+    }
+
+    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    String logText() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /** Waits until the log satisfies {@code condition}; fails with the log if it does not in time or the process died. */
+    void awaitLog(Predicate<String> condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = Files.exists(log) ? logText() : "";
+            if (condition.test(text)) return;
+            if (!process.isAlive()) throw new AssertionError("bin/rapor exited with " + process.exitValue() + ":\n" + text);
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out waiting for the log; it says:\n" + logText());
+    }
+
+    /** Polls {@code path} until its JSON satisfies {@code condition}. */
+    JsonNode awaitJson(String path, Predicate<JsonNode> condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = get(path);
+            if (r.statusCode() == 200) {
+                last = json(r);
+                if (condition.test(last)) return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out waiting on " + path + "; last answer: " + last + "\nlog:\n" + logText());
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}
