@@ -1,0 +1,67 @@
+package id.rapor.http.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import id.rapor.api.FieldError;
+import id.rapor.api.model.Assessment;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AssessmentReaderTest {
+    private final AssessmentReader reader = new AssessmentReader(
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+    private Assessment read(String json) throws Exception {
+        return reader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpProblem problem(String json) {
+        return assertThrows(HttpProblem.class, () -> read(json));
+    }
+
+    @Test
+    void readsUnitAndAnswersExactly() throws Exception {
+        Assessment a = read("{\"unit\":\"Dinas A\",\"answers\":{\"i01\":3,\"i02\":4.50}}");
+        assertEquals("Dinas A", a.unit());
+        assertEquals(new BigDecimal("3"), a.answers().get("i01"));
+        assertEquals(new BigDecimal("4.50"), a.answers().get("i02"));
+    }
+
+    @Test
+    void reportsEveryWrongTypeWithItsField() {
+        HttpProblem p = problem("{\"unit\":\"x\",\"answers\":{\"i01\":\"3\",\"i02\":null,\"i03\":[1],\"i04\":true}}");
+        assertEquals(400, p.status());
+        assertEquals(List.of(
+                new FieldError("answers.i01", "expected a number, got a string"),
+                new FieldError("answers.i02", "expected a number, got null"),
+                new FieldError("answers.i03", "expected a number, got an array"),
+                new FieldError("answers.i04", "expected a number, got a boolean")), p.errors());
+    }
+
+    @Test
+    void malformedJsonSaysWhere() {
+        HttpProblem p = problem("{\"unit\":\"x\",\n\"answers\":{\"i01\":3,,}}");
+        assertEquals(400, p.status());
+        assertEquals("answers.i01", p.errors().get(0).field());
+        assertEquals(true, p.errors().get(0).message().startsWith("malformed JSON at line 2"), p.errors().toString());
+        assertEquals(false, p.errors().get(0).message().contains("Source"), p.errors().toString());
+    }
+
+    @Test
+    void duplicateKeysAreRefused() {
+        assertEquals(400, problem("{\"unit\":\"x\",\"answers\":{\"i01\":3,\"i01\":4}}").status());
+    }
+
+    @Test
+    void missingFieldsAre422() {
+        HttpProblem p = problem("{}");
+        assertEquals(422, p.status());
+        assertEquals(List.of("unit", "answers"), p.errors().stream().map(FieldError::field).toList());
+    }
+}
