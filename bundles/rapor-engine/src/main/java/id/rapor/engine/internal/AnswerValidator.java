@@ -2,7 +2,7 @@ package id.rapor.engine.internal;
 
 import id.rapor.api.FieldError;
 import id.rapor.api.InvalidAssessmentException;
-import id.rapor.api.fact.Answer;
+import id.rapor.api.fact.AnswerSheet;
 import id.rapor.api.model.AnswerOption;
 import id.rapor.api.model.Assessment;
 import id.rapor.api.model.Indicator;
@@ -36,10 +36,9 @@ final class AnswerValidator {
         this.expectations = Map.copyOf(expected);
     }
 
-    /** The answers as rule facts, in questionnaire order. */
-    List<Answer> validate(Assessment assessment) throws InvalidAssessmentException {
+    /** The answers as the rules' input fact. */
+    AnswerSheet validate(Assessment assessment) throws InvalidAssessmentException {
         Map<String, BigDecimal> answers = assessment.answers();
-        List<Answer> facts = new ArrayList<>(answers.size());
         List<FieldError> errors = null;
         int matched = 0;
         for (Indicator indicator : methodology.getIndicators().values()) {
@@ -50,8 +49,6 @@ final class AnswerValidator {
                 if (indicator.isRequired()) error = "missing answer; " + expectations.get(indicator.getId());
             } else if (indicator.option(value) == null) {
                 error = Numbers.plain(value) + " is not an answer option; " + expectations.get(indicator.getId());
-            } else {
-                facts.add(new Answer(indicator, value));
             }
             if (error != null) {
                 if (errors == null) errors = new ArrayList<>();
@@ -69,7 +66,7 @@ final class AnswerValidator {
             }
         }
         if (errors != null) throw new InvalidAssessmentException(errors);
-        return facts;
+        return new AnswerSheet(assessment.unit(), answers);
     }
 
     private String firstAndLast() {

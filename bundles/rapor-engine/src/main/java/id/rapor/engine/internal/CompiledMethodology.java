@@ -1,7 +1,7 @@
 package id.rapor.engine.internal;
 
 import id.rapor.api.InvalidAssessmentException;
-import id.rapor.api.fact.Answer;
+import id.rapor.api.fact.AnswerSheet;
 import id.rapor.api.fact.AspectScore;
 import id.rapor.api.fact.BandDecision;
 import id.rapor.api.fact.IndexScore;
@@ -55,7 +55,7 @@ final class CompiledMethodology {
     KieBase kieBase() { return kieBase; }
 
     ScoreResult score(Assessment assessment) throws InvalidAssessmentException {
-        List<Answer> answers = validator.validate(assessment);
+        AnswerSheet answers = validator.validate(assessment);
         Facts facts = new Facts();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -65,7 +65,7 @@ final class CompiledMethodology {
             session.insert(methodology.getScale());
             for (Aspect a : methodology.getAspects()) session.insert(a);
             for (Band b : methodology.getBands()) session.insert(b);
-            for (Answer a : answers) session.insert(a);
+            session.insert(answers);
             session.fireAllRules();
             for (Object o : session.getObjects()) facts.collect(o);
         } finally {
@@ -86,12 +86,13 @@ final class CompiledMethodology {
 
 
         void collect(Object o) {
-            if (o instanceof IndicatorScore s) {
-                indicators[indicatorOrder.get(s.getIndicator().getId())] =
-                        new IndicatorResult(s.getIndicator(), s.getAnswer(), s.getContribution());
-                indicatorCount++;
-            } else if (o instanceof AspectScore s) {
+            if (o instanceof AspectScore s) {
                 aspects[aspectOrder.get(s.getAspect().getId())] = new AspectResult(s.getAspect(), s.getScore(), s.getContribution());
+                for (IndicatorScore i : s.getIndicators()) {
+                    indicators[indicatorOrder.get(i.getIndicator().getId())] =
+                            new IndicatorResult(i.getIndicator(), i.getAnswer(), i.getContribution());
+                    indicatorCount++;
+                }
             } else if (o instanceof IndexScore s) {
                 if (index != null) throw new RuleOutcomeException("the rules concluded more than one index");
                 index = s;
