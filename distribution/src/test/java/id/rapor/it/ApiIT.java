@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,10 @@ class ApiIT {
         String log = rapor.logText();
         assertTrue(log.contains("Rapor is ready in "), log);
         assertTrue(log.contains("http://127.0.0.1:" + rapor.port + "/api/v1"), log);
-        assertTrue(log.contains("Rule bundle id.rapor.rules.pekppp-2022 2022.1.0 accepted for pekppp-2022"), log);
+        for (String id : List.of("pekppp-2017", "pekppp-2022", "ombudsman-2021", "ombudsman-2022")) {
+            assertTrue(log.contains("Rule bundle id.rapor.rules." + id + " "), log);
+        }
+        assertFalse(log.contains("rejected"), log);
         assertFalse(log.contains("No SLF4J providers"), "SLF4J must have its provider before anything logs:\n" + log);
         assertFalse(log.contains("Exception"), log);
     }
@@ -52,16 +56,17 @@ class ApiIT {
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         JsonNode h = json(r);
         assertEquals("UP", h.get("status").asText());
-        assertEquals(1, h.at("/methodologies/active").asInt());
+        assertEquals(4, h.at("/methodologies/active").asInt());
         assertEquals(0, h.at("/ruleBundles/pending").asInt());
     }
 
     @Test
     void listsMethodologies() throws Exception {
         JsonNode list = json(rapor.get("/api/v1/methodologies"));
-        assertEquals(1, list.size());
-        JsonNode m = list.get(0);
-        assertEquals(List.of("id", "title", "regulation", "year", "version", "status"), fields(m));
+        assertEquals(List.of("ombudsman-2021", "ombudsman-2022", "pekppp-2017", "pekppp-2022"),
+                StreamSupport.stream(list.spliterator(), false).map(x -> x.get("id").asText()).toList());
+        JsonNode m = list.get(3);
+        assertEquals(List.of("id", "title", "regulation", "year", "version", "status", "family", "years"), fields(m));
         assertEquals("pekppp-2022", m.get("id").asText());
         assertEquals(2022, m.get("year").asInt());
         assertEquals("2022.1.0", m.get("version").asText());
@@ -159,7 +164,7 @@ class ApiIT {
     void aValueThatIsNotAnOptionIs422() throws Exception {
         JsonNode p = problem(rapor.post(SCORE, Assessments.exampleWith("i03", 6)), 422);
         assertEquals("answers.i03", p.at("/errors/0/field").asText());
-        assertEquals("6 is not an answer option; expected one of 0, 1, 2, 3, 4, 5", p.at("/errors/0/message").asText());
+        assertEquals("6 is not an allowed answer; expected one of 0, 1, 2, 3, 4, 5", p.at("/errors/0/message").asText());
         problem(rapor.post(SCORE, Assessments.exampleWith("i03", 2.5)), 422);
         problem(rapor.post(SCORE, Assessments.exampleWith("i03", -1)), 422);
         JsonNode huge = problem(rapor.post(SCORE, Assessments.exampleWith("i03", new java.math.BigDecimal("1e999999999"))), 422);
@@ -203,10 +208,11 @@ class ApiIT {
     @Test
     void listsDeployments() throws Exception {
         JsonNode list = json(rapor.get("/api/v1/deployments"));
-        assertEquals(1, list.size());
-        assertEquals("pekppp-2022", list.get(0).get("methodology").asText());
-        assertEquals("ACTIVE", list.get(0).get("state").asText());
-        assertEquals(0, list.get(0).get("errors").size());
+        assertEquals(4, list.size());
+        for (JsonNode d : list) {
+            assertEquals("ACTIVE", d.get("state").asText(), d.toString());
+            assertEquals(0, d.get("errors").size());
+        }
     }
 
     @Test

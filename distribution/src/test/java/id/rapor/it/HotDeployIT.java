@@ -86,7 +86,7 @@ class HotDeployIT {
         load.start();
         try {
             bandMoved("2022.1.1").deployTo(deploy, "pekppp-2022-band-moved.jar");
-            rapor.awaitJson("/api/v1/methodologies", l -> l.get(0).get("version").asText().equals("2022.1.1"), DEPLOY_TIMEOUT);
+            rapor.awaitJson("/api/v1/methodologies/pekppp-2022", m -> m.get("version").asText().equals("2022.1.1"), DEPLOY_TIMEOUT);
             Thread.sleep(300); // a few more requests on the new version
         } finally {
             running.set(false);
@@ -161,7 +161,7 @@ class HotDeployIT {
     @Order(6)
     void removingTheNewVersionFallsBackToTheShippedOne() throws Exception {
         Files.delete(deploy.resolve("pekppp-2022-band-moved.jar"));
-        rapor.awaitJson("/api/v1/methodologies", l -> l.get(0).get("version").asText().equals("2022.1.0"), DEPLOY_TIMEOUT);
+        rapor.awaitJson("/api/v1/methodologies/pekppp-2022", m -> m.get("version").asText().equals("2022.1.0"), DEPLOY_TIMEOUT);
         assertStillServing("2022.1.0", "C");
     }
 

@@ -1,7 +1,10 @@
 package id.rapor.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,7 +27,11 @@ import java.util.stream.Stream;
  * port on 127.0.0.1, its output kept in a log file.
  */
 final class RaporDistribution implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Keeps numbers as written: 5.00 stays "5.00", as the API sends it. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     final Path home;
     final int port;

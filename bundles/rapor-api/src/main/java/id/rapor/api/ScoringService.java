@@ -4,6 +4,7 @@ import id.rapor.api.model.Assessment;
 import id.rapor.api.model.Deployment;
 import id.rapor.api.model.Methodology;
 import id.rapor.api.model.MethodologySummary;
+import id.rapor.api.model.RegionResult;
 import id.rapor.api.model.ScoreResult;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
@@ -26,6 +27,17 @@ public interface ScoringService {
      * option: all reported together), then runs the rules.
      */
     ScoreResult score(String methodologyId, Assessment assessment)
+            throws UnknownMethodologyException, MethodologyUnavailableException, InvalidAssessmentException;
+
+    /** The id of the methodology of {@code family} that applies to assessments of {@code year}. */
+    String resolve(String family, int year) throws UnknownYearException;
+
+    /**
+     * Scores many units of one region. A unit whose answers are invalid gets its own errors
+     * and the others are scored. {@code atOrBelow} (a band code, or null) asks for the list of
+     * units whose band is that one or lower.
+     */
+    RegionResult scoreRegion(String methodologyId, String region, List<Assessment> units, String atOrBelow)
             throws UnknownMethodologyException, MethodologyUnavailableException, InvalidAssessmentException;
 
     /** Every rule bundle the engine was given, with its state and errors, ordered by methodology and version. */

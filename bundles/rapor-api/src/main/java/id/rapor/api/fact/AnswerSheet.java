@@ -1,20 +1,24 @@
 package id.rapor.api.fact;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A unit's validated answers, inserted as one fact: every answer is known to be an option of
- * an indicator of the methodology, and every required indicator is answered. One fact per
- * assessment rather than one per answer keeps a score to a handful of rule activations.
+ * A unit's validated input, inserted as one fact: every answer is known to be allowed for an
+ * indicator of the methodology, and every required indicator is answered (by every respondent,
+ * for a survey). One fact per assessment rather than one per answer keeps a score to a handful
+ * of rule activations.
  */
 public final class AnswerSheet {
     private final String unit;
     private final Map<String, BigDecimal> answers;
+    private final List<Map<String, BigDecimal>> respondents;
 
-    public AnswerSheet(String unit, Map<String, BigDecimal> answers) {
+    public AnswerSheet(String unit, Map<String, BigDecimal> answers, List<Map<String, BigDecimal>> respondents) {
         this.unit = unit;
-        this.answers = Map.copyOf(answers);
+        this.answers = answers == null ? Map.of() : answers;
+        this.respondents = respondents == null ? List.of() : respondents;
     }
 
     public String getUnit() { return unit; }
@@ -23,4 +27,7 @@ public final class AnswerSheet {
     public BigDecimal answer(String indicatorId) { return answers.get(indicatorId); }
 
     public Map<String, BigDecimal> getAnswers() { return answers; }
+
+    /** For a survey: each respondent's answers, keyed by indicator (element) id. */
+    public List<Map<String, BigDecimal>> getRespondents() { return respondents; }
 }

@@ -16,15 +16,18 @@ public final class Indicator {
     private final String aspectId;
     private final BigDecimal weight;
     private final List<AnswerOption> options;
+    private final AnswerRange range;
 
+    /** An indicator answered with one of {@code options}, or with any number in {@code range} if that is not null. */
     public Indicator(String id, String code, String name, String aspectId, BigDecimal weight,
-                     List<AnswerOption> options) {
+                     List<AnswerOption> options, AnswerRange range) {
         this.id = Objects.requireNonNull(id, "id");
         this.code = Objects.requireNonNull(code, "code");
         this.name = Objects.requireNonNull(name, "name");
         this.aspectId = Objects.requireNonNull(aspectId, "aspectId");
         this.weight = Objects.requireNonNull(weight, "weight");
         this.options = List.copyOf(options);
+        this.range = range;
     }
 
     public String getId() { return id; }
@@ -33,6 +36,14 @@ public final class Indicator {
     public String getAspectId() { return aspectId; }
     public BigDecimal getWeight() { return weight; }
     public List<AnswerOption> getOptions() { return options; }
+
+    /** For indicators answered with a number (an Ombudsman achievement of 0–100), else null. */
+    public AnswerRange getRange() { return range; }
+
+    /** Whether {@code value} is an allowed answer: one of the options, or inside the range. */
+    public boolean accepts(BigDecimal value) {
+        return range != null ? range.contains(value) : option(value) != null;
+    }
 
     /** Information-only indicators carry no weight and need no answer. */
     public boolean isRequired() { return weight.signum() > 0; }

@@ -13,21 +13,30 @@ public final class Methodology {
     private final String id;
     private final String title;
     private final String regulation;
-    private final int year;
+    private final String family;
+    private final Years years;
     private final String version;
     private final Scale scale;
     private final List<Aspect> aspects;
     private final List<Band> bands;
     private final List<ProvenanceEntry> provenance;
+    private final String aggregation;
+    private final InputKind input;
+    private final Map<String, String> parameters;
     private final Map<String, Indicator> indicatorsById;
 
-    public Methodology(String id, String title, String regulation, int year, String version, Scale scale,
-                       List<Aspect> aspects, List<Band> bands, List<ProvenanceEntry> provenance) {
+    public Methodology(String id, String title, String regulation, String family, Years years, String version,
+                       Scale scale, List<Aspect> aspects, List<Band> bands, List<ProvenanceEntry> provenance,
+                       String aggregation, InputKind input, Map<String, String> parameters) {
         this.id = Objects.requireNonNull(id, "id");
         this.title = Objects.requireNonNull(title, "title");
         this.regulation = Objects.requireNonNull(regulation, "regulation");
-        this.year = year;
+        this.family = Objects.requireNonNull(family, "family");
+        this.years = Objects.requireNonNull(years, "years");
         this.version = Objects.requireNonNull(version, "version");
+        this.aggregation = Objects.requireNonNull(aggregation, "aggregation");
+        this.input = Objects.requireNonNull(input, "input");
+        this.parameters = Map.copyOf(parameters);
         this.scale = Objects.requireNonNull(scale, "scale");
         this.aspects = List.copyOf(aspects);
         this.bands = List.copyOf(bands);
@@ -42,13 +51,22 @@ public final class Methodology {
     public String getId() { return id; }
     public String getTitle() { return title; }
     public String getRegulation() { return regulation; }
+    /** The methodology family (pekppp, ombudsman, skm): years of one family replace each other. */
+    public String getFamily() { return family; }
+    /** The assessment years this methodology applies to. */
+    public Years getYears() { return years; }
     /** The first year this methodology applies to. */
-    public int getYear() { return year; }
+    public int getYear() { return years.from(); }
     public String getVersion() { return version; }
     public Scale getScale() { return scale; }
     public List<Aspect> getAspects() { return aspects; }
     public List<Band> getBands() { return bands; }
     public List<ProvenanceEntry> getProvenance() { return provenance; }
+    /** How a region's score is made from its units' scores ("mean", as the Ombudsman publishes). */
+    public String getAggregation() { return aggregation; }
+    public InputKind getInput() { return input; }
+    /** The bundle's own settings (descriptor keys {@code param.*}), which its rules may read. */
+    public Map<String, String> getParameters() { return parameters; }
 
     /** Every indicator in questionnaire order, keyed by id. */
     public Map<String, Indicator> getIndicators() { return indicatorsById; }

@@ -5,6 +5,6 @@ package id.rapor.api.model;
  * {@code version} are those of the version being served; a methodology whose every bundle was
  * rejected is listed with its newest bundle's version and state REJECTED.
  */
-public record MethodologySummary(String id, String title, String regulation, Integer year, String version,
-                                 DeploymentState status) {
+public record MethodologySummary(String id, String title, String regulation, String family, Years years,
+                                 String version, DeploymentState status) {
 }

@@ -38,6 +38,7 @@ final class BundleRuleSource implements RuleSource {
         if (entries != null) {
             while (entries.hasMoreElements()) {
                 String p = entries.nextElement().getPath();
+                if (p.endsWith("/")) continue; // a folder entry
                 paths.add(p.startsWith("/") ? p.substring(1) : p);
             }
         }

@@ -62,6 +62,7 @@ final class CompiledMethodology {
         thread.setContextClassLoader(loader);
         KieSession session = sessions.newKieSession();
         try {
+            session.insert(methodology);
             session.insert(methodology.getScale());
             for (Aspect a : methodology.getAspects()) session.insert(a);
             for (Band b : methodology.getBands()) session.insert(b);

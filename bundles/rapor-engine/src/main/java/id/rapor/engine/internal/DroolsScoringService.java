@@ -4,10 +4,12 @@ import id.rapor.api.InvalidAssessmentException;
 import id.rapor.api.MethodologyUnavailableException;
 import id.rapor.api.ScoringService;
 import id.rapor.api.UnknownMethodologyException;
+import id.rapor.api.UnknownYearException;
 import id.rapor.api.model.Assessment;
 import id.rapor.api.model.Deployment;
 import id.rapor.api.model.Methodology;
 import id.rapor.api.model.MethodologySummary;
+import id.rapor.api.model.RegionResult;
 import id.rapor.api.model.ScoreResult;
 import java.util.List;
 import org.osgi.framework.BundleContext;
@@ -46,6 +48,19 @@ public final class DroolsScoringService implements ScoringService {
     public ScoreResult score(String methodologyId, Assessment assessment)
             throws UnknownMethodologyException, MethodologyUnavailableException, InvalidAssessmentException {
         return served(methodologyId).score(assessment);
+    }
+
+    @Override
+    public String resolve(String family, int year) throws UnknownYearException {
+        CompiledMethodology c = registry.resolve(family, year);
+        if (c == null) throw new UnknownYearException(family, year, registry.yearsOf(family));
+        return c.methodology().getId();
+    }
+
+    @Override
+    public RegionResult scoreRegion(String methodologyId, String region, List<Assessment> units, String atOrBelow)
+            throws UnknownMethodologyException, MethodologyUnavailableException, InvalidAssessmentException {
+        return RegionScorer.score(served(methodologyId), region, units, atOrBelow);
     }
 
     @Override

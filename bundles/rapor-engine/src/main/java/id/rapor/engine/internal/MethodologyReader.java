@@ -3,6 +3,9 @@ package id.rapor.engine.internal;
 import static id.rapor.engine.internal.RuleBundleLayout.*;
 
 import id.rapor.api.model.AnswerOption;
+import id.rapor.api.model.AnswerRange;
+import id.rapor.api.model.InputKind;
+import id.rapor.api.model.Years;
 import id.rapor.api.model.Aspect;
 import id.rapor.api.model.Band;
 import id.rapor.api.model.Indicator;
@@ -25,6 +28,7 @@ import java.util.Properties;
  * {@link TableChecks}'.
  */
 final class MethodologyReader {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** The model and the line each aspect, indicator and band was defined on. */
     record Result(Methodology methodology, Map<String, Integer> lines) {}
@@ -57,15 +61,25 @@ final class MethodologyReader {
             problems.add(DESCRIPTOR, 0, "id is '" + id + "' but the manifest header " + HEADER + " says '" + methodologyId + "'");
         }
         Scale scale = scale(descriptor);
-        Integer year = year(descriptor);
+        Years years = years(descriptor);
+        InputKind input = input(descriptor);
+        String aggregation = descriptor.getProperty("region.aggregation", "mean").trim();
+        if (!RegionScorer.AGGREGATIONS.contains(aggregation)) {
+            problems.add(DESCRIPTOR, 0, "region.aggregation '" + aggregation + "' is not one of " + RegionScorer.AGGREGATIONS);
+        }
+        Map<String, String> parameters = new java.util.TreeMap<>();
+        for (String key : descriptor.stringPropertyNames()) {
+            if (key.startsWith("param.")) parameters.put(key.substring(6), descriptor.getProperty(key).trim());
+        }
         Map<String, List<AnswerOption>> options = options(optionTable);
         Map<String, List<Indicator>> indicatorsByAspect = indicators(indicatorTable, options);
         List<Aspect> aspects = aspects(aspectTable, indicatorsByAspect);
         List<Band> bands = bands(bandTable);
         List<ProvenanceEntry> provenance = provenance(provenanceTable);
-        if (scale == null || year == null) return null;
+        if (scale == null || years == null || input == null) return null;
         Methodology methodology = new Methodology(methodologyId, required(descriptor, "title"),
-                required(descriptor, "regulation"), year, source.version(), scale, aspects, bands, provenance);
+                required(descriptor, "regulation"), required(descriptor, "family"), years, source.version(), scale,
+                aspects, bands, provenance, aggregation, input, parameters);
         return new Result(methodology, Map.copyOf(lines));
     }
 
@@ -91,12 +105,30 @@ final class MethodologyReader {
         return value;
     }
 
-    private Integer year(Properties p) {
-        String value = required(p, "year");
+    /** "2022-" (from 2022 until replaced), "2019-2021", or one year. */
+    private Years years(Properties p) {
+        String value = required(p, "years");
+        if (value.isEmpty()) return null;
         try {
-            return value.isEmpty() ? null : Integer.valueOf(value);
+            int dash = value.indexOf('-');
+            if (dash < 0) return new Years(Integer.parseInt(value), Integer.parseInt(value));
+            int from = Integer.parseInt(value.substring(0, dash).trim());
+            String to = value.substring(dash + 1).trim();
+            Years years = new Years(from, to.isEmpty() ? null : Integer.valueOf(to));
+            if (years.to() != null && years.to() < from) throw new NumberFormatException();
+            return years;
         } catch (NumberFormatException e) {
-            problems.add(DESCRIPTOR, 0, "year: '" + value + "' is not a year");
+            problems.add(DESCRIPTOR, 0, "years: '" + value + "' is not a year range such as 2022- or 2019-2021");
+            return null;
+        }
+    }
+
+    private InputKind input(Properties p) {
+        String value = p.getProperty("input", "answers").trim();
+        try {
+            return InputKind.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(DESCRIPTOR, 0, "input: '" + value + "' is not answers or respondents");
             return null;
         }
     }
@@ -123,8 +155,13 @@ final class MethodologyReader {
         for (Csv.Row row : table.rows()) {
             Cells cells = new Cells(table, row, problems);
             String indicator = cells.text("indicator");
-            BigDecimal value = cells.number("value");
+            String raw = cells.optionalText("value");
             String label = cells.text("label");
+            if (raw.contains("..")) {
+                range(table, row, indicator, raw, label);
+                continue;
+            }
+            BigDecimal value = cells.number("value");
             if (indicator == null || value == null || label == null) continue;
             List<AnswerOption> list = byIndicator.computeIfAbsent(indicator, k -> new ArrayList<>());
             if (list.stream().anyMatch(o -> o.value().compareTo(value) == 0)) {
@@ -135,6 +172,23 @@ final class MethodologyReader {
             lines.putIfAbsent("options:" + indicator, row.line());
         }
         return byIndicator;
+    }
+
+    private final Map<String, AnswerRange> ranges = new HashMap<>();
+
+    /** "0..100" in the value column: any number in that range, with as many decimals as the index. */
+    private void range(Csv.Table table, Csv.Row row, String indicator, String raw, String label) {
+        String[] ends = raw.split("\\.\\.", 2);
+        int column = table.column("value") + 1;
+        BigDecimal min = Numbers.parse(ends[0].trim(), table.file(), row.line(), column, "value (range start)", problems);
+        BigDecimal max = Numbers.parse(ends[1].trim(), table.file(), row.line(), column, "value (range end)", problems);
+        if (indicator == null || label == null || min == null || max == null) return;
+        if (min.compareTo(max) >= 0) {
+            problems.add(table.file(), row.line(), column, "range " + raw + " is empty");
+            return;
+        }
+        ranges.put(indicator, new AnswerRange(min, max, Math.max(min.scale(), 2), label));
+        lines.putIfAbsent("options:" + indicator, row.line());
     }
 
     private Map<String, List<Indicator>> indicators(Csv.Table table, Map<String, List<AnswerOption>> options) {
@@ -152,15 +206,18 @@ final class MethodologyReader {
                 continue;
             }
             List<AnswerOption> own = options.get(id);
-            List<AnswerOption> chosen = own != null ? own : options.getOrDefault(EVERY_INDICATOR, List.of());
-            if (chosen.isEmpty()) {
+            AnswerRange range = ranges.containsKey(id) ? ranges.get(id) : own == null ? ranges.get(EVERY_INDICATOR) : null;
+            List<AnswerOption> chosen = range != null ? List.of() : own != null ? own : options.getOrDefault(EVERY_INDICATOR, List.of());
+            if (chosen.isEmpty() && range == null) {
                 problems.add(table.file(), row.line(), "indicator '" + id + "' has no answer options in " + OPTIONS
                         + " (give rows for it or rows for '" + EVERY_INDICATOR + "')");
             }
             byAspect.computeIfAbsent(aspect, k -> new ArrayList<>())
-                    .add(new Indicator(id, code, name, aspect, weight, chosen));
+                    .add(new Indicator(id, code, name, aspect, weight, chosen, range));
         }
-        for (String indicator : options.keySet()) {
+        java.util.Set<String> named = new java.util.HashSet<>(options.keySet());
+        named.addAll(ranges.keySet());
+        for (String indicator : named) {
             if (!indicator.equals(EVERY_INDICATOR) && !lines.containsKey("indicator:" + indicator)) {
                 problems.add(OPTIONS, lines.get("options:" + indicator), "unknown indicator '" + indicator + "'");
             }
@@ -175,12 +232,13 @@ final class MethodologyReader {
             String id = cells.text("id");
             String name = cells.text("name");
             BigDecimal weight = cells.number("weight");
-            if (id == null || name == null || weight == null) continue;
+            BigDecimal total = cells.optionalText("indicator_total").isEmpty() ? HUNDRED : cells.number("indicator_total");
+            if (id == null || name == null || weight == null || total == null) continue;
             if (lines.putIfAbsent("aspect:" + id, row.line()) != null) {
                 problems.add(table.file(), row.line(), "aspect id '" + id + "' is defined twice");
                 continue;
             }
-            aspects.add(new Aspect(id, name, weight, indicatorsByAspect.getOrDefault(id, List.of())));
+            aspects.add(new Aspect(id, name, weight, total, indicatorsByAspect.getOrDefault(id, List.of())));
         }
         for (Map.Entry<String, List<Indicator>> e : indicatorsByAspect.entrySet()) {
             if (!lines.containsKey("aspect:" + e.getKey())) {
@@ -206,7 +264,8 @@ final class MethodologyReader {
                 problems.add(table.file(), row.line(), "band '" + code + "' is defined twice");
                 continue;
             }
-            bands.add(new Band(code, label, min, max));
+            String zone = cells.optionalText("zone");
+            bands.add(new Band(code, label, min, max, zone.isEmpty() ? null : zone));
         }
         return bands;
     }

@@ -110,15 +110,16 @@ final class MethodologyRegistry {
         Map<String, MethodologySummary> byId = new TreeMap<>();
         for (Map.Entry<String, CompiledMethodology> e : served.entrySet()) {
             var m = e.getValue().methodology();
-            byId.put(e.getKey(), new MethodologySummary(m.getId(), m.getTitle(), m.getRegulation(), m.getYear(),
-                    m.getVersion(), DeploymentState.ACTIVE));
+            byId.put(e.getKey(), new MethodologySummary(m.getId(), m.getTitle(), m.getRegulation(), m.getFamily(),
+                    m.getYears(), m.getVersion(), DeploymentState.ACTIVE));
         }
         Map<String, Candidate> newestRejected = new LinkedHashMap<>();
         for (Candidate c : candidates.values()) {
             if (byId.containsKey(c.methodologyId)) continue;
             newestRejected.merge(c.methodologyId, c, (a, b) -> Versions.compare(a.version, b.version) >= 0 ? a : b);
         }
-        newestRejected.forEach((id, c) -> byId.put(id, new MethodologySummary(id, null, null, null, c.version, DeploymentState.REJECTED)));
+        newestRejected.forEach((id, c) -> byId.put(id, new MethodologySummary(id, null, null, null, null, c.version,
+                DeploymentState.REJECTED)));
         return List.copyOf(byId.values());
     }
 
@@ -133,6 +134,38 @@ final class MethodologyRegistry {
 
     synchronized boolean knows(String methodologyId) {
         return candidates.values().stream().anyMatch(c -> methodologyId.equals(c.methodologyId));
+    }
+
+    /**
+     * The served methodology of {@code family} for {@code year}: if several apply, the one whose
+     * years start latest. Null if none; then {@link #yearsOf} says what there is.
+     */
+    CompiledMethodology resolve(String family, int year) {
+        CompiledMethodology best = null;
+        for (CompiledMethodology c : served.values()) {
+            var m = c.methodology();
+            if (m.getFamily().equals(family) && m.getYears().contains(year)
+                    && (best == null || m.getYears().from() > best.methodology().getYears().from())) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** "pekppp-2017: 2017–2021" for each served methodology of the family, or every family if it has none. */
+    List<String> yearsOf(String family) {
+        List<String> lines = new ArrayList<>();
+        for (CompiledMethodology c : served.values()) {
+            var m = c.methodology();
+            if (m.getFamily().equals(family)) lines.add(m.getId() + ": " + m.getYears());
+        }
+        if (lines.isEmpty()) {
+            served.values().stream().map(c -> "family " + c.methodology().getFamily()).distinct().forEach(lines::add);
+            lines.sort(null);
+            return lines;
+        }
+        lines.sort(null);
+        return lines;
     }
 
     /** The ids of every methodology any bundle defines, for "did you mean" messages. */

@@ -67,14 +67,22 @@ final class RuleBundleExtender extends BundleTracker<String> {
     }
 
     private void submit(Bundle bundle, String methodologyId) {
-        registry.compiling();
         String name = bundle.getSymbolicName();
         String version = bundle.getVersion().toString();
+        RuleSource files;
+        try {
+            files = RuleSourceSnapshot.of(new BundleRuleSource(bundle));
+        } catch (RuntimeException e) {
+            // Uninstalled or replaced again while we looked: the next bundle event brings the new content.
+            LOG.warn("Rule bundle {} {} could not be read: {}", name, version, e.toString());
+            return;
+        }
+        registry.compiling();
         executor.execute(() -> {
             long start = System.nanoTime();
             Compilation compilation;
             try {
-                compilation = compiler.compile(new BundleRuleSource(bundle), methodologyId);
+                compilation = compiler.compile(files, methodologyId);
             } catch (RuntimeException | LinkageError e) {
                 // A bundle uninstalled mid-compile, or a defect of ours: report it, keep the compiler thread alive.
                 LOG.error("Rule bundle {} {} could not be processed", name, version, e);

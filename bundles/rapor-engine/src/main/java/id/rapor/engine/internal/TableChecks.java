@@ -6,6 +6,7 @@ import id.rapor.api.model.AnswerOption;
 import id.rapor.api.model.Aspect;
 import id.rapor.api.model.Band;
 import id.rapor.api.model.Indicator;
+import id.rapor.api.model.InputKind;
 import id.rapor.api.model.Methodology;
 import id.rapor.api.model.Scale;
 import java.math.BigDecimal;
@@ -33,7 +34,10 @@ final class TableChecks {
     void check(Methodology m) {
         aspectWeights(m);
         for (Aspect a : m.getAspects()) indicatorWeights(a);
-        for (Indicator i : m.getIndicators().values()) options(i, m.getScale());
+        // A survey's answers (SKM: 1–4) live on another scale than its index (25–100).
+        if (m.getInput() == InputKind.ANSWERS) {
+            for (Indicator i : m.getIndicators().values()) options(i, m.getScale());
+        }
         bands(m.getBands(), m.getScale());
     }
 
@@ -61,19 +65,23 @@ final class TableChecks {
             sum = sum.add(i.getWeight());
         }
         // An aspect with weight 0 holds information-only indicators, which weigh nothing.
-        BigDecimal expected = a.getWeight().signum() == 0 ? BigDecimal.ZERO : HUNDRED;
+        BigDecimal expected = a.getWeight().signum() == 0 ? BigDecimal.ZERO : a.getIndicatorTotal();
         if (sum.compareTo(expected) != 0) {
             problems.add(INDICATORS, line("indicator:" + a.getIndicators().get(0).getId()),
                     "indicator weights of aspect '" + a.getId() + "' add up to " + Numbers.plain(sum)
-                            + ", expected " + Numbers.plain(expected));
+                            + ", expected " + Numbers.plain(expected)
+                            + (expected.compareTo(HUNDRED) == 0 ? "" : " (its indicator_total in " + ASPECTS + ")"));
         }
     }
 
     private void options(Indicator i, Scale scale) {
-        for (AnswerOption o : i.getOptions()) {
-            if (o.value().compareTo(scale.getMin()) < 0 || o.value().compareTo(scale.getMax()) > 0) {
+        List<BigDecimal> values = new ArrayList<>();
+        for (AnswerOption o : i.getOptions()) values.add(o.value());
+        if (i.getRange() != null) values.addAll(List.of(i.getRange().min(), i.getRange().max()));
+        for (BigDecimal value : values) {
+            if (value.compareTo(scale.getMin()) < 0 || value.compareTo(scale.getMax()) > 0) {
                 Integer line = lines.getOrDefault("options:" + i.getId(), lines.get("options:" + EVERY_INDICATOR));
-                problems.add(OPTIONS, line == null ? 0 : line, "option " + Numbers.plain(o.value()) + " of indicator '"
+                problems.add(OPTIONS, line == null ? 0 : line, "option " + Numbers.plain(value) + " of indicator '"
                         + i.getId() + "' lies outside the scale " + Numbers.plain(scale.getMin()) + "–" + Numbers.plain(scale.getMax()));
             }
         }

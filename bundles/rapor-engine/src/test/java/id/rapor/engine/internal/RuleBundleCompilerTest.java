@@ -79,7 +79,7 @@ class RuleBundleCompilerTest {
     @Test
     void theDescriptorMustNameTheSameMethodologyAsTheManifest() throws Exception {
         Compilation c = new ToyBundle().with(RuleBundleLayout.DESCRIPTOR,
-                "id=other\ntitle=t\nregulation=r\nyear=2024\nscale.min=0\nscale.max=5\nscale.decimals=2\n").compile("1.0.0");
+                "id=other\ntitle=t\nregulation=r\nfamily=toy\nyears=2024-\nscale.min=0\nscale.max=5\nscale.decimals=2\n").compile("1.0.0");
         assertFalse(c.accepted());
         assertTrue(c.errors().get(0).message().contains("id is 'other' but the manifest header Rapor-Methodology says 'toy'"), c.errors().toString());
     }

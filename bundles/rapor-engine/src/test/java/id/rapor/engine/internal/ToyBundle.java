@@ -11,7 +11,7 @@ import java.util.Map;
  * scored by the real shared DRL from rules/common. Tests change one file at a time.
  */
 final class ToyBundle {
-    static final Path SHARED_DRL = Path.of("../../rules/common/weighted-index.drl");
+    static final Path SHARED_DRL = Path.of("../../rules/common/weighted-index/rules/weighted-index.drl");
 
     final Map<String, String> files = new LinkedHashMap<>();
 
@@ -20,7 +20,8 @@ final class ToyBundle {
                 id=toy
                 title=Toy methodology
                 regulation=Peraturan Contoh 1/2024
-                year=2024
+                family=toy
+                years=2024-
                 scale.min=0
                 scale.max=5
                 scale.decimals=2

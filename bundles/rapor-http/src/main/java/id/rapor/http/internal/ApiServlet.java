@@ -7,7 +7,12 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import id.rapor.api.InvalidAssessmentException;
 import id.rapor.api.MethodologyUnavailableException;
 import id.rapor.api.ScoringService;
+import id.rapor.api.FieldError;
 import id.rapor.api.UnknownMethodologyException;
+import id.rapor.api.UnknownYearException;
+import id.rapor.api.model.RegionResult;
+import id.rapor.api.model.UnitOutcome;
+import java.util.ArrayList;
 import id.rapor.api.model.Assessment;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -89,7 +94,7 @@ public final class ApiServlet extends HttpServlet {
             case "methodologies" -> {
                 if (segments.length == 1) {
                     allow(method, "GET");
-                    send(response, 200, g -> JsonViews.summaries(g, scoring.methodologies()));
+                    list(request, response);
                     return;
                 }
                 String id = segments[1];
@@ -98,15 +103,85 @@ public final class ApiServlet extends HttpServlet {
                     methodology(response, id);
                     return;
                 }
-                if (segments.length == 3 && !id.isEmpty() && segments[2].equals("score")) {
-                    allow(method, "POST");
-                    score(request, response, id);
+                if (segments.length >= 3 && !id.isEmpty() && segments[2].equals("score") && scorePath(request, response, segments, 3, id)) {
                     return;
                 }
+            }
+            case "score" -> {
+                // By family and year: /api/v1/score?family=ombudsman&year=2023 (and /score/batch).
+                if (scorePath(request, response, segments, 1, null)) return;
             }
             default -> { }
         }
         throw HttpProblem.notFound("No resource at " + path + ".");
+    }
+
+    /** {@code …/score} or {@code …/score/batch} from segment {@code at}; the methodology by id, or by family and year. */
+    private boolean scorePath(HttpServletRequest request, HttpServletResponse response, String[] segments, int at, String id)
+            throws IOException, HttpProblem {
+        boolean batch = segments.length == at + 1 && segments[at].equals("batch");
+        if (segments.length != at && !batch) return false;
+        allow(request.getMethod(), "POST");
+        String methodologyId = id != null ? id : resolve(request);
+        if (batch) region(request, response, methodologyId); else score(request, response, methodologyId);
+        return true;
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response) throws IOException, HttpProblem {
+        var all = scoring.methodologies();
+        String family = request.getParameter("family");
+        // ?family=… alone lists that family's methodologies; with &year=… it resolves to one.
+        String resolved = request.getParameter("year") == null ? null : resolve(request);
+        var chosen = all.stream()
+                .filter(m -> resolved != null ? m.id().equals(resolved) : family == null || family.equals(m.family()))
+                .toList();
+        send(response, 200, g -> JsonViews.summaries(g, chosen));
+    }
+
+    /** The methodology id that ?family=…&year=… name. */
+    private String resolve(HttpServletRequest request) throws HttpProblem {
+        String family = request.getParameter("family");
+        String year = request.getParameter("year");
+        if (family == null || family.isBlank() || year == null) {
+            throw HttpProblem.of(400, "malformed-request", "Malformed request", "Choose a methodology by family and year together.",
+                    List.of(new FieldError(family == null || family.isBlank() ? "family" : "year",
+                            "missing; expected ?family=<pekppp|ombudsman|skm>&year=<yyyy>")));
+        }
+        int y;
+        try {
+            y = Integer.parseInt(year.trim());
+        } catch (NumberFormatException e) {
+            throw HttpProblem.of(400, "malformed-request", "Malformed request", "year must be a whole year.",
+                    List.of(new FieldError("year", "expected a year such as 2023, got '" + year + "'")));
+        }
+        try {
+            return scoring.resolve(family, y);
+        } catch (UnknownYearException e) {
+            throw Problems.unknownYear(family, y, e);
+        }
+    }
+
+    private void region(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
+        if (request.getContentLengthLong() > MAX_BODY) throw new LimitedInputStream.TooLarge(MAX_BODY);
+        AssessmentReader.Region region = assessments.readRegion(new LimitedInputStream(request.getInputStream(), MAX_BODY));
+        List<Assessment> valid = new ArrayList<>();
+        for (AssessmentReader.UnitInput u : region.units()) if (u.errors().isEmpty()) valid.add(u.assessment());
+        try {
+            RegionResult result = scoring.scoreRegion(id, region.region(), valid, region.atOrBelow());
+            // Units that could not even be read keep their place in the answer, with their errors.
+            List<UnitOutcome> all = new ArrayList<>(region.units().size());
+            var scored = result.units().iterator();
+            for (AssessmentReader.UnitInput u : region.units()) {
+                all.add(u.errors().isEmpty() ? scored.next() : new UnitOutcome(null, null, u.errors()));
+            }
+            send(response, 200, g -> JsonViews.region(g, result, all));
+        } catch (UnknownMethodologyException e) {
+            throw Problems.unknownMethodology(e);
+        } catch (MethodologyUnavailableException e) {
+            throw Problems.unavailable(id, e);
+        } catch (InvalidAssessmentException e) {
+            throw Problems.invalidAssessment(e.errors());
+        }
     }
 
     private void methodology(HttpServletResponse response, String id) throws IOException, HttpProblem {

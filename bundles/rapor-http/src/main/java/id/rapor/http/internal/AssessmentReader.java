@@ -17,11 +17,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code {"unit": "…", "answers": {"<indicator id>": <number>, …}}} with the streaming
- * parser: no tree, no reflection. Syntax and type errors are 400 with the field and what was
- * expected; a missing field is 422. Every wrong type is reported, not only the first.
+ * Reads scoring requests with the streaming parser: no tree, no reflection.
+ * <ul>
+ * <li>one unit: {@code {"unit": "…", "answers": {"<indicator id>": <number>, …}}}, or
+ *     {@code "respondents": [{…}, …]} in place of answers for a survey methodology;</li>
+ * <li>a region: {@code {"region": "…", "atOrBelow": "C", "units": [<unit>, …]}}.</li>
+ * </ul>
+ * Syntax and type errors are 400 with the field and what was expected; a missing field is
+ * 422. Every wrong type is reported, not only the first. In a region, a unit with wrong
+ * types carries its own errors and does not fail the others.
  */
 final class AssessmentReader {
+
+    /** One unit of a region request: what was read, and what was wrong with it (empty if nothing). */
+    record UnitInput(Assessment assessment, List<FieldError> errors) {}
+
+    /** A region request. */
+    record Region(String region, String atOrBelow, List<UnitInput> units) {}
+
     private final JsonFactory json;
 
     AssessmentReader(JsonFactory json) {
@@ -30,61 +43,162 @@ final class AssessmentReader {
 
     Assessment read(InputStream body) throws HttpProblem, IOException {
         try (JsonParser p = json.createParser(body)) {
-            return read(p);
-        } catch (JsonParseException | StreamConstraintsException e) {
-            throw HttpProblem.malformed(path(e), "malformed JSON" + where(e.getLocation()) + ": " + plain(e.getOriginalMessage()));
+            start(p);
+            List<FieldError> errors = new ArrayList<>();
+            Assessment a = unit(p, "", errors, List.of());
+            end(p);
+            if (!errors.isEmpty()) throw typeProblem(errors);
+            List<FieldError> missing = missing(a, "");
+            if (!missing.isEmpty()) throw Problems.invalidAssessment(missing);
+            return a;
+        } catch (JsonParseException e) {
+            throw malformed(e);
+        } catch (StreamConstraintsException e) {
+            throw malformed(e);
         }
     }
 
-    private Assessment read(JsonParser p) throws IOException, HttpProblem {
-        JsonToken first = p.nextToken();
-        if (first == null) throw HttpProblem.malformed("$", "the body is empty; expected a JSON object with unit and answers");
-        if (first != JsonToken.START_OBJECT) throw HttpProblem.malformed("$", "expected a JSON object, got " + kind(first));
+    Region readRegion(InputStream body) throws HttpProblem, IOException {
+        try (JsonParser p = json.createParser(body)) {
+            start(p);
+            String region = null;
+            String atOrBelow = null;
+            List<UnitInput> units = null;
+            List<FieldError> errors = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "region" -> region = string(p, value, "region", errors);
+                    case "atOrBelow" -> atOrBelow = string(p, value, "atOrBelow", errors);
+                    case "units" -> {
+                        if (value == JsonToken.START_ARRAY) units = units(p);
+                        else { errors.add(new FieldError("units", "expected an array of units, got " + kind(value))); p.skipChildren(); }
+                    }
+                    default -> unknown(p, field, "region, atOrBelow and units", errors);
+                }
+            }
+            end(p);
+            if (!errors.isEmpty()) throw typeProblem(errors);
+            List<FieldError> missing = new ArrayList<>();
+            if (region == null || region.isBlank()) missing.add(new FieldError("region", "missing; expected the region's name"));
+            if (units == null || units.isEmpty()) missing.add(new FieldError("units", "missing; expected at least one unit"));
+            if (!missing.isEmpty()) throw Problems.invalidAssessment(missing);
+            return new Region(region, atOrBelow, units);
+        } catch (JsonParseException e) {
+            throw malformed(e);
+        } catch (StreamConstraintsException e) {
+            throw malformed(e);
+        }
+    }
+
+    private List<UnitInput> units(JsonParser p) throws IOException {
+        List<UnitInput> units = new ArrayList<>();
+        for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
+            String prefix = "units[" + units.size() + "].";
+            List<FieldError> errors = new ArrayList<>();
+            Assessment a = null;
+            if (t == JsonToken.START_OBJECT) {
+                a = unit(p, prefix, errors, List.of("region", "atOrBelow"));
+                errors.addAll(missing(a, prefix));
+            } else {
+                errors.add(new FieldError("units[" + units.size() + "]", "expected a unit object, got " + kind(t)));
+                p.skipChildren();
+            }
+            units.add(new UnitInput(errors.isEmpty() ? a : null, errors));
+        }
+        return units;
+    }
+
+    /** Reads the fields of one unit object; the parser is just past its START_OBJECT. */
+    private Assessment unit(JsonParser p, String prefix, List<FieldError> errors, List<String> notHere) throws IOException {
         String unit = null;
         Map<String, BigDecimal> answers = null;
-        List<FieldError> typeErrors = new ArrayList<>();
+        List<Map<String, BigDecimal>> respondents = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
-                case "unit" -> {
-                    if (value == JsonToken.VALUE_STRING) unit = p.getText();
-                    else { typeErrors.add(new FieldError("unit", "expected a string, got " + kind(value))); p.skipChildren(); }
+                case "unit" -> unit = string(p, value, prefix + "unit", errors);
+                case "answers" -> answers = numbers(p, value, prefix + "answers", errors);
+                case "respondents" -> {
+                    if (value == JsonToken.START_ARRAY) {
+                        respondents = new ArrayList<>();
+                        for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
+                            respondents.add(numbers(p, t, prefix + "respondents[" + respondents.size() + "]", errors));
+                        }
+                    } else {
+                        errors.add(new FieldError(prefix + "respondents", "expected an array of answer objects, got " + kind(value)));
+                        p.skipChildren();
+                    }
                 }
-                case "answers" -> {
-                    if (value == JsonToken.START_OBJECT) answers = answers(p, typeErrors);
-                    else { typeErrors.add(new FieldError("answers", "expected an object of indicator id to number, got " + kind(value))); p.skipChildren(); }
-                }
-                default -> {
-                    typeErrors.add(new FieldError(field, "unknown field; expected unit and answers"));
-                    p.skipChildren();
-                }
+                default -> unknown(p, prefix + field, "unit and answers (or respondents)", errors);
             }
         }
-        if (p.nextToken() != null) throw HttpProblem.malformed("$", "unexpected content after the JSON object" + where(p.currentLocation()));
-        if (!typeErrors.isEmpty()) {
-            throw HttpProblem.of(400, "malformed-request", "Malformed request", "Some fields have the wrong type.", typeErrors);
-        }
-        List<FieldError> missing = new ArrayList<>();
-        if (unit == null || unit.isBlank()) missing.add(new FieldError("unit", "missing; expected the name of the unit assessed"));
-        if (answers == null) missing.add(new FieldError("answers", "missing; expected an object of indicator id to number"));
-        if (!missing.isEmpty()) throw Problems.invalidAssessment(missing);
-        return new Assessment(unit, answers);
+        return new Assessment(unit, answers, respondents);
     }
 
-    private static Map<String, BigDecimal> answers(JsonParser p, List<FieldError> typeErrors) throws IOException {
+    private static List<FieldError> missing(Assessment a, String prefix) {
+        List<FieldError> missing = new ArrayList<>();
+        if (a.unit() == null || a.unit().isBlank()) missing.add(new FieldError(prefix + "unit", "missing; expected the name of the unit assessed"));
+        if (a.answers() == null && a.respondents() == null) {
+            missing.add(new FieldError(prefix + "answers", "missing; expected an object of indicator id to number"));
+        }
+        return missing;
+    }
+
+    private static Map<String, BigDecimal> numbers(JsonParser p, JsonToken value, String field, List<FieldError> errors) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            errors.add(new FieldError(field, "expected an object of indicator id to number, got " + kind(value)));
+            p.skipChildren();
+            return null;
+        }
         Map<String, BigDecimal> answers = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String indicator = p.currentName();
-            JsonToken value = p.nextToken();
-            if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
                 answers.put(indicator, p.getDecimalValue());
             } else {
-                typeErrors.add(new FieldError("answers." + indicator, "expected a number, got " + kind(value)));
+                errors.add(new FieldError(field + "." + indicator, "expected a number, got " + kind(v)));
                 p.skipChildren();
             }
         }
         return answers;
+    }
+
+    private static String string(JsonParser p, JsonToken value, String field, List<FieldError> errors) throws IOException {
+        if (value == JsonToken.VALUE_STRING) return p.getText();
+        errors.add(new FieldError(field, "expected a string, got " + kind(value)));
+        p.skipChildren();
+        return null;
+    }
+
+    private static void unknown(JsonParser p, String field, String expected, List<FieldError> errors) throws IOException {
+        errors.add(new FieldError(field, "unknown field; expected " + expected));
+        p.skipChildren();
+    }
+
+    private static void start(JsonParser p) throws IOException, HttpProblem {
+        JsonToken first = p.nextToken();
+        if (first == null) throw HttpProblem.malformed("$", "the body is empty; expected a JSON object");
+        if (first != JsonToken.START_OBJECT) throw HttpProblem.malformed("$", "expected a JSON object, got " + kind(first));
+    }
+
+    private static void end(JsonParser p) throws IOException, HttpProblem {
+        if (p.nextToken() != null) throw HttpProblem.malformed("$", "unexpected content after the JSON object" + where(p.currentLocation()));
+    }
+
+    private static HttpProblem typeProblem(List<FieldError> errors) {
+        return HttpProblem.of(400, "malformed-request", "Malformed request", "Some fields have the wrong type.", errors);
+    }
+
+    private static HttpProblem malformed(JsonParseException e) {
+        return HttpProblem.malformed(path(e), "malformed JSON" + where(e.getLocation()) + ": " + plain(e.getOriginalMessage()));
+    }
+
+    private static HttpProblem malformed(StreamConstraintsException e) {
+        return HttpProblem.malformed("$", "the JSON exceeds a limit: " + plain(e.getOriginalMessage()));
     }
 
     private static String kind(JsonToken token) {
@@ -100,9 +214,9 @@ final class AssessmentReader {
         };
     }
 
-    private static String path(IOException e) {
-        if (e instanceof JsonParseException jpe && jpe.getProcessor() != null) {
-            String pointer = jpe.getProcessor().getParsingContext().pathAsPointer().toString();
+    private static String path(JsonParseException e) {
+        if (e.getProcessor() != null) {
+            String pointer = e.getProcessor().getParsingContext().pathAsPointer().toString();
             if (!pointer.isEmpty()) return pointer.substring(1).replace('/', '.');
         }
         return "$";

@@ -33,9 +33,11 @@ final class JsonViews {
             g.writeStringField("id", s.id());
             g.writeStringField("title", s.title());
             g.writeStringField("regulation", s.regulation());
-            if (s.year() == null) g.writeNullField("year"); else g.writeNumberField("year", s.year());
+            if (s.years() == null) g.writeNullField("year"); else g.writeNumberField("year", s.years().from());
             g.writeStringField("version", s.version());
             g.writeStringField("status", s.status().name());
+            g.writeStringField("family", s.family());
+            years(g, s.years());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -47,7 +49,14 @@ final class JsonViews {
         g.writeStringField("title", m.getTitle());
         g.writeStringField("regulation", m.getRegulation());
         g.writeNumberField("year", m.getYear());
+        g.writeStringField("family", m.getFamily());
+        years(g, m.getYears());
         g.writeStringField("version", m.getVersion());
+        g.writeStringField("input", m.getInput().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeStringField("aggregation", m.getAggregation());
+        g.writeObjectFieldStart("parameters");
+        for (var e : m.getParameters().entrySet()) g.writeStringField(e.getKey(), e.getValue());
+        g.writeEndObject();
         g.writeObjectFieldStart("scale");
         number(g, "min", m.getScale().getMin());
         number(g, "max", m.getScale().getMax());
@@ -72,6 +81,7 @@ final class JsonViews {
             g.writeStringField("label", b.getLabel());
             number(g, "min", b.getMin());
             number(g, "max", b.getMax());
+            if (b.getZone() != null) g.writeStringField("zone", b.getZone());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -95,6 +105,14 @@ final class JsonViews {
         g.writeStringField("name", i.getName());
         number(g, "weight", i.getWeight());
         g.writeBooleanField("required", i.isRequired());
+        if (i.getRange() != null) {
+            g.writeObjectFieldStart("range");
+            number(g, "min", i.getRange().min());
+            number(g, "max", i.getRange().max());
+            g.writeNumberField("decimals", i.getRange().decimals());
+            g.writeStringField("label", i.getRange().label());
+            g.writeEndObject();
+        }
         g.writeArrayFieldStart("options");
         for (AnswerOption o : i.getOptions()) {
             g.writeStartObject();
@@ -108,17 +126,17 @@ final class JsonViews {
 
     static void score(JsonGenerator g, ScoreResult r) throws IOException {
         g.writeStartObject();
-        g.writeObjectFieldStart("methodology");
-        g.writeStringField("id", r.methodologyId());
-        g.writeStringField("version", r.methodologyVersion());
+        methodologyRef(g, r.methodologyId(), r.methodologyVersion());
+        unitScore(g, r);
         g.writeEndObject();
+    }
+
+    /** The fields of a unit's score, shared by a single score and each unit of a region. */
+    private static void unitScore(JsonGenerator g, ScoreResult r) throws IOException {
         g.writeStringField("unit", r.unit());
         g.writeFieldName("index");
         g.writeNumber(r.index().toPlainString()); // keeps its decimals: 4.50, not 4.5
-        g.writeObjectFieldStart("band");
-        g.writeStringField("code", r.band().getCode());
-        g.writeStringField("label", r.band().getLabel());
-        g.writeEndObject();
+        band(g, r.band());
         g.writeArrayFieldStart("aspects");
         for (AspectResult a : r.aspects()) {
             g.writeStartObject();
@@ -142,6 +160,77 @@ final class JsonViews {
         g.writeEndArray();
         g.writeArrayFieldStart("explanation");
         for (String line : r.explanation()) g.writeString(line);
+        g.writeEndArray();
+    }
+
+    private static void methodologyRef(JsonGenerator g, String id, String version) throws IOException {
+        g.writeObjectFieldStart("methodology");
+        g.writeStringField("id", id);
+        g.writeStringField("version", version);
+        g.writeEndObject();
+    }
+
+    private static void band(JsonGenerator g, id.rapor.api.model.Band b) throws IOException {
+        g.writeObjectFieldStart("band");
+        g.writeStringField("code", b.getCode());
+        g.writeStringField("label", b.getLabel());
+        if (b.getZone() != null) g.writeStringField("zone", b.getZone());
+        g.writeEndObject();
+    }
+
+    private static void years(JsonGenerator g, id.rapor.api.model.Years y) throws IOException {
+        if (y == null) {
+            g.writeNullField("years");
+            return;
+        }
+        g.writeObjectFieldStart("years");
+        g.writeNumberField("from", y.from());
+        if (y.to() == null) g.writeNullField("to"); else g.writeNumberField("to", y.to());
+        g.writeEndObject();
+    }
+
+    /** A region: each unit (its score or its errors, in request order) and the roll-up. */
+    static void region(JsonGenerator g, id.rapor.api.model.RegionResult r, List<id.rapor.api.model.UnitOutcome> units)
+            throws IOException {
+        g.writeStartObject();
+        methodologyRef(g, r.methodologyId(), r.methodologyVersion());
+        g.writeStringField("region", r.region());
+        g.writeObjectFieldStart("summary");
+        g.writeStringField("aggregation", r.aggregation());
+        g.writeNumberField("units", units.size());
+        g.writeNumberField("scored", units.stream().filter(id.rapor.api.model.UnitOutcome::scored).count());
+        if (r.score() == null) g.writeNullField("score"); else { g.writeFieldName("score"); g.writeNumber(r.score().toPlainString()); }
+        if (r.band() == null) g.writeNullField("band"); else band(g, r.band());
+        g.writeObjectFieldStart("unitsPerBand");
+        for (var e : r.unitsPerBand().entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+        g.writeEndObject();
+        if (r.atOrBelow() != null) {
+            g.writeObjectFieldStart("atOrBelow");
+            g.writeStringField("band", r.atOrBelow());
+            g.writeArrayFieldStart("units");
+            for (String u : r.unitsAtOrBelow()) g.writeString(u);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("units");
+        for (var u : units) {
+            g.writeStartObject();
+            if (u.scored()) {
+                unitScore(g, u.result());
+            } else {
+                g.writeStringField("unit", u.unit());
+                g.writeArrayFieldStart("errors");
+                for (FieldError e : u.errors()) {
+                    g.writeStartObject();
+                    g.writeStringField("field", e.field());
+                    g.writeStringField("message", e.message());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
         g.writeEndArray();
         g.writeEndObject();
     }

@@ -28,6 +28,11 @@ final class Problems {
                 "Every rule bundle for '" + id + "' was rejected; fix the errors listed and deploy again.", errors);
     }
 
+    static HttpProblem unknownYear(String family, int year, id.rapor.api.UnknownYearException e) {
+        String detail = e.getMessage() + "; available: " + (e.available().isEmpty() ? "none" : String.join("; ", e.available())) + ".";
+        return HttpProblem.of(404, "unknown-year", "No methodology for that year", detail, List.of());
+    }
+
     /** "rules/x.drl:12:3" — where in the rule bundle the author has to look. */
     static String location(RuleError r) {
         StringBuilder s = new StringBuilder(r.file());

@@ -1,0 +1,47 @@
+package id.rapor.engine.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The files of a rule bundle copied into memory. The extender takes one while the bundle
+ * event is being delivered, when the bundle's content is sure to be the one announced; a
+ * compile that read the bundle later could meet a revision FileInstall has already replaced.
+ */
+final class RuleSourceSnapshot implements RuleSource {
+    private static final List<String> FOLDERS = List.of("methodology", RuleBundleLayout.RULES_FOLDER);
+
+    private final String name;
+    private final String version;
+    private final Map<String, String> files;
+
+    private RuleSourceSnapshot(String name, String version, Map<String, String> files) {
+        this.name = name;
+        this.version = version;
+        this.files = files;
+    }
+
+    static RuleSourceSnapshot of(RuleSource source) {
+        Map<String, String> files = new TreeMap<>();
+        for (String folder : FOLDERS) {
+            for (String path : source.list(folder, "")) files.put(path, source.read(path));
+        }
+        return new RuleSourceSnapshot(source.name(), source.version(), files);
+    }
+
+    @Override public String name() { return name; }
+
+    @Override public String version() { return version; }
+
+    @Override public String read(String path) { return files.get(path); }
+
+    @Override public List<String> list(String folder, String suffix) {
+        List<String> paths = new ArrayList<>();
+        for (String path : files.keySet()) {
+            if (path.startsWith(folder + "/") && path.endsWith(suffix)) paths.add(path);
+        }
+        return paths;
+    }
+}
