@@ -41,7 +41,7 @@ class ApiIT {
         String log = rapor.logText();
         assertTrue(log.contains("Rapor is ready in "), log);
         assertTrue(log.contains("http://127.0.0.1:" + rapor.port + "/api/v1"), log);
-        for (String id : List.of("pekppp-2017", "pekppp-2022", "ombudsman-2021", "ombudsman-2022")) {
+        for (String id : List.of("pekppp-2017", "pekppp-2022", "ombudsman-2021", "ombudsman-2022", "skm-2017")) {
             assertTrue(log.contains("Rule bundle id.rapor.rules." + id + " "), log);
         }
         assertFalse(log.contains("rejected"), log);
@@ -56,14 +56,14 @@ class ApiIT {
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         JsonNode h = json(r);
         assertEquals("UP", h.get("status").asText());
-        assertEquals(4, h.at("/methodologies/active").asInt());
+        assertEquals(5, h.at("/methodologies/active").asInt());
         assertEquals(0, h.at("/ruleBundles/pending").asInt());
     }
 
     @Test
     void listsMethodologies() throws Exception {
         JsonNode list = json(rapor.get("/api/v1/methodologies"));
-        assertEquals(List.of("ombudsman-2021", "ombudsman-2022", "pekppp-2017", "pekppp-2022"),
+        assertEquals(List.of("ombudsman-2021", "ombudsman-2022", "pekppp-2017", "pekppp-2022", "skm-2017"),
                 StreamSupport.stream(list.spliterator(), false).map(x -> x.get("id").asText()).toList());
         JsonNode m = list.get(3);
         assertEquals(List.of("id", "title", "regulation", "year", "version", "status", "family", "years"), fields(m));
@@ -208,7 +208,7 @@ class ApiIT {
     @Test
     void listsDeployments() throws Exception {
         JsonNode list = json(rapor.get("/api/v1/deployments"));
-        assertEquals(4, list.size());
+        assertEquals(5, list.size());
         for (JsonNode d : list) {
             assertEquals("ACTIVE", d.get("state").asText(), d.toString());
             assertEquals(0, d.get("errors").size());

@@ -78,6 +78,20 @@ class MethodologiesIT {
     }
 
     @Test
+    void surveysAreScoredOnRespondents() throws Exception {
+        JsonNode s = json(rapor.post("/api/v1/score?family=skm&year=2024", "{\"unit\":\"Puskesmas\",\"respondents\":["
+                + "{\"u1\":4,\"u2\":4,\"u3\":3,\"u4\":3,\"u5\":2,\"u6\":2,\"u7\":1,\"u8\":1,\"u9\":4},"
+                + "{\"u1\":2,\"u2\":4,\"u3\":3,\"u4\":1,\"u5\":2,\"u6\":4,\"u7\":1,\"u8\":3,\"u9\":4}]}"));
+        assertEquals("skm-2017", s.at("/methodology/id").asText());
+        assertEquals("66.67", s.get("index").asText());
+        assertEquals("C", s.at("/band/code").asText());
+        assertEquals("3", s.at("/indicators/0/answer").asText(), "u1's NRR");
+        JsonNode p = problem(rapor.post("/api/v1/methodologies/skm-2017/score",
+                "{\"unit\":\"x\",\"respondents\":[{\"u1\":4,\"u2\":4,\"u3\":3,\"u4\":3,\"u5\":7,\"u6\":2,\"u7\":1,\"u8\":1,\"u9\":4}]}"), 422);
+        assertEquals("respondents[0].u5", p.at("/errors/0/field").asText());
+    }
+
+    @Test
     void ombudsman2021EdgesOverHttp() throws Exception {
         for (Map.Entry<String, String> e : Map.of("81.00", "Hijau", "80.99", "Kuning", "51.00", "Kuning", "50.99", "Merah").entrySet()) {
             StringBuilder body = new StringBuilder("{\"unit\":\"u\",\"answers\":{");

@@ -2,6 +2,7 @@ package id.rapor.engine.internal;
 
 import static id.rapor.engine.internal.RuleBundleLayout.*;
 
+import id.rapor.api.model.InputKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ final class RuleBundleCompiler {
         Problems problems = new Problems();
         MethodologyReader.Result read = new MethodologyReader(source, problems).read(methodologyId);
         if (read != null) new TableChecks(problems, read.lines()).check(read.methodology());
-        List<GoldenCase> cases = GoldenCaseReader.read(source, problems);
+        List<GoldenCase> cases = GoldenCaseReader.read(source, problems,
+                read == null ? InputKind.ANSWERS : read.methodology().getInput());
 
         Map<String, String> rules = new LinkedHashMap<>();
         for (String path : source.list(RULES_FOLDER, RULES_SUFFIX)) rules.put(path, source.read(path));

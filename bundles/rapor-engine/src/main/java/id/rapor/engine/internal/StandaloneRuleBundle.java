@@ -2,6 +2,7 @@ package id.rapor.engine.internal;
 
 import id.rapor.api.InvalidAssessmentException;
 import id.rapor.api.model.Assessment;
+import id.rapor.api.model.InputKind;
 import id.rapor.api.model.Methodology;
 import id.rapor.api.model.RuleError;
 import id.rapor.api.model.ScoreResult;
@@ -25,7 +26,9 @@ public final class StandaloneRuleBundle {
     public static StandaloneRuleBundle load(Path folder, String methodologyId, String version) {
         RuleSource source = new DirectoryRuleSource(folder, version);
         RuleBundleCompiler compiler = new RuleBundleCompiler(StandaloneRuleBundle.class.getClassLoader());
-        return new StandaloneRuleBundle(compiler.compile(source, methodologyId), GoldenCaseReader.read(source, new Problems()));
+        Compilation compilation = compiler.compile(source, methodologyId);
+        InputKind input = compilation.accepted() ? compilation.compiled().methodology().getInput() : InputKind.ANSWERS;
+        return new StandaloneRuleBundle(compilation, GoldenCaseReader.read(source, new Problems(), input));
     }
 
     public boolean accepted() { return compilation.accepted(); }

@@ -98,11 +98,11 @@ class RuleBundleCompilerTest {
 
     @Test
     void aTypeErrorInAConsequencePointsAtTheRuleFile() throws Exception {
-        String drl = new ToyBundle().files.get("rules/weighted-index.drl");
+        String drl = new ToyBundle().files.get("rules/index-and-band.drl");
         String broken = drl.replace("insert( new BandDecision( $band, $index ) );", "insert( new BandDecision( $band, \"oops\" ) );");
-        Compilation c = new ToyBundle().with("rules/weighted-index.drl", broken).compile("1.0.0");
+        Compilation c = new ToyBundle().with("rules/index-and-band.drl", broken).compile("1.0.0");
         assertFalse(c.accepted());
-        assertEquals("rules/weighted-index.drl", c.errors().get(0).file(), c.errors().toString());
+        assertEquals("rules/index-and-band.drl", c.errors().get(0).file(), c.errors().toString());
         assertTrue(c.errors().get(0).line() > 0, c.errors().toString());
     }
 
@@ -122,9 +122,9 @@ class RuleBundleCompilerTest {
 
     @Test
     void rulesThatConcludeTwoBandsAreRejectedByTheGoldenCases() throws Exception {
-        String drl = new ToyBundle().files.get("rules/weighted-index.drl");
+        String drl = new ToyBundle().files.get("rules/index-and-band.drl");
         String twice = drl.replace("$band : Band( min <= $index, max >= $index )", "$band : Band( min <= $index )");
-        Compilation c = new ToyBundle().with("rules/weighted-index.drl", twice).compile("1.0.0");
+        Compilation c = new ToyBundle().with("rules/index-and-band.drl", twice).compile("1.0.0");
         assertFalse(c.accepted());
         assertTrue(c.errors().stream().anyMatch(e -> e.message().contains("more than one band")), c.errors().toString());
     }

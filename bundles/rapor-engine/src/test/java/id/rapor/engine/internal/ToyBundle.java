@@ -12,6 +12,7 @@ import java.util.Map;
  */
 final class ToyBundle {
     static final Path SHARED_DRL = Path.of("../../rules/common/weighted-index/rules/weighted-index.drl");
+    static final Path INDEX_AND_BAND_DRL = Path.of("../../rules/common/index-and-band/rules/index-and-band.drl");
 
     final Map<String, String> files = new LinkedHashMap<>();
 
@@ -60,6 +61,7 @@ final class ToyBundle {
                 mixed,2.20,MID,5,1,1
                 """);
         files.put("rules/weighted-index.drl", Files.readString(SHARED_DRL));
+        files.put("rules/index-and-band.drl", Files.readString(INDEX_AND_BAND_DRL));
     }
 
     ToyBundle with(String path, String text) {
