@@ -30,6 +30,12 @@ final class FrameworkLauncher {
 
     static Framework start(RaporConfig config) throws IOException, BundleException {
         Map<String, String> props = new HashMap<>();
+        for (String key : config.all.stringPropertyNames()) {
+            String value = config.all.getProperty(key).trim();
+            // Framework and Felix settings (HTTPS: org.apache.felix.https.*) pass through as they are;
+            // Rapor's are offered to the bundles as rapor.<key>.
+            props.put(key.startsWith("org.") ? key : "rapor." + key, value);
+        }
         props.put(Constants.FRAMEWORK_STORAGE, config.home.resolve("data/felix-cache").toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(LEVELS.length));

@@ -19,12 +19,15 @@ final class RaporConfig {
     final String host;
     final int port;
     final long deployPollMillis;
+    /** Every setting, for the bundles that read their own ({@code http.cors.origins}, Felix HTTPS keys). */
+    final Properties all;
 
-    private RaporConfig(Path home, String host, int port, long deployPollMillis) {
+    private RaporConfig(Path home, String host, int port, long deployPollMillis, Properties all) {
         this.home = home;
         this.host = host;
         this.port = port;
         this.deployPollMillis = deployPollMillis;
+        this.all = all;
     }
 
     static RaporConfig load(Path home, Map<String, String> env, Properties system) throws IOException {
@@ -45,7 +48,7 @@ final class RaporConfig {
         }
         int port = number(p, "http.port", 0, 65535);
         long poll = number(p, "deploy.poll.ms", 50, 60_000);
-        return new RaporConfig(home, p.getProperty("http.host").trim(), port, poll);
+        return new RaporConfig(home, p.getProperty("http.host").trim(), port, poll, p);
     }
 
     private static void override(Properties p, String key, String value) {

@@ -21,6 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -52,22 +54,40 @@ public final class ApiServlet extends HttpServlet {
     @Reference
     private transient ScoringService scoring;
 
+    private transient Cors cors = new Cors(null);
+    private transient boolean accessLog;
+    private transient byte[] openApi;
+
+    @Activate
+    void activate(BundleContext context) throws IOException {
+        cors = new Cors(context.getProperty("rapor.http.cors.origins"));
+        accessLog = Boolean.parseBoolean(context.getProperty("rapor.http.access.log"));
+        try (var in = ApiServlet.class.getResourceAsStream("openapi.json")) {
+            openApi = in.readAllBytes();
+        }
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String requestId = RequestIds.of(request.getHeader(RequestIds.HEADER));
+        response.setHeader(RequestIds.HEADER, requestId);
+        if (cors.apply(request, response)) return;
         try {
             route(request, response);
+            if (accessLog) LOG.info("[{}] {} {} {}", requestId, request.getMethod(), request.getRequestURI(), response.getStatus());
         } catch (HttpProblem p) {
-            problem(request, response, p);
+            problem(request, response, p, requestId);
         } catch (LimitedInputStream.TooLarge e) {
             problem(request, response, HttpProblem.of(413, "body-too-large", "Request body too large",
-                    "The body is larger than " + MAX_BODY + " bytes (1 MiB).", List.of()));
+                    "The body is larger than " + MAX_BODY + " bytes (1 MiB).", List.of()), requestId);
         } catch (IOException e) {
             // The client went away mid-body or mid-answer: nothing can be sent, and it is not our failure.
             LOG.debug("{} {}: connection lost: {}", request.getMethod(), request.getRequestURI(), e.toString());
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+            LOG.error("[{}] {} {} failed", requestId, request.getMethod(), request.getRequestURI(), e);
             problem(request, response, HttpProblem.of(500, "internal-error", "Internal error",
-                    "The request could not be completed; the server log has the details.", List.of()));
+                    "The request could not be completed; the server log has the details (request " + requestId + ").", List.of()),
+                    requestId);
         }
     }
 
@@ -81,6 +101,15 @@ public final class ApiServlet extends HttpServlet {
                 if (segments.length == 1) {
                     allow(method, "GET");
                     send(response, 200, g -> JsonViews.health(g, scoring.methodologies(), scoring.pendingRuleBundles()));
+                    return;
+                }
+            }
+            case "openapi.json" -> {
+                if (segments.length == 1) {
+                    allow(method, "GET");
+                    response.setContentType(JSON);
+                    response.setContentLength(openApi.length);
+                    response.getOutputStream().write(openApi);
                     return;
                 }
             }
@@ -235,9 +264,16 @@ public final class ApiServlet extends HttpServlet {
         write(response.getOutputStream(), body);
     }
 
-    private void problem(HttpServletRequest request, HttpServletResponse response, HttpProblem p) throws IOException {
+    private void problem(HttpServletRequest request, HttpServletResponse response, HttpProblem p, String requestId)
+            throws IOException {
+        if (p.status() < 500) {
+            LOG.info("[{}] {} {} {}: {} {}", requestId, request.getMethod(), request.getRequestURI(), p.status(), p.detail(),
+                    p.errors().isEmpty() ? "" : p.errors().get(0).field() + ": " + p.errors().get(0).message()
+                            + (p.errors().size() > 1 ? " (+" + (p.errors().size() - 1) + " more)" : ""));
+        }
         if (response.isCommitted()) return;
         response.resetBuffer();
+        response.setHeader(RequestIds.HEADER, requestId);
         response.setStatus(p.status());
         response.setContentType(PROBLEM_JSON);
         response.setCharacterEncoding("UTF-8");

@@ -1,0 +1,148 @@
+package id.rapor.it;
+
+import static id.rapor.it.RaporDistribution.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document at /api/v1/openapi.json is checked against what the server really
+ * answers: every operation is called, for success and for errors, and each body must match
+ * the schema the document gives for that status. Response schemas forbid unknown fields, so
+ * a field added or renamed without the document fails here.
+ */
+class OpenApiIT {
+    private static RaporDistribution rapor;
+    private static JsonNode doc;
+    private static final Set<String> covered = new HashSet<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        rapor = RaporDistribution.start();
+        HttpResponse<String> r = rapor.get("/api/v1/openapi.json");
+        assertEquals(200, r.statusCode());
+        doc = json(r);
+        assertEquals("3.1.0", doc.get("openapi").asText());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (rapor != null) rapor.close();
+    }
+
+    @Test
+    void everyOperationAnswersAsDocumented() throws Exception {
+        String example = Assessments.example().toString();
+        String region = "{\"region\":\"R\",\"atOrBelow\":\"C\",\"units\":[" + example + ",{\"unit\":\"bad\",\"answers\":{\"i01\":\"x\"}}]}";
+        check("GET", "/api/v1/health", "/api/v1/health", null, 200);
+        check("GET", "/api/v1/methodologies", "/api/v1/methodologies", null, 200);
+        check("GET", "/api/v1/methodologies", "/api/v1/methodologies?family=ombudsman&year=2023", null, 200);
+        check("GET", "/api/v1/methodologies", "/api/v1/methodologies?family=ombudsman&year=1990", null, 404);
+        check("GET", "/api/v1/methodologies", "/api/v1/methodologies?family=ombudsman&year=x", null, 400);
+        check("DELETE", "/api/v1/methodologies", "/api/v1/methodologies", null, 405);
+        for (String id : List.of("pekppp-2022", "pekppp-2017", "ombudsman-2021", "ombudsman-2022", "skm-2017")) {
+            check("GET", "/api/v1/methodologies/{id}", "/api/v1/methodologies/" + id, null, 200);
+        }
+        check("GET", "/api/v1/methodologies/{id}", "/api/v1/methodologies/nope", null, 404);
+        String score = "/api/v1/methodologies/{id}/score";
+        check("POST", score, "/api/v1/methodologies/pekppp-2022/score", example, 200);
+        check("POST", score, "/api/v1/methodologies/pekppp-2022/score", "{\"unit\":", 400);
+        check("POST", score, "/api/v1/methodologies/pekppp-2022/score", Assessments.exampleWith("i99", 1), 422);
+        check("POST", score, "/api/v1/methodologies/nope/score", example, 404);
+        check("POST", score, "/api/v1/methodologies/pekppp-2022/score", "{\"unit\":\"" + "x".repeat(1024 * 1024) + "\"}", 413);
+        check("GET", score, "/api/v1/methodologies/pekppp-2022/score", null, 405);
+        check("POST", "/api/v1/methodologies/{id}/score/batch", "/api/v1/methodologies/pekppp-2022/score/batch", region, 200);
+        check("POST", "/api/v1/methodologies/{id}/score/batch", "/api/v1/methodologies/pekppp-2022/score/batch", "{\"region\":\"R\",\"units\":[]}", 422);
+        check("POST", "/api/v1/score", "/api/v1/score?family=skm&year=2024",
+                "{\"unit\":\"u\",\"respondents\":[{\"u1\":4,\"u2\":4,\"u3\":3,\"u4\":3,\"u5\":2,\"u6\":2,\"u7\":1,\"u8\":1,\"u9\":4}]}", 200);
+        check("POST", "/api/v1/score", "/api/v1/score?family=pekppp&year=2010", example, 404);
+        check("POST", "/api/v1/score/batch", "/api/v1/score/batch?family=pekppp&year=2023", region, 200);
+        check("GET", "/api/v1/deployments", "/api/v1/deployments", null, 200);
+        check("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", null, 200);
+
+        Set<String> documented = new HashSet<>();
+        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
+        assertEquals(documented, covered, "every documented operation is exercised");
+    }
+
+    @Test
+    void theValidatorRejectsABodyThatDrifted() throws Exception {
+        ObjectNode score = (ObjectNode) json(rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString()));
+        assertTrue(errors(schemaFor("/api/v1/methodologies/{id}/score", "post", 200), score).isEmpty());
+        score.put("grade", "C");
+        assertFalse(errors(schemaFor("/api/v1/methodologies/{id}/score", "post", 200), score).isEmpty(), "an undocumented field");
+        score.remove("grade");
+        score.remove("band");
+        assertFalse(errors(schemaFor("/api/v1/methodologies/{id}/score", "post", 200), score).isEmpty(), "a missing field");
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() throws Exception {
+        HttpResponse<String> generated = rapor.get("/api/v1/health");
+        assertTrue(generated.headers().firstValue("X-Request-Id").orElse("").length() >= 16);
+        HttpResponse<String> echoed = rapor.send(HttpRequest.newBuilder(URI.create(rapor.url("/api/v1/nope"))).header("X-Request-Id", "portal-42"));
+        assertEquals("portal-42", echoed.headers().firstValue("X-Request-Id").orElse(""));
+        assertTrue(rapor.logText().contains("[portal-42] GET /api/v1/nope 404"), "the log names the request");
+        HttpResponse<String> hostile = rapor.send(HttpRequest.newBuilder(URI.create(rapor.url("/api/v1/health"))).header("X-Request-Id", "a b<script>"));
+        assertFalse(hostile.headers().firstValue("X-Request-Id").orElse("").contains("<"), "replaced, not echoed");
+    }
+
+    @Test
+    void corsIsOffByDefault() throws Exception {
+        HttpResponse<String> r = rapor.send(HttpRequest.newBuilder(URI.create(rapor.url("/api/v1/health"))).header("Origin", "https://dashboard.example"));
+        assertTrue(r.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    private void check(String method, String template, String path, String body, int status) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rapor.url(path)));
+        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = rapor.send(request);
+        assertEquals(status, r.statusCode(), method + " " + path + ": " + r.body());
+        String documentedMethod = doc.at("/paths").get(template).has(method.toLowerCase()) ? method.toLowerCase()
+                : doc.at("/paths").get(template).fieldNames().next();
+        covered.add(documentedMethod.toUpperCase() + " " + template);
+        JsonNode schema = schemaFor(template, documentedMethod, status);
+        if (schema == null) return; // the document itself: no schema
+        String type = r.headers().firstValue("Content-Type").orElse("").split(";")[0];
+        String documentedType = doc.at("/paths").get(template).get(documentedMethod).get("responses").get(String.valueOf(status))
+                .get("content").fieldNames().next();
+        assertEquals(documentedType, type, method + " " + path);
+        Set<ValidationMessage> errors = errors(schema, json(r));
+        if (!errors.isEmpty()) fail(method + " " + path + " " + status + " does not match the document: " + errors + "\n" + r.body());
+    }
+
+    private static JsonNode schemaFor(String template, String method, int status) {
+        JsonNode response = doc.at("/paths").get(template).get(method).get("responses").get(String.valueOf(status));
+        assertTrue(response != null, method + " " + template + " documents no " + status);
+        JsonNode content = response.get("content");
+        if (content == null) return null;
+        Iterator<JsonNode> types = content.elements();
+        return types.next().get("schema");
+    }
+
+    private static Set<ValidationMessage> errors(JsonNode schema, JsonNode body) {
+        ObjectNode root = schema.deepCopy();
+        root.set("components", doc.get("components"));
+        JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+        return validator.validate(body);
+    }
+}
