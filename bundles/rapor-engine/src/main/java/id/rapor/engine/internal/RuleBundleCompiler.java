@@ -32,7 +32,11 @@ final class RuleBundleCompiler {
         Map<String, String> rules = new LinkedHashMap<>();
         for (String path : source.list(RULES_FOLDER, RULES_SUFFIX)) rules.put(path, source.read(path));
         if (rules.isEmpty()) problems.add(RULES_FOLDER + "/", 0, "no rule files (*" + RULES_SUFFIX + ")");
-        KieBase kieBase = rules.isEmpty() ? null : drl.compile(rules, problems);
+        int before = problems.list().size();
+        rules.forEach((path, text) -> RuleTextPolicy.check(path, text, problems));
+        boolean safe = problems.list().size() == before;
+        // Text that breaks the policy is never handed to the compiler.
+        KieBase kieBase = rules.isEmpty() || !safe ? null : drl.compile(rules, problems);
 
         if (read == null || kieBase == null || !problems.isEmpty()) {
             return new Compilation(methodologyId, source.version(), null, problems.list());
