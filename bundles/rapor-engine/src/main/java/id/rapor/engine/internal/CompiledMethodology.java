@@ -40,8 +40,11 @@ final class CompiledMethodology {
     private final Map<String, Integer> aspectOrder = new HashMap<>();
     private final Map<String, Integer> indicatorOrder = new HashMap<>();
 
-    CompiledMethodology(Methodology methodology, KieBase kieBase, ClassLoader loader) {
+    private final RuleSource source;
+
+    CompiledMethodology(Methodology methodology, KieBase kieBase, ClassLoader loader, RuleSource source) {
         this.methodology = methodology;
+        this.source = source;
         this.kieBase = kieBase;
         this.loader = loader;
         this.sessions = kieBase.newKieSessionsPool(INITIAL_SESSIONS);
@@ -53,6 +56,9 @@ final class CompiledMethodology {
     Methodology methodology() { return methodology; }
 
     KieBase kieBase() { return kieBase; }
+
+    /** The files this version was compiled from, as a revision's starting point. */
+    RuleSourceSnapshot files() { return RuleSourceSnapshot.of(source); }
 
     ScoreResult score(Assessment assessment) throws InvalidAssessmentException {
         AnswerSheet answers = validator.validate(assessment);

@@ -2,7 +2,12 @@ package id.rapor.engine.internal;
 
 import id.rapor.api.InvalidAssessmentException;
 import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.RuleRevisions;
 import id.rapor.api.ScoringService;
+import id.rapor.api.UnknownRevisionException;
+import id.rapor.api.model.Revision;
+import java.nio.file.Path;
+import java.util.Map;
 import id.rapor.api.UnknownMethodologyException;
 import id.rapor.api.UnknownYearException;
 import id.rapor.api.model.Assessment;
@@ -18,15 +23,48 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /** The scoring service: looks up the served version of a methodology and lets it score. */
-@Component(service = ScoringService.class, immediate = true)
-public final class DroolsScoringService implements ScoringService {
+@Component(service = {ScoringService.class, RuleRevisions.class}, immediate = true)
+public final class DroolsScoringService implements ScoringService, RuleRevisions {
     private final MethodologyRegistry registry = new MethodologyRegistry();
     private RuleBundleExtender extender;
+    private RevisionManager revisionManager;
 
     @Activate
     void activate(BundleContext context) {
-        extender = new RuleBundleExtender(context, new RuleBundleCompiler(getClass().getClassLoader()), registry);
+        RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
+        String data = context.getProperty("rapor.data");
+        revisionManager = new RevisionManager(compiler, registry, data == null ? null : new RevisionStore(Path.of(data)));
+        extender = new RuleBundleExtender(context, compiler, registry);
+        // Stored active revisions compile after the shipped bundles (same thread), then win over them.
         extender.open();
+        revisionManager.restore(extender.executor());
+    }
+
+    @Override
+    public List<Revision> revisions(String methodologyId) throws UnknownMethodologyException {
+        return revisionManager.list(methodologyId);
+    }
+
+    @Override
+    public Revision revision(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException {
+        return revisionManager.get(methodologyId, number);
+    }
+
+    @Override
+    public Revision propose(String methodologyId, Map<String, String> changedFiles, String author, String comment)
+            throws UnknownMethodologyException, MethodologyUnavailableException {
+        return revisionManager.propose(methodologyId, changedFiles, author, comment);
+    }
+
+    @Override
+    public Revision activate(String methodologyId, int number, String author) throws UnknownMethodologyException, UnknownRevisionException {
+        return revisionManager.activate(methodologyId, number, author);
+    }
+
+    @Override
+    public ScoreResult score(String methodologyId, int number, Assessment assessment)
+            throws UnknownMethodologyException, UnknownRevisionException, InvalidAssessmentException {
+        return revisionManager.score(methodologyId, number, assessment);
     }
 
     @Deactivate

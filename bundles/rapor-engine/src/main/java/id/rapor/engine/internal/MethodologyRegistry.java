@@ -39,6 +39,8 @@ final class MethodologyRegistry {
     }
 
     private final Map<Long, Candidate> candidates = new HashMap<>();
+    /** Activated revisions: they serve their methodology in place of the rule bundles. */
+    private final Map<String, CompiledMethodology> revisions = new HashMap<>();
     private volatile Map<String, CompiledMethodology> served = Map.of();
     private long sequence;
     private int pending;
@@ -50,6 +52,11 @@ final class MethodologyRegistry {
 
     synchronized void compiling() {
         pending++;
+    }
+
+    /** A compile counted by {@link #compiling()} that records nothing here (a restored revision) is done. */
+    synchronized void doneCompiling() {
+        pending = Math.max(0, pending - 1);
     }
 
     /** Records a compilation of a bundle (new or updated) and re-elects the served versions. */
@@ -68,6 +75,21 @@ final class MethodologyRegistry {
         elect();
     }
 
+    /** Serves an activated revision of its methodology from now on, whatever the rule bundles hold. */
+    synchronized void activateRevision(CompiledMethodology revision) {
+        revisions.put(revision.methodology().getId(), revision);
+        elect();
+    }
+
+    /** What serves a methodology when no revision is activated: the rule bundles' choice. */
+    synchronized CompiledMethodology bundleChoice(String methodologyId) {
+        Candidate best = null;
+        for (Candidate c : candidates.values()) {
+            if (c.lastGood != null && c.lastGood.methodology().getId().equals(methodologyId) && (best == null || better(c, best))) best = c;
+        }
+        return best == null ? null : best.lastGood;
+    }
+
     synchronized void remove(long bundleId) {
         if (candidates.remove(bundleId) != null) elect();
     }
@@ -82,6 +104,7 @@ final class MethodologyRegistry {
         }
         Map<String, CompiledMethodology> next = new HashMap<>();
         best.forEach((id, c) -> next.put(id, c.lastGood));
+        next.putAll(revisions);
         served = Map.copyOf(next);
     }
 
@@ -93,7 +116,7 @@ final class MethodologyRegistry {
     synchronized List<Deployment> deployments() {
         List<Deployment> list = new ArrayList<>();
         for (Candidate c : candidates.values()) {
-            CompiledMethodology current = served.get(c.methodologyId);
+            CompiledMethodology current = bundleChoice(c.methodologyId);
             DeploymentState state = !c.errors.isEmpty() ? DeploymentState.REJECTED
                     : current != null && current == c.lastGood ? DeploymentState.ACTIVE : DeploymentState.STANDBY;
             String servedVersion = c.lastGood != null && current == c.lastGood ? c.lastGood.methodology().getVersion() : null;

@@ -22,7 +22,8 @@ final class RuleBundleCompiler {
         this.drl = new DrlCompiler(loader);
     }
 
-    Compilation compile(RuleSource source, String methodologyId) {
+    /** One compile at a time, whoever asks (the extender, a revision): Drools compiles are memory-hungry. */
+    synchronized Compilation compile(RuleSource source, String methodologyId) {
         Problems problems = new Problems();
         MethodologyReader.Result read = new MethodologyReader(source, problems).read(methodologyId);
         if (read != null) new TableChecks(problems, read.lines()).check(read.methodology());
@@ -41,7 +42,7 @@ final class RuleBundleCompiler {
         if (read == null || kieBase == null || !problems.isEmpty()) {
             return new Compilation(methodologyId, source.version(), null, problems.list());
         }
-        CompiledMethodology compiled = new CompiledMethodology(read.methodology(), kieBase, loader);
+        CompiledMethodology compiled = new CompiledMethodology(read.methodology(), kieBase, loader, source);
         GoldenCaseRunner.run(cases, compiled, problems);
         return problems.isEmpty()
                 ? new Compilation(methodologyId, source.version(), compiled, List.of())

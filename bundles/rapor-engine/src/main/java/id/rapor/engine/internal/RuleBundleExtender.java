@@ -102,6 +102,11 @@ final class RuleBundleExtender extends BundleTracker<String> {
         });
     }
 
+    /** The compiler thread, for other work that must not compile in parallel with it. */
+    java.util.concurrent.Executor executor() {
+        return executor;
+    }
+
     private static String describe(CompiledMethodology served) {
         return served == null ? "nothing" : "version " + served.methodology().getVersion();
     }

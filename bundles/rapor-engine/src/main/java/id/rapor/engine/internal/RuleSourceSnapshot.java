@@ -23,7 +23,16 @@ final class RuleSourceSnapshot implements RuleSource {
         this.files = files;
     }
 
+    /** A snapshot of files held in memory already (a revision's), under the version it will report. */
+    static RuleSourceSnapshot of(String name, String version, Map<String, String> files) {
+        return new RuleSourceSnapshot(name, version, new TreeMap<>(files));
+    }
+
+    /** Every file, by path. */
+    Map<String, String> files() { return java.util.Collections.unmodifiableMap(files); }
+
     static RuleSourceSnapshot of(RuleSource source) {
+        if (source instanceof RuleSourceSnapshot s) return s;
         Map<String, String> files = new TreeMap<>();
         for (String folder : FOLDERS) {
             for (String path : source.list(folder, "")) files.put(path, source.read(path));

@@ -1,0 +1,38 @@
+package id.rapor.api;
+
+import id.rapor.api.model.Assessment;
+import id.rapor.api.model.Revision;
+import id.rapor.api.model.ScoreResult;
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Policy staff's changes to a methodology's rules while Rapor runs. A change is a revision:
+ * stored, checked at once (tables, rule text, compile, golden cases), and served only when
+ * activated. Activating an earlier revision is a rollback. Revisions and which one is active
+ * survive a restart.
+ */
+@ProviderType
+public interface RuleRevisions {
+
+    /** Every revision of the methodology, oldest first, without their files. */
+    List<Revision> revisions(String methodologyId) throws UnknownMethodologyException;
+
+    /** One revision with its files and errors. */
+    Revision revision(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException;
+
+    /**
+     * Stores a new revision: {@code changedFiles} (path in the rule bundle to text) over the
+     * files of the version now serving. It is checked at once and is a DRAFT or REJECTED.
+     */
+    Revision propose(String methodologyId, Map<String, String> changedFiles, String author, String comment)
+            throws UnknownMethodologyException, MethodologyUnavailableException;
+
+    /** Makes a checked revision the one that scores; the active one becomes SUPERSEDED. */
+    Revision activate(String methodologyId, int number, String author) throws UnknownMethodologyException, UnknownRevisionException;
+
+    /** Scores with a given revision, active or not (pinning); a rejected revision cannot score. */
+    ScoreResult score(String methodologyId, int number, Assessment assessment)
+            throws UnknownMethodologyException, UnknownRevisionException, InvalidAssessmentException;
+}

@@ -1,0 +1,199 @@
+package id.rapor.engine.internal;
+
+import id.rapor.api.InvalidAssessmentException;
+import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.UnknownMethodologyException;
+import id.rapor.api.UnknownRevisionException;
+import id.rapor.api.model.Assessment;
+import id.rapor.api.model.Revision;
+import id.rapor.api.model.RevisionState;
+import id.rapor.api.model.RuleError;
+import id.rapor.api.model.ScoreResult;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Revisions of methodologies' rules: proposed over the version now serving, checked through
+ * the same pipeline as a rule bundle, stored, and served only once activated. An activated
+ * revision serves its methodology in place of the rule bundles until another revision is
+ * activated. Compiled revisions are kept once built, so a rollback is instant.
+ */
+final class RevisionManager {
+    private static final Logger LOG = LoggerFactory.getLogger(RevisionManager.class);
+    private static final Pattern FILE = Pattern.compile("(methodology/[\\w.-]+\\.(csv|properties)|rules/[\\w.-]+\\.drl)");
+
+    private final RuleBundleCompiler compiler;
+    private final MethodologyRegistry registry;
+    private final RevisionStore store; // null: revisions live in memory only
+    private final Map<String, List<Revision>> revisions = new TreeMap<>();
+    private final Map<String, CompiledMethodology> compiled = new HashMap<>();
+
+    RevisionManager(RuleBundleCompiler compiler, MethodologyRegistry registry, RevisionStore store) {
+        this.compiler = compiler;
+        this.registry = registry;
+        this.store = store;
+    }
+
+    /** Loads the stored revisions and, on {@code executor}, compiles and serves each active one. */
+    synchronized void restore(Executor executor) {
+        if (store == null) return;
+        revisions.putAll(store.load());
+        for (List<Revision> list : revisions.values()) {
+            for (Revision r : list) {
+                if (r.state() != RevisionState.ACTIVE) continue;
+                registry.compiling();
+                executor.execute(() -> {
+                    try {
+                        CompiledMethodology c = compile(r);
+                        if (c != null) {
+                            synchronized (this) {
+                                compiled.put(key(r.methodologyId(), r.number()), c);
+                            }
+                            registry.activateRevision(c);
+                            LOG.info("Revision {} of {} restored and serving ({})", r.number(), r.methodologyId(), r.version());
+                        } else {
+                            LOG.error("Revision {} of {} no longer compiles; the rule bundles serve it", r.number(), r.methodologyId());
+                        }
+                    } finally {
+                        registry.doneCompiling();
+                    }
+                });
+            }
+        }
+    }
+
+    synchronized List<Revision> list(String methodologyId) throws UnknownMethodologyException {
+        known(methodologyId);
+        List<Revision> out = new ArrayList<>();
+        for (Revision r : revisions.getOrDefault(methodologyId, List.of())) out.add(withoutFiles(r));
+        return out;
+    }
+
+    synchronized Revision get(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException {
+        known(methodologyId);
+        for (Revision r : revisions.getOrDefault(methodologyId, List.of())) if (r.number() == number) return r;
+        throw new UnknownRevisionException(methodologyId + " has no revision " + number);
+    }
+
+    synchronized Revision propose(String methodologyId, Map<String, String> changed, String author, String comment)
+            throws UnknownMethodologyException, MethodologyUnavailableException {
+        CompiledMethodology base = registry.served(methodologyId);
+        if (base == null) {
+            if (registry.knows(methodologyId)) throw new MethodologyUnavailableException(methodologyId, registry.errorsOf(methodologyId));
+            throw new UnknownMethodologyException(methodologyId, registry.knownIds());
+        }
+        String baseVersion = base.methodology().getVersion().replaceAll("\\+r\\d+$", "");
+        Map<String, String> files = new TreeMap<>(base.files().files());
+        List<RuleError> pathErrors = new ArrayList<>();
+        changed.forEach((path, text) -> {
+            if (FILE.matcher(path).matches()) files.put(path, text);
+            else pathErrors.add(new RuleError(path, 0, 0, "not a rule bundle file: expected methodology/<name>.csv or .properties, or rules/<name>.drl"));
+        });
+        List<Revision> list = revisions.computeIfAbsent(methodologyId, k -> new ArrayList<>());
+        int number = list.isEmpty() ? 1 : list.get(list.size() - 1).number() + 1;
+        Revision draft = new Revision(methodologyId, number, RevisionState.DRAFT, hash(files), author, Instant.now(), comment,
+                baseVersion, Map.copyOf(files), List.of());
+        CompiledMethodology c = null;
+        List<RuleError> errors = pathErrors;
+        if (pathErrors.isEmpty()) {
+            Compilation compilation = compiler.compile(RuleSourceSnapshot.of("revision " + number, draft.version(), files), methodologyId);
+            c = compilation.compiled();
+            errors = compilation.errors();
+        }
+        Revision r = new Revision(methodologyId, number, c != null ? RevisionState.DRAFT : RevisionState.REJECTED, draft.hash(),
+                author, draft.time(), comment, baseVersion, draft.files(), errors);
+        if (store != null) store.save(r);
+        list.add(r);
+        if (c != null) compiled.put(key(methodologyId, number), c);
+        return r;
+    }
+
+    synchronized Revision activate(String methodologyId, int number, String author) throws UnknownMethodologyException, UnknownRevisionException {
+        Revision r = get(methodologyId, number);
+        if (r.state() == RevisionState.REJECTED) throw new UnknownRevisionException("revision " + number + " of " + methodologyId + " was rejected and cannot be activated");
+        CompiledMethodology c = compiledOf(r);
+        if (c == null) throw new UnknownRevisionException("revision " + number + " of " + methodologyId + " no longer compiles");
+        if (store != null) store.activate(methodologyId, number);
+        registry.activateRevision(c); // one reference swap: requests in flight finish on the version they hold
+        List<Revision> list = revisions.get(methodologyId);
+        for (int k = 0; k < list.size(); k++) {
+            Revision x = list.get(k);
+            RevisionState state = x.number() == number ? RevisionState.ACTIVE
+                    : x.state() == RevisionState.ACTIVE ? RevisionState.SUPERSEDED : x.state();
+            if (state != x.state()) list.set(k, withState(x, state));
+        }
+        LOG.info("Revision {} of {} activated by {}; {} is served by {}", number, methodologyId, author, methodologyId, r.version());
+        return get(methodologyId, number);
+    }
+
+    ScoreResult score(String methodologyId, int number, Assessment assessment)
+            throws UnknownMethodologyException, UnknownRevisionException, InvalidAssessmentException {
+        CompiledMethodology c;
+        synchronized (this) {
+            Revision r = get(methodologyId, number);
+            if (r.state() == RevisionState.REJECTED) throw new UnknownRevisionException("revision " + number + " of " + methodologyId + " was rejected and cannot score");
+            c = compiledOf(r);
+        }
+        if (c == null) throw new UnknownRevisionException("revision " + number + " of " + methodologyId + " no longer compiles");
+        return c.score(assessment);
+    }
+
+    private CompiledMethodology compiledOf(Revision r) {
+        CompiledMethodology c = compiled.get(key(r.methodologyId(), r.number()));
+        if (c == null) {
+            c = compile(r);
+            if (c != null) compiled.put(key(r.methodologyId(), r.number()), c);
+        }
+        return c;
+    }
+
+    private CompiledMethodology compile(Revision r) {
+        return compiler.compile(RuleSourceSnapshot.of("revision " + r.number(), r.version(), r.files()), r.methodologyId()).compiled();
+    }
+
+    private void known(String methodologyId) throws UnknownMethodologyException {
+        if (!registry.knows(methodologyId) && !revisions.containsKey(methodologyId)) {
+            throw new UnknownMethodologyException(methodologyId, registry.knownIds());
+        }
+    }
+
+    private static String key(String methodologyId, int number) {
+        return methodologyId + "#" + number;
+    }
+
+    private static Revision withoutFiles(Revision r) {
+        return new Revision(r.methodologyId(), r.number(), r.state(), r.hash(), r.author(), r.time(), r.comment(), r.baseVersion(), Map.of(), r.errors());
+    }
+
+    private static Revision withState(Revision r, RevisionState state) {
+        return new Revision(r.methodologyId(), r.number(), state, r.hash(), r.author(), r.time(), r.comment(), r.baseVersion(), r.files(), r.errors());
+    }
+
+    /** SHA-256 over the files in path order: the same content always has the same hash. */
+    static String hash(Map<String, String> files) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(files).forEach((path, text) -> {
+                d.update(path.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+                d.update(text.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

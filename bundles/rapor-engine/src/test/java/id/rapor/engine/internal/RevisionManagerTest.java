@@ -1,0 +1,103 @@
+package id.rapor.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.rapor.api.UnknownRevisionException;
+import id.rapor.api.model.Assessment;
+import id.rapor.api.model.Revision;
+import id.rapor.api.model.RevisionState;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Revisions: checked when proposed, served only when activated, rolled back, and kept across a restart. */
+class RevisionManagerTest {
+    private static final Assessment MIXED = new Assessment("u", Map.of("x1", bd(5), "x2", bd(1), "y1", bd(1))); // 2.20
+    private static final String BANDS_MOVED = "code,label,min,max\nHI,High,2.01,5.00\nMID,Middle,1.01,2.00\nLO,Low,0.00,1.00\n";
+    private static final String GOLDEN_MOVED = "case,index,band,x1,x2,y1\nall five,5.00,HI,5,5,5\nmixed,2.20,HI,5,1,1\n";
+
+    @TempDir Path data;
+    private final RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
+    private MethodologyRegistry registry;
+    private RevisionManager revisions;
+
+    @BeforeEach
+    void serveTheToyBundle() throws Exception {
+        registry = new MethodologyRegistry();
+        registry.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
+        revisions = new RevisionManager(compiler, registry, new RevisionStore(data));
+    }
+
+    @Test
+    void aCheckedRevisionServesOnlyOnceActivated() throws Exception {
+        Revision r = revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "HI from 2.01");
+        assertEquals(RevisionState.DRAFT, r.state());
+        assertEquals(1, r.number());
+        assertEquals("2024.1.0+r1", r.version());
+        assertEquals(64, r.hash().length());
+        assertEquals("MID", registry.served("toy").score(MIXED).band().getCode(), "a draft does not serve");
+        assertEquals("HI", revisions.score("toy", 1, MIXED).band().getCode(), "but it can be pinned");
+        revisions.activate("toy", 1, "siti");
+        var served = registry.served("toy").score(MIXED);
+        assertEquals("HI", served.band().getCode());
+        assertEquals("2024.1.0+r1", served.methodologyVersion());
+    }
+
+    @Test
+    void aRevisionThatFailsItsChecksIsRejectedAndTheActiveOneKeepsServing() throws Exception {
+        Revision bad = revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED), "siti", "forgot the golden cases");
+        assertEquals(RevisionState.REJECTED, bad.state());
+        assertEquals(RuleBundleLayout.GOLDEN_CASES, bad.errors().get(0).file());
+        assertEquals(3, bad.errors().get(0).line());
+        assertThrows(UnknownRevisionException.class, () -> revisions.activate("toy", 1, "siti"));
+        assertEquals("MID", registry.served("toy").score(MIXED).band().getCode());
+        Revision outside = revisions.propose("toy", Map.of("../../etc/passwd", "x"), "siti", "escape");
+        assertEquals(RevisionState.REJECTED, outside.state());
+        assertTrue(outside.errors().get(0).message().startsWith("not a rule bundle file"));
+    }
+
+    @Test
+    void rollbackIsActivatingAnEarlierRevision() throws Exception {
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
+        revisions.activate("toy", 1, "siti");
+        revisions.propose("toy", Map.of(RuleBundleLayout.DESCRIPTOR, new ToyBundle().files.get(RuleBundleLayout.DESCRIPTOR)
+                .replace("Toy methodology", "Toy methodology, renamed")), "budi", "title");
+        revisions.activate("toy", 2, "budi");
+        assertEquals("Toy methodology, renamed", registry.served("toy").methodology().getTitle());
+        assertEquals("HI", registry.served("toy").score(MIXED).band().getCode(), "revision 2 was based on revision 1");
+        revisions.activate("toy", 1, "siti");
+        assertEquals(List.of(RevisionState.ACTIVE, RevisionState.SUPERSEDED), revisions.list("toy").stream().map(Revision::state).toList());
+        assertEquals("Toy methodology", registry.served("toy").methodology().getTitle());
+    }
+
+    @Test
+    void revisionsAndTheActiveOneSurviveARestart() throws Exception {
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
+        revisions.activate("toy", 1, "siti");
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, "broken"), "siti", "oops");
+        Files.createDirectories(data.resolve("revisions/toy/3.tmp/files")); // a crash mid-write
+
+        MethodologyRegistry restarted = new MethodologyRegistry();
+        restarted.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
+        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data));
+        again.restore(Runnable::run);
+        assertEquals(List.of(RevisionState.ACTIVE, RevisionState.REJECTED), again.list("toy").stream().map(Revision::state).toList());
+        assertEquals("HI", restarted.served("toy").score(MIXED).band().getCode());
+        assertEquals("siti", again.get("toy", 1).author());
+        assertEquals(BANDS_MOVED, again.get("toy", 1).files().get(RuleBundleLayout.BANDS));
+        assertTrue(Files.notExists(data.resolve("revisions/toy/3.tmp")), "the half-written revision is cleaned away");
+        assertSame(null, again.list("toy").stream().filter(r -> r.number() == 3).findFirst().orElse(null));
+    }
+
+    private static BigDecimal bd(int v) {
+        return BigDecimal.valueOf(v);
+    }
+}
