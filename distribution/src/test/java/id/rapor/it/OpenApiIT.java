@@ -76,6 +76,23 @@ class OpenApiIT {
         check("POST", "/api/v1/score", "/api/v1/score?family=pekppp&year=2010", example, 404);
         check("POST", "/api/v1/score/batch", "/api/v1/score/batch?family=pekppp&year=2023", region, 200);
         check("GET", "/api/v1/deployments", "/api/v1/deployments", null, 200);
+        String revisions = "/api/v1/methodologies/{id}/revisions";
+        check("POST", revisions, "/api/v1/methodologies/pekppp-2022/revisions", "{}", 401);
+        String[] added = rapor.command("rapor-user", java.util.Map.of("RAPOR_PASSWORD", "sandi-rahasia-1"), "add", "siti", "policy");
+        assertEquals("0", added[0], added[1]);
+        auth = "Basic " + java.util.Base64.getEncoder().encodeToString("siti:sandi-rahasia-1".getBytes());
+        check("POST", revisions, "/api/v1/methodologies/pekppp-2022/revisions",
+                "{\"comment\":\"same\",\"files\":{\"methodology/provenance.csv\":\"subject,confidence,source,note\\nall,C,x,\\n\"}}", 201);
+        check("POST", revisions, "/api/v1/methodologies/pekppp-2022/revisions", "{\"comment\":1}", 400);
+        check("POST", revisions, "/api/v1/methodologies/pekppp-2022/revisions", "{\"comment\":\"x\"}", 422);
+        check("GET", revisions, "/api/v1/methodologies/pekppp-2022/revisions", null, 200);
+        check("GET", revisions + "/{n}", "/api/v1/methodologies/pekppp-2022/revisions/1", null, 200);
+        check("GET", revisions + "/{n}", "/api/v1/methodologies/pekppp-2022/revisions/7", null, 404);
+        check("POST", revisions + "/{n}/activate", "/api/v1/methodologies/pekppp-2022/revisions/1/activate", "", 200);
+        check("POST", score, "/api/v1/methodologies/pekppp-2022/score?revision=1", example, 200);
+        check("GET", "/api/v1/audit", "/api/v1/audit", null, 200);
+        auth = null;
+        check("GET", "/api/v1/audit", "/api/v1/audit", null, 401);
         check("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", null, 200);
 
         Set<String> documented = new HashSet<>();
@@ -111,8 +128,11 @@ class OpenApiIT {
         assertTrue(r.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
     }
 
+    private String auth;
+
     private void check(String method, String template, String path, String body, int status) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rapor.url(path)));
+        if (auth != null) request.header("Authorization", auth);
         request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
                 : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = rapor.send(request);

@@ -36,7 +36,7 @@ final class RaporDistribution implements AutoCloseable {
     final Path home;
     final int port;
     final Path log;
-    private final Process process;
+    private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RaporDistribution(Path home, int port, Process process, Path log) {
@@ -52,14 +52,38 @@ final class RaporDistribution implements AutoCloseable {
         copy(source, home);
         int port = freePort();
         Path log = home.resolve("rapor.log");
+        RaporDistribution rapor = new RaporDistribution(home, port, launch(home, port, log), log);
+        rapor.awaitLog(s -> s.contains("Rapor is ready"), Duration.ofSeconds(90));
+        return rapor;
+    }
+
+    /** Stops bin/rapor and starts it again in the same folder, on the same port, as an operator would. */
+    void restart() throws Exception {
+        close();
+        Files.move(log, home.resolve("rapor-" + System.nanoTime() + ".log"));
+        process = launch(home, port, log);
+        awaitLog(s -> s.contains("Rapor is ready"), Duration.ofSeconds(90));
+    }
+
+    private static Process launch(Path home, int port, Path log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rapor").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("RAPOR_HTTP_PORT", Integer.toString(port));
         pb.environment().remove("RAPOR_HTTP_HOST");
-        RaporDistribution rapor = new RaporDistribution(home, port, pb.start(), log);
-        rapor.awaitLog(s -> s.contains("Rapor is ready"), Duration.ofSeconds(90));
-        return rapor;
+        return pb.start();
+    }
+
+    /** Runs a command of bin/ (rapor-user) in this distribution; returns its exit code and output. */
+    String[] command(String name, java.util.Map<String, String> env, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(home.resolve("bin/" + name).toString()));
+        cmd.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new String[] {Integer.toString(p.waitFor()), out};
     }
 
     String url(String path) {

@@ -36,6 +36,10 @@ final class RuleBundleJar {
         }
     }
 
+    byte[] file(String path) {
+        return entries.get(path);
+    }
+
     RuleBundleJar version(String version) {
         Manifest m = new Manifest(manifest);
         m.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);

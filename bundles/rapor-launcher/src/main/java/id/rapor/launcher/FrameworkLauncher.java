@@ -36,6 +36,8 @@ final class FrameworkLauncher {
             // Rapor's are offered to the bundles as rapor.<key>.
             props.put(key.startsWith("org.") ? key : "rapor." + key, value);
         }
+        props.put("rapor.data", config.home.resolve("data").toString());
+        props.put("rapor.users.file", config.home.resolve("etc/users.properties").toString());
         props.put(Constants.FRAMEWORK_STORAGE, config.home.resolve("data/felix-cache").toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(LEVELS.length));

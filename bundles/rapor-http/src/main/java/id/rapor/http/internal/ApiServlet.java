@@ -6,7 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import id.rapor.api.InvalidAssessmentException;
 import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.RuleRevisions;
 import id.rapor.api.ScoringService;
+import id.rapor.api.UnknownRevisionException;
+import java.nio.file.Path;
 import id.rapor.api.FieldError;
 import id.rapor.api.UnknownMethodologyException;
 import id.rapor.api.UnknownYearException;
@@ -54,14 +57,27 @@ public final class ApiServlet extends HttpServlet {
     @Reference
     private transient ScoringService scoring;
 
+    @Reference
+    private transient RuleRevisions revisions;
+
     private transient Cors cors = new Cors(null);
     private transient boolean accessLog;
+    private transient boolean scoringProtected;
     private transient byte[] openApi;
+    private transient Authenticator authenticator;
+    private transient AuditLog audit;
+    private final transient RevisionsResource revisionRequests = new RevisionsResource(json);
 
     @Activate
     void activate(BundleContext context) throws IOException {
         cors = new Cors(context.getProperty("rapor.http.cors.origins"));
         accessLog = Boolean.parseBoolean(context.getProperty("rapor.http.access.log"));
+        scoringProtected = Boolean.parseBoolean(context.getProperty("rapor.http.scoring.protected"));
+        String users = context.getProperty("rapor.users.file");
+        // Without a users file nobody can authenticate: every protected call is refused.
+        authenticator = new Authenticator(new UsersFile(Path.of(users != null ? users : "rapor-no-users-file")));
+        String data = context.getProperty("rapor.data");
+        audit = new AuditLog(Path.of(data != null ? data : System.getProperty("java.io.tmpdir")).resolve("audit.jsonl"), json);
         try (var in = ApiServlet.class.getResourceAsStream("openapi.json")) {
             openApi = in.readAllBytes();
         }
@@ -70,6 +86,7 @@ public final class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = RequestIds.of(request.getHeader(RequestIds.HEADER));
+        request.setAttribute(RequestIds.HEADER, requestId);
         response.setHeader(RequestIds.HEADER, requestId);
         if (cors.apply(request, response)) return;
         try {
@@ -78,6 +95,8 @@ public final class ApiServlet extends HttpServlet {
         } catch (HttpProblem p) {
             problem(request, response, p, requestId);
         } catch (LimitedInputStream.TooLarge e) {
+            drain(request);
+            response.setHeader("Connection", "close");
             problem(request, response, HttpProblem.of(413, "body-too-large", "Request body too large",
                     "The body is larger than " + MAX_BODY + " bytes (1 MiB).", List.of()), requestId);
         } catch (IOException e) {
@@ -113,6 +132,17 @@ public final class ApiServlet extends HttpServlet {
                     return;
                 }
             }
+            case "audit" -> {
+                if (segments.length == 1) {
+                    allow(method, "GET");
+                    guarded(request, "policy", "audit.read", null, null);
+                    byte[] body = ("[" + String.join(",", audit.last(1000)) + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    response.setContentType(JSON);
+                    response.setContentLength(body.length);
+                    response.getOutputStream().write(body);
+                    return;
+                }
+            }
             case "deployments" -> {
                 if (segments.length == 1) {
                     allow(method, "GET");
@@ -135,6 +165,9 @@ public final class ApiServlet extends HttpServlet {
                 if (segments.length >= 3 && !id.isEmpty() && segments[2].equals("score") && scorePath(request, response, segments, 3, id)) {
                     return;
                 }
+                if (segments.length >= 3 && !id.isEmpty() && segments[2].equals("revisions") && revisions(request, response, segments, id)) {
+                    return;
+                }
             }
             case "score" -> {
                 // By family and year: /api/v1/score?family=ombudsman&year=2023 (and /score/batch).
@@ -151,6 +184,7 @@ public final class ApiServlet extends HttpServlet {
         boolean batch = segments.length == at + 1 && segments[at].equals("batch");
         if (segments.length != at && !batch) return false;
         allow(request.getMethod(), "POST");
+        if (scoringProtected) guarded(request, "evaluator", "score", id, null);
         String methodologyId = id != null ? id : resolve(request);
         if (batch) region(request, response, methodologyId); else score(request, response, methodologyId);
         return true;
@@ -213,6 +247,64 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
+    /** /methodologies/{id}/revisions[/{n}[/activate]]: policy staff only, every change audited. */
+    private boolean revisions(HttpServletRequest request, HttpServletResponse response, String[] segments, String id)
+            throws IOException, HttpProblem {
+        String method = request.getMethod();
+        Integer number = segments.length >= 4 ? RevisionsResource.number(segments[3]) : null;
+        boolean activate = segments.length == 5 && segments[4].equals("activate");
+        if (segments.length > 5 || (segments.length == 5 && !activate)) return false;
+        if (segments.length == 3 && !List.of("GET", "HEAD", "POST").contains(method)) throw HttpProblem.methodNotAllowed(method, "GET, POST");
+        allow(method, segments.length == 3 ? (method.equals("POST") ? "POST" : "GET") : activate ? "POST" : "GET");
+        String action = segments.length == 3 && method.equals("POST") ? "revision.propose" : activate ? "revision.activate" : "revision.read";
+        Authenticator.Caller caller = guarded(request, "policy", action, id, number);
+        try {
+            if (segments.length == 3 && method.equals("POST")) {
+                if (request.getContentLengthLong() > MAX_BODY) throw new LimitedInputStream.TooLarge(MAX_BODY);
+                var body = new LimitedInputStream(request.getInputStream(), MAX_BODY);
+                String type = request.getContentType() == null ? "" : request.getContentType();
+                RevisionsResource.Proposal p = type.startsWith("application/java-archive")
+                        ? revisionRequests.readJar(body, request.getParameter("comment")) : revisionRequests.readJson(body);
+                var r = revisions.propose(id, p.files(), caller.name(), p.comment());
+                record(request, caller.name(), action, id, r.number(), 201, r.state() + ": " + p.comment());
+                send(response, 201, g -> RevisionViews.revision(g, r, false));
+            } else if (segments.length == 3) {
+                var list = revisions.revisions(id);
+                send(response, 200, g -> RevisionViews.list(g, list));
+            } else if (activate) {
+                var r = revisions.activate(id, number, caller.name());
+                record(request, caller.name(), action, id, number, 200, "now serving " + r.version());
+                send(response, 200, g -> RevisionViews.revision(g, r, false));
+            } else {
+                var r = revisions.revision(id, number);
+                send(response, 200, g -> RevisionViews.revision(g, r, true));
+            }
+            return true;
+        } catch (UnknownMethodologyException | MethodologyUnavailableException | UnknownRevisionException e) {
+            HttpProblem p = RevisionsResource.refused(id, e);
+            if (!action.equals("revision.read")) record(request, caller.name(), action, id, number, p.status(), p.detail());
+            throw p;
+        }
+    }
+
+    /** The caller, who must have {@code role}; a refusal is audited before it is answered. */
+    private Authenticator.Caller guarded(HttpServletRequest request, String role, String action, String methodology, Integer revision)
+            throws HttpProblem {
+        try {
+            return authenticator.require(request.getHeader("Authorization"), role);
+        } catch (HttpProblem p) {
+            Authenticator.Caller who = authenticator.identify(request.getHeader("Authorization"));
+            record(request, who == null ? null : who.name(), action, methodology, revision, p.status(), p.detail());
+            throw p;
+        }
+    }
+
+    private void record(HttpServletRequest request, String user, String action, String methodology, Integer revision, int status,
+                        String detail) {
+        audit.record(new AuditLog.Entry(user, request.getRemoteAddr(), (String) request.getAttribute(RequestIds.HEADER), action,
+                methodology, revision, status, detail));
+    }
+
     private void methodology(HttpServletResponse response, String id) throws IOException, HttpProblem {
         try {
             var m = scoring.methodology(id);
@@ -227,15 +319,32 @@ public final class ApiServlet extends HttpServlet {
     private void score(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
         if (request.getContentLengthLong() > MAX_BODY) throw new LimitedInputStream.TooLarge(MAX_BODY);
         Assessment assessment = assessments.read(new LimitedInputStream(request.getInputStream(), MAX_BODY));
+        String pinned = request.getParameter("revision");
         try {
-            var result = scoring.score(id, assessment);
+            var result = pinned == null ? scoring.score(id, assessment) : revisions.score(id, RevisionsResource.number(pinned), assessment);
             send(response, 200, g -> JsonViews.score(g, result));
+        } catch (UnknownRevisionException e) {
+            throw RevisionsResource.refused(id, e);
         } catch (UnknownMethodologyException e) {
             throw Problems.unknownMethodology(e);
         } catch (MethodologyUnavailableException e) {
             throw Problems.unavailable(id, e);
         } catch (InvalidAssessmentException e) {
             throw Problems.invalidAssessment(e.errors());
+        }
+    }
+
+    /**
+     * Reads what is left of a refused body (up to a bound) before answering, so the client,
+     * still sending, receives the 413 instead of a reset connection.
+     */
+    private static void drain(HttpServletRequest request) {
+        byte[] buffer = new byte[16384];
+        long left = 8 * MAX_BODY;
+        try (var in = request.getInputStream()) {
+            for (int n; left > 0 && (n = in.read(buffer)) > 0; ) left -= n;
+        } catch (IOException | IllegalStateException e) {
+            // the client gave up; nothing to answer
         }
     }
 
@@ -278,6 +387,7 @@ public final class ApiServlet extends HttpServlet {
         response.setContentType(PROBLEM_JSON);
         response.setCharacterEncoding("UTF-8");
         if (p.allow() != null) response.setHeader("Allow", p.allow());
+        if (p.status() == 401) response.setHeader("WWW-Authenticate", "Basic realm=\"Rapor\", charset=\"UTF-8\"");
         write(response.getOutputStream(), g -> JsonViews.problem(g, p, request.getRequestURI()));
     }
 

@@ -1,0 +1,58 @@
+package id.rapor.http.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * HTTP Basic authentication against the users file, and the role check: 401 without valid
+ * credentials, 403 with the wrong role. A verified header is remembered (by its exact value and
+ * the users file's version) so PBKDF2's cost is paid once per user, not on every request.
+ */
+final class Authenticator {
+    record Caller(String name, java.util.Set<String> roles) {}
+
+    private final UsersFile users;
+    private final ConcurrentHashMap<String, UsersFile.User> verified = new ConcurrentHashMap<>();
+
+    Authenticator(UsersFile users) {
+        this.users = users;
+    }
+
+    /** The caller if the Authorization header holds valid credentials, else null. */
+    Caller identify(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) return null;
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) return null;
+        UsersFile.User user = users.find(decoded.substring(0, colon));
+        if (user == null) return null;
+        UsersFile.User known = verified.get(authorization);
+        if (known != user) { // a new header, or the users file changed
+            if (!Passwords.matches(decoded.substring(colon + 1).toCharArray(), user.passwordHash())) return null;
+            if (verified.size() > 10_000) verified.clear();
+            verified.put(authorization, user);
+        }
+        return new Caller(user.name(), user.roles());
+    }
+
+    /** The caller, who must have {@code role}; otherwise the 401 or 403 to answer. */
+    Caller require(String authorization, String role) throws HttpProblem {
+        Caller caller = identify(authorization);
+        if (caller == null) {
+            throw HttpProblem.of(401, "unauthorized", "Authentication required",
+                    "This call needs the credentials of a user with role '" + role + "' (HTTP Basic; users are added with bin/rapor-user).",
+                    List.of());
+        }
+        if (!caller.roles().contains(role)) {
+            throw HttpProblem.of(403, "forbidden", "Forbidden", "User '" + caller.name() + "' lacks the role '" + role + "'.", List.of());
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,213 @@
+package id.rapor.it;
+
+import static id.rapor.it.ApiIT.problem;
+import static id.rapor.it.RaporDistribution.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Policy staff change PEKPPP 2022 through the API while it is scored: authenticated,
+ * checked, activated under load with no failed or mixed answer, rolled back, audited, and
+ * still active after a restart. The steps build on each other and run in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RevisionsIT {
+    private static final String REVISIONS = "/api/v1/methodologies/pekppp-2022/revisions";
+    private static final String SCORE = "/api/v1/methodologies/pekppp-2022/score";
+    private static RaporDistribution rapor;
+    private static String siti;
+    private static String budi;
+
+    @BeforeAll
+    static void start() throws Exception {
+        rapor = RaporDistribution.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (rapor != null) rapor.close();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> post(String path, String body, String auth) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(rapor.url(path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (auth != null) b.header("Authorization", auth);
+        return rapor.send(b);
+    }
+
+    private static HttpResponse<String> get(String path, String auth) throws Exception {
+        return rapor.send(HttpRequest.newBuilder(URI.create(rapor.url(path))).header("Authorization", auth).GET());
+    }
+
+    /** Band C from 2.98: the example's 2.97 becomes C-; the golden cases that said C below 2.98 move with it. */
+    private static String bandMoved(String comment) throws Exception {
+        ObjectNode body = RaporDistribution.JSON.createObjectNode();
+        body.put("comment", comment);
+        ObjectNode files = body.putObject("files");
+        String shipped = new String(RuleBundleJar.read(rapor.home.resolve("rules/pekppp-2022.jar")).file("methodology/bands.csv"), StandardCharsets.UTF_8);
+        String golden = new String(RuleBundleJar.read(rapor.home.resolve("rules/pekppp-2022.jar")).file("methodology/golden-cases.csv"), StandardCharsets.UTF_8);
+        files.put("methodology/bands.csv", shipped.replace("C,Cukup,2.51,3.00", "C,Cukup,2.98,3.00")
+                .replace("C-,Cukup dengan Catatan,2.01,2.50", "C-,Cukup dengan Catatan,2.01,2.97"));
+        files.put("methodology/golden-cases.csv", golden.replace(",2.51,C,", ",2.51,C-,").replace(",2.96,C,", ",2.96,C-,").replace(",2.97,C,", ",2.97,C-,"));
+        return body.toString();
+    }
+
+    @Test
+    @Order(1)
+    void withNoUsersEveryRuleChangeIsRefused() throws Exception {
+        HttpResponse<String> r = post(REVISIONS, "{}", null);
+        problem(r, 401);
+        assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        problem(post(REVISIONS, "{}", basic("admin", "admin")), 401);
+    }
+
+    @Test
+    @Order(2)
+    void usersAreAddedWithTheBinCommandAndRolesAreEnforced() throws Exception {
+        String[] added = rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-rahasia-1"), "add", "siti", "policy");
+        assertEquals("0", added[0], added[1]);
+        assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-rahasia-2"), "add", "budi", "evaluator")[0]);
+        assertEquals("2", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "short"), "add", "x", "policy")[0]);
+        String users = java.nio.file.Files.readString(rapor.home.resolve("etc/users.properties"));
+        assertTrue(users.contains("siti=policy|pbkdf2-sha256$"), users);
+        assertTrue(!users.contains("sandi-rahasia"), "no plain password is stored");
+        siti = basic("siti", "sandi-rahasia-1");
+        budi = basic("budi", "sandi-rahasia-2");
+        problem(post(REVISIONS, bandMoved("x"), basic("siti", "wrong-password")), 401);
+        problem(post(REVISIONS, bandMoved("x"), budi), 403);
+        assertEquals(200, get(REVISIONS, siti).statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void aProposedRevisionIsCheckedAndServesOnlyWhenActivated() throws Exception {
+        HttpResponse<String> created = post(REVISIONS, bandMoved("C starts at 2.98 (uji coba)"), siti);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode r = json(created);
+        assertEquals(1, r.get("revision").asInt());
+        assertEquals("DRAFT", r.get("state").asText());
+        assertEquals("siti", r.get("author").asText());
+        assertEquals(64, r.get("hash").asText().length());
+        assertEquals("2022.1.0", json(rapor.post(SCORE, Assessments.example().toString())).at("/methodology/version").asText());
+        JsonNode pinned = json(rapor.post(SCORE + "?revision=1", Assessments.example().toString()));
+        assertEquals("C-", pinned.at("/band/code").asText());
+        assertEquals("2022.1.0+r1", pinned.at("/methodology/version").asText());
+        JsonNode detail = json(get(REVISIONS + "/1", siti));
+        assertTrue(detail.at("/files/methodology~1bands.csv").asText().contains("C,Cukup,2.98,3.00"));
+    }
+
+    @Test
+    @Order(4)
+    void aBadRevisionIsRejectedWithErrorsInTheAuthorsTextAndCannotBeActivated() throws Exception {
+        JsonNode weights = json(post(REVISIONS, "{\"comment\":\"SDM 26\",\"files\":{\"methodology/aspects.csv\":"
+                + "\"id,name,weight\\nkebijakan,K,24\\nsdm,S,26\\nsarpras,P,18\\nsipp,I,11\\nkonsultasi,K,10\\ninovasi,V,12\\nantrian,A,0\\n\"}}", siti));
+        assertEquals("REJECTED", weights.get("state").asText());
+        assertEquals("methodology/aspects.csv", weights.at("/errors/0/file").asText());
+        JsonNode unsafe = json(post(REVISIONS, "{\"comment\":\"exit\",\"files\":{\"rules/extra.drl\":"
+                + "\"package id.rapor.rules;\\nrule \\\"x\\\"\\nwhen\\nthen\\n    System.exit( 0 );\\nend\\n\"}}", siti));
+        assertEquals("REJECTED", unsafe.get("state").asText());
+        assertEquals("rules/extra.drl", unsafe.at("/errors/0/file").asText());
+        assertEquals(5, unsafe.at("/errors/0/line").asInt());
+        problem(post(REVISIONS + "/2/activate", "", siti), 409);
+        problem(post(REVISIONS + "/99/activate", "", siti), 404);
+        assertEquals("2022.1.0", json(rapor.post(SCORE, Assessments.example().toString())).at("/methodology/version").asText(),
+                "the serving version is untouched");
+    }
+
+    @Test
+    @Order(5)
+    void activationAndRollbackUnderLoadFailNoRequestAndMixNoAnswer() throws Exception {
+        JsonNode second = json(post(REVISIONS, bandMoved("the same bands, a second time"), siti));
+        assertEquals(4, second.get("revision").asInt());
+        String body = Assessments.example().toString();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger requests = new AtomicInteger();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        Thread[] load = new Thread[3];
+        for (int t = 0; t < load.length; t++) {
+            load[t] = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        HttpResponse<String> r = rapor.post(SCORE, body);
+                        requests.incrementAndGet();
+                        if (r.statusCode() != 200) { failures.incrementAndGet(); continue; }
+                        JsonNode s = json(r);
+                        seen.add(s.at("/methodology/version").asText() + " " + s.at("/band/code").asText());
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+            load[t].start();
+        }
+        try {
+            Thread.sleep(200);
+            assertEquals(200, post(REVISIONS + "/1/activate", "", siti).statusCode());
+            Thread.sleep(200);
+            assertEquals(200, post(REVISIONS + "/4/activate", "", siti).statusCode());
+            Thread.sleep(200);
+            assertEquals(200, post(REVISIONS + "/1/activate", "", siti).statusCode()); // rollback
+            Thread.sleep(200);
+        } finally {
+            running.set(false);
+            for (Thread t : load) t.join();
+        }
+        assertEquals(0, failures.get(), "failed requests of " + requests.get());
+        assertEquals(Set.of("2022.1.0 C", "2022.1.0+r1 C-", "2022.1.0+r4 C-"), seen, "each answer wholly from one version");
+        var states = StreamSupport.stream(json(get(REVISIONS, siti)).spliterator(), false)
+                .map(x -> x.get("revision").asInt() + " " + x.get("state").asText()).toList();
+        assertEquals(java.util.List.of("1 ACTIVE", "2 REJECTED", "3 REJECTED", "4 SUPERSEDED"), states);
+    }
+
+    @Test
+    @Order(6)
+    void everyChangeAndEveryRefusalIsAudited() throws Exception {
+        problem(get("/api/v1/audit", budi), 403);
+        JsonNode audit = json(get("/api/v1/audit", siti));
+        var lines = StreamSupport.stream(audit.spliterator(), false)
+                .map(e -> e.get("action").asText() + " " + e.get("status").asInt() + " " + e.get("user").asText("-")).toList();
+        assertTrue(lines.contains("revision.propose 401 -"), lines.toString());
+        assertTrue(lines.contains("revision.propose 403 budi"), lines.toString());
+        assertTrue(lines.contains("revision.propose 201 siti"), lines.toString());
+        assertTrue(lines.contains("revision.activate 409 siti"), lines.toString());
+        assertTrue(lines.stream().filter(l -> l.equals("revision.activate 200 siti")).count() >= 3, lines.toString());
+        assertEquals("127.0.0.1", audit.get(0).get("address").asText());
+        assertTrue(audit.get(0).get("requestId").asText().length() > 0);
+    }
+
+    @Test
+    @Order(7)
+    void theActiveRevisionSurvivesARestart() throws Exception {
+        rapor.restart();
+        JsonNode s = json(rapor.post(SCORE, Assessments.example().toString()));
+        assertEquals("2022.1.0+r1", s.at("/methodology/version").asText());
+        assertEquals("C-", s.at("/band/code").asText());
+        assertEquals("ACTIVE", json(get(REVISIONS, siti)).get(0).get("state").asText());
+        assertTrue(rapor.logText().contains("Revision 1 of pekppp-2022 restored"), rapor.logText());
+    }
+}
