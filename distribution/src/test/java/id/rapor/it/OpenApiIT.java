@@ -88,6 +88,8 @@ class OpenApiIT {
         check("GET", revisions, "/api/v1/methodologies/pekppp-2022/revisions", null, 200);
         check("GET", revisions + "/{n}", "/api/v1/methodologies/pekppp-2022/revisions/1", null, 200);
         check("GET", revisions + "/{n}", "/api/v1/methodologies/pekppp-2022/revisions/7", null, 404);
+        check("POST", revisions + "/{n}/impact", "/api/v1/methodologies/pekppp-2022/revisions/1/impact", "{\"units\":[" + example + "]}", 200);
+        check("GET", revisions + "/{n}/diff/{m}", "/api/v1/methodologies/pekppp-2022/revisions/1/diff/1", null, 200);
         check("POST", revisions + "/{n}/activate", "/api/v1/methodologies/pekppp-2022/revisions/1/activate", "", 200);
         check("POST", score, "/api/v1/methodologies/pekppp-2022/score?revision=1", example, 200);
         check("GET", "/api/v1/audit", "/api/v1/audit", null, 200);

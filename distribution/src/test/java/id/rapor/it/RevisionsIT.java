@@ -122,6 +122,40 @@ class RevisionsIT {
 
     @Test
     @Order(4)
+    void impactAndDiffShowWhatActivatingWouldChange() throws Exception {
+        ObjectNode units = RaporDistribution.JSON.createObjectNode();
+        var list = units.putArray("units");
+        list.add(Assessments.example()); // 2.97: C today, C- under revision 1
+        ObjectNode high = Assessments.example().deepCopy();
+        high.put("unit", "Dinas lain");
+        ApiIT.fields(high.get("answers")).forEach(f -> ((ObjectNode) high.get("answers")).put(f, 5));
+        list.add(high);
+        JsonNode impact = json(post(REVISIONS + "/1/impact", units.toString(), siti));
+        assertEquals("2022.1.0", impact.get("activeVersion").asText());
+        assertEquals("2022.1.0+r1", impact.get("candidateVersion").asText());
+        assertEquals(1, impact.get("unchanged").asInt());
+        assertEquals(1, impact.get("changed").size());
+        JsonNode line = impact.get("changed").get(0);
+        assertEquals("C", line.at("/old/band").asText());
+        assertEquals("C-", line.at("/new/band").asText());
+        assertEquals("0", line.get("delta").asText().replace(".00", ""));
+        problem(post(REVISIONS + "/1/impact", units.toString(), budi), 403);
+
+        JsonNode second = json(post(REVISIONS, "{\"comment\":\"label\",\"files\":{\"methodology/bands.csv\":"
+                + RaporDistribution.JSON.writeValueAsString(new String(RuleBundleJar.read(rapor.home.resolve("rules/pekppp-2022.jar"))
+                        .file("methodology/bands.csv"), StandardCharsets.UTF_8).replace("F,Gagal,", "F,Gagal (Prioritas Pembinaan),")) + "}}", siti));
+        assertEquals(2, second.get("revision").asInt());
+        assertEquals("DRAFT", second.get("state").asText(), second.toString());
+        JsonNode diff = json(get(REVISIONS + "/1/diff/2", siti));
+        var kinds = StreamSupport.stream(diff.get("changes").spliterator(), false)
+                .map(c -> c.get("file").asText() + " " + c.get("kind").asText() + " " + c.get("key").asText()).toList();
+        assertTrue(kinds.contains("methodology/bands.csv CHANGED F"), kinds.toString());
+        assertTrue(kinds.contains("methodology/bands.csv CHANGED C"), "revision 2 was made over the serving bundle, not revision 1: " + kinds);
+        assertTrue(kinds.contains("methodology/golden-cases.csv CHANGED published: Banjarnegara 2024 self-assessment 2.97 C Cukup"), kinds.toString());
+    }
+
+    @Test
+    @Order(5)
     void aBadRevisionIsRejectedWithErrorsInTheAuthorsTextAndCannotBeActivated() throws Exception {
         JsonNode weights = json(post(REVISIONS, "{\"comment\":\"SDM 26\",\"files\":{\"methodology/aspects.csv\":"
                 + "\"id,name,weight\\nkebijakan,K,24\\nsdm,S,26\\nsarpras,P,18\\nsipp,I,11\\nkonsultasi,K,10\\ninovasi,V,12\\nantrian,A,0\\n\"}}", siti));
@@ -132,17 +166,17 @@ class RevisionsIT {
         assertEquals("REJECTED", unsafe.get("state").asText());
         assertEquals("rules/extra.drl", unsafe.at("/errors/0/file").asText());
         assertEquals(5, unsafe.at("/errors/0/line").asInt());
-        problem(post(REVISIONS + "/2/activate", "", siti), 409);
+        problem(post(REVISIONS + "/3/activate", "", siti), 409);
         problem(post(REVISIONS + "/99/activate", "", siti), 404);
         assertEquals("2022.1.0", json(rapor.post(SCORE, Assessments.example().toString())).at("/methodology/version").asText(),
                 "the serving version is untouched");
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void activationAndRollbackUnderLoadFailNoRequestAndMixNoAnswer() throws Exception {
         JsonNode second = json(post(REVISIONS, bandMoved("the same bands, a second time"), siti));
-        assertEquals(4, second.get("revision").asInt());
+        assertEquals(5, second.get("revision").asInt());
         String body = Assessments.example().toString();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger failures = new AtomicInteger();
@@ -169,7 +203,7 @@ class RevisionsIT {
             Thread.sleep(200);
             assertEquals(200, post(REVISIONS + "/1/activate", "", siti).statusCode());
             Thread.sleep(200);
-            assertEquals(200, post(REVISIONS + "/4/activate", "", siti).statusCode());
+            assertEquals(200, post(REVISIONS + "/5/activate", "", siti).statusCode());
             Thread.sleep(200);
             assertEquals(200, post(REVISIONS + "/1/activate", "", siti).statusCode()); // rollback
             Thread.sleep(200);
@@ -178,14 +212,14 @@ class RevisionsIT {
             for (Thread t : load) t.join();
         }
         assertEquals(0, failures.get(), "failed requests of " + requests.get());
-        assertEquals(Set.of("2022.1.0 C", "2022.1.0+r1 C-", "2022.1.0+r4 C-"), seen, "each answer wholly from one version");
+        assertEquals(Set.of("2022.1.0 C", "2022.1.0+r1 C-", "2022.1.0+r5 C-"), seen, "each answer wholly from one version");
         var states = StreamSupport.stream(json(get(REVISIONS, siti)).spliterator(), false)
                 .map(x -> x.get("revision").asInt() + " " + x.get("state").asText()).toList();
-        assertEquals(java.util.List.of("1 ACTIVE", "2 REJECTED", "3 REJECTED", "4 SUPERSEDED"), states);
+        assertEquals(java.util.List.of("1 ACTIVE", "2 DRAFT", "3 REJECTED", "4 REJECTED", "5 SUPERSEDED"), states);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void everyChangeAndEveryRefusalIsAudited() throws Exception {
         problem(get("/api/v1/audit", budi), 403);
         JsonNode audit = json(get("/api/v1/audit", siti));
@@ -201,7 +235,7 @@ class RevisionsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theActiveRevisionSurvivesARestart() throws Exception {
         rapor.restart();
         JsonNode s = json(rapor.post(SCORE, Assessments.example().toString()));

@@ -1,6 +1,8 @@
 package id.rapor.api;
 
 import id.rapor.api.model.Assessment;
+import id.rapor.api.model.Change;
+import id.rapor.api.model.Impact;
 import id.rapor.api.model.Revision;
 import id.rapor.api.model.ScoreResult;
 import java.util.List;
@@ -31,6 +33,13 @@ public interface RuleRevisions {
 
     /** Makes a checked revision the one that scores; the active one becomes SUPERSEDED. */
     Revision activate(String methodologyId, int number, String author) throws UnknownMethodologyException, UnknownRevisionException;
+
+    /** Scores {@code units} with the serving version and with revision {@code number}, and reports what would change. */
+    Impact impact(String methodologyId, int number, List<Assessment> units)
+            throws UnknownMethodologyException, MethodologyUnavailableException, UnknownRevisionException;
+
+    /** The table rows and rule lines added, removed and changed from revision {@code from} to {@code to}. */
+    List<Change> diff(String methodologyId, int from, int to) throws UnknownMethodologyException, UnknownRevisionException;
 
     /** Scores with a given revision, active or not (pinning); a rejected revision cannot score. */
     ScoreResult score(String methodologyId, int number, Assessment assessment)

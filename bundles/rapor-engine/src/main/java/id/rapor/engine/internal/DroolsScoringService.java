@@ -6,6 +6,8 @@ import id.rapor.api.RuleRevisions;
 import id.rapor.api.ScoringService;
 import id.rapor.api.UnknownRevisionException;
 import id.rapor.api.model.Revision;
+import id.rapor.api.model.Change;
+import id.rapor.api.model.Impact;
 import java.nio.file.Path;
 import java.util.Map;
 import id.rapor.api.UnknownMethodologyException;
@@ -59,6 +61,17 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
     @Override
     public Revision activate(String methodologyId, int number, String author) throws UnknownMethodologyException, UnknownRevisionException {
         return revisionManager.activate(methodologyId, number, author);
+    }
+
+    @Override
+    public Impact impact(String methodologyId, int number, List<Assessment> units)
+            throws UnknownMethodologyException, MethodologyUnavailableException, UnknownRevisionException {
+        return revisionManager.impact(methodologyId, number, units);
+    }
+
+    @Override
+    public List<Change> diff(String methodologyId, int from, int to) throws UnknownMethodologyException, UnknownRevisionException {
+        return revisionManager.diff(methodologyId, from, to);
     }
 
     @Override

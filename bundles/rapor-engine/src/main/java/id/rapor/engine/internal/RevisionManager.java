@@ -5,6 +5,10 @@ import id.rapor.api.MethodologyUnavailableException;
 import id.rapor.api.UnknownMethodologyException;
 import id.rapor.api.UnknownRevisionException;
 import id.rapor.api.model.Assessment;
+import id.rapor.api.model.Change;
+import id.rapor.api.model.Impact;
+import id.rapor.api.model.ImpactLine;
+import id.rapor.api.model.UnitOutcome;
 import id.rapor.api.model.Revision;
 import id.rapor.api.model.RevisionState;
 import id.rapor.api.model.RuleError;
@@ -136,6 +140,41 @@ final class RevisionManager {
         }
         LOG.info("Revision {} of {} activated by {}; {} is served by {}", number, methodologyId, author, methodologyId, r.version());
         return get(methodologyId, number);
+    }
+
+    Impact impact(String methodologyId, int number, List<Assessment> units)
+            throws UnknownMethodologyException, MethodologyUnavailableException, UnknownRevisionException {
+        CompiledMethodology candidate;
+        synchronized (this) {
+            Revision r = get(methodologyId, number);
+            if (r.state() == RevisionState.REJECTED) throw new UnknownRevisionException("revision " + number + " of " + methodologyId + " was rejected and cannot score");
+            candidate = compiledOf(r);
+        }
+        if (candidate == null) throw new UnknownRevisionException("revision " + number + " of " + methodologyId + " no longer compiles");
+        CompiledMethodology active = registry.served(methodologyId);
+        if (active == null) throw new MethodologyUnavailableException(methodologyId, registry.errorsOf(methodologyId));
+        List<ImpactLine> changed = new ArrayList<>();
+        List<UnitOutcome> errors = new ArrayList<>();
+        int unchanged = 0;
+        for (Assessment unit : units) {
+            try {
+                ScoreResult before = active.score(unit);
+                ScoreResult after = candidate.score(unit);
+                if (before.index().compareTo(after.index()) == 0 && before.band().getCode().equals(after.band().getCode())) {
+                    unchanged++;
+                } else {
+                    changed.add(new ImpactLine(unit.unit(), before.index(), before.band().getCode(), after.index(),
+                            after.band().getCode(), after.index().subtract(before.index())));
+                }
+            } catch (InvalidAssessmentException e) {
+                errors.add(new UnitOutcome(unit.unit(), null, e.errors()));
+            }
+        }
+        return new Impact(methodologyId, active.methodology().getVersion(), candidate.methodology().getVersion(), changed, unchanged, errors);
+    }
+
+    synchronized List<Change> diff(String methodologyId, int from, int to) throws UnknownMethodologyException, UnknownRevisionException {
+        return RevisionDiff.between(get(methodologyId, from).files(), get(methodologyId, to).files());
     }
 
     ScoreResult score(String methodologyId, int number, Assessment assessment)

@@ -97,6 +97,39 @@ class RevisionManagerTest {
         assertSame(null, again.list("toy").stream().filter(r -> r.number() == 3).findFirst().orElse(null));
     }
 
+    @Test
+    void impactShowsTheUnitsWhoseBandWouldChange() throws Exception {
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
+        Assessment top = new Assessment("top", Map.of("x1", bd(5), "x2", bd(5), "y1", bd(5)));
+        Assessment bad = new Assessment("bad", Map.of("x1", bd(7)));
+        var impact = revisions.impact("toy", 1, List.of(new Assessment("mixed", MIXED.answers()), top, bad));
+        assertEquals("2024.1.0", impact.activeVersion());
+        assertEquals("2024.1.0+r1", impact.candidateVersion());
+        assertEquals(1, impact.changed().size());
+        var line = impact.changed().get(0);
+        assertEquals("mixed", line.unit());
+        assertEquals("MID", line.oldBand());
+        assertEquals("HI", line.newBand());
+        assertEquals(0, line.delta().signum(), "same index, another band");
+        assertEquals(1, impact.unchanged());
+        assertEquals("bad", impact.errors().get(0).unit());
+    }
+
+    @Test
+    void diffListsTableRowsByKeyAndRuleLines() throws Exception {
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
+        revisions.activate("toy", 1, "siti"); // revision 2 is made over the serving one
+        String drl = new ToyBundle().files.get("rules/index-and-band.drl");
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED.replace("LO,Low,", "LO,Rendah,"),
+                "rules/index-and-band.drl", drl.replace("// The end of every methodology", "// The very end of every methodology")), "siti", "labels");
+        var changes = revisions.diff("toy", 1, 2);
+        assertEquals(List.of("methodology/bands.csv CHANGED LO", "rules/index-and-band.drl ADDED line 1", "rules/index-and-band.drl REMOVED line 1"),
+                changes.stream().map(c -> c.file() + " " + c.kind() + " " + c.key()).sorted().toList());
+        var band = changes.stream().filter(c -> c.file().endsWith("bands.csv")).findFirst().orElseThrow();
+        assertEquals("LO,Low,0.00,1.00", band.before());
+        assertEquals("LO,Rendah,0.00,1.00", band.after());
+    }
+
     private static BigDecimal bd(int v) {
         return BigDecimal.valueOf(v);
     }

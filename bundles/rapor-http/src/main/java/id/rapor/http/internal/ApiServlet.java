@@ -253,6 +253,38 @@ public final class ApiServlet extends HttpServlet {
         String method = request.getMethod();
         Integer number = segments.length >= 4 ? RevisionsResource.number(segments[3]) : null;
         boolean activate = segments.length == 5 && segments[4].equals("activate");
+        boolean impact = segments.length == 5 && segments[4].equals("impact");
+        boolean diff = segments.length == 6 && segments[4].equals("diff");
+        if (diff) {
+            allow(method, "GET");
+            guarded(request, "policy", "revision.diff", id, number);
+            int to = RevisionsResource.number(segments[5]);
+            try {
+                var changes = revisions.diff(id, number, to);
+                send(response, 200, g -> RevisionViews.diff(g, number, to, changes));
+                return true;
+            } catch (UnknownMethodologyException | UnknownRevisionException e) {
+                throw RevisionsResource.refused(id, e);
+            }
+        }
+        if (impact) {
+            allow(method, "POST");
+            guarded(request, "policy", "revision.impact", id, number);
+            if (request.getContentLengthLong() > MAX_BODY) throw new LimitedInputStream.TooLarge(MAX_BODY);
+            AssessmentReader.Region units = assessments.readUnits(new LimitedInputStream(request.getInputStream(), MAX_BODY));
+            List<Assessment> valid = new ArrayList<>();
+            List<UnitOutcome> unreadable = new ArrayList<>();
+            for (AssessmentReader.UnitInput u : units.units()) {
+                if (u.errors().isEmpty()) valid.add(u.assessment()); else unreadable.add(new UnitOutcome(null, null, u.errors()));
+            }
+            try {
+                var result = revisions.impact(id, number, valid);
+                send(response, 200, g -> RevisionViews.impact(g, result, unreadable));
+                return true;
+            } catch (UnknownMethodologyException | MethodologyUnavailableException | UnknownRevisionException e) {
+                throw RevisionsResource.refused(id, e);
+            }
+        }
         if (segments.length > 5 || (segments.length == 5 && !activate)) return false;
         if (segments.length == 3 && !List.of("GET", "HEAD", "POST").contains(method)) throw HttpProblem.methodNotAllowed(method, "GET, POST");
         allow(method, segments.length == 3 ? (method.equals("POST") ? "POST" : "GET") : activate ? "POST" : "GET");

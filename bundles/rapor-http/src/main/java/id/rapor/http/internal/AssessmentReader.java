@@ -59,6 +59,15 @@ final class AssessmentReader {
     }
 
     Region readRegion(InputStream body) throws HttpProblem, IOException {
+        return readRegion(body, true);
+    }
+
+    /** Units to compare two revisions on: the region request's shape, the region's name optional. */
+    Region readUnits(InputStream body) throws HttpProblem, IOException {
+        return readRegion(body, false);
+    }
+
+    private Region readRegion(InputStream body, boolean named) throws HttpProblem, IOException {
         try (JsonParser p = json.createParser(body)) {
             start(p);
             String region = null;
@@ -81,7 +90,7 @@ final class AssessmentReader {
             end(p);
             if (!errors.isEmpty()) throw typeProblem(errors);
             List<FieldError> missing = new ArrayList<>();
-            if (region == null || region.isBlank()) missing.add(new FieldError("region", "missing; expected the region's name"));
+            if (named && (region == null || region.isBlank())) missing.add(new FieldError("region", "missing; expected the region's name"));
             if (units == null || units.isEmpty()) missing.add(new FieldError("units", "missing; expected at least one unit"));
             if (!missing.isEmpty()) throw Problems.invalidAssessment(missing);
             return new Region(region, atOrBelow, units);

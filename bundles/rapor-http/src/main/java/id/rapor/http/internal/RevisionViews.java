@@ -7,9 +7,73 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of rule revisions and the audit trail. */
+/** The JSON shapes of rule revisions: listings, one revision, an impact preview, a diff. */
 final class RevisionViews {
     private RevisionViews() {}
+
+    static void impact(JsonGenerator g, id.rapor.api.model.Impact impact, List<id.rapor.api.model.UnitOutcome> unreadable) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("methodology", impact.methodologyId());
+        g.writeStringField("activeVersion", impact.activeVersion());
+        g.writeStringField("candidateVersion", impact.candidateVersion());
+        g.writeNumberField("unchanged", impact.unchanged());
+        g.writeArrayFieldStart("changed");
+        for (var c : impact.changed()) {
+            g.writeStartObject();
+            g.writeStringField("unit", c.unit());
+            g.writeObjectFieldStart("old");
+            g.writeFieldName("index");
+            g.writeNumber(c.oldIndex().toPlainString());
+            g.writeStringField("band", c.oldBand());
+            g.writeEndObject();
+            g.writeObjectFieldStart("new");
+            g.writeFieldName("index");
+            g.writeNumber(c.newIndex().toPlainString());
+            g.writeStringField("band", c.newBand());
+            g.writeEndObject();
+            g.writeFieldName("delta");
+            g.writeNumber(c.delta().toPlainString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("errors");
+        for (var u : unreadable) errors(g, u);
+        for (var u : impact.errors()) errors(g, u);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void errors(JsonGenerator g, id.rapor.api.model.UnitOutcome u) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("unit", u.unit());
+        g.writeArrayFieldStart("errors");
+        for (var e : u.errors()) {
+            g.writeStartObject();
+            g.writeStringField("field", e.field());
+            g.writeStringField("message", e.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    static void diff(JsonGenerator g, int from, int to, List<id.rapor.api.model.Change> changes) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("from", from);
+        g.writeNumberField("to", to);
+        g.writeArrayFieldStart("changes");
+        for (var c : changes) {
+            g.writeStartObject();
+            g.writeStringField("file", c.file());
+            g.writeStringField("kind", c.kind());
+            g.writeStringField("key", c.key());
+            g.writeStringField("before", c.before());
+            g.writeStringField("after", c.after());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
 
     static void list(JsonGenerator g, List<Revision> revisions) throws IOException {
         g.writeStartArray();
