@@ -40,7 +40,21 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
         // Stored active revisions compile after the shipped bundles (same thread), then win over them.
         extender.open();
         revisionManager.restore(extender.executor());
+        String edit = context.getProperty("rapor.edit");
+        if (edit != null) {
+            EditFolderWatcher watcher = new EditFolderWatcher(Path.of(edit), registry, revisionManager);
+            long poll = Long.parseLong(context.getProperty("rapor.edit.poll.ms") == null ? "1000" : context.getProperty("rapor.edit.poll.ms"));
+            editPoller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "rapor-edit-folder");
+                t.setDaemon(true);
+                t.setContextClassLoader(DroolsScoringService.class.getClassLoader());
+                return t;
+            });
+            editPoller.scheduleWithFixedDelay(watcher::poll, poll, poll, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
+
+    private java.util.concurrent.ScheduledExecutorService editPoller;
 
     @Override
     public List<Revision> revisions(String methodologyId) throws UnknownMethodologyException {
@@ -82,6 +96,7 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
 
     @Deactivate
     void deactivate() {
+        if (editPoller != null) editPoller.shutdownNow();
         extender.close();
     }
 

@@ -45,6 +45,11 @@ final class MethodologyRegistry {
     private long sequence;
     private int pending;
 
+    /** The ids of the methodologies something serves. */
+    java.util.Set<String> servedIds() {
+        return served.keySet();
+    }
+
     /** The version serving {@code methodologyId}, or null. */
     CompiledMethodology served(String methodologyId) {
         return served.get(methodologyId);

@@ -1,0 +1,58 @@
+package id.rapor.it;
+
+import static id.rapor.it.RaporDistribution.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A policy officer with file access edits the tables in edit/<methodology>/; the revision pipeline takes it from there. */
+class EditFolderIT {
+    private static RaporDistribution rapor;
+
+    @BeforeAll
+    static void start() throws Exception {
+        rapor = RaporDistribution.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (rapor != null) rapor.close();
+    }
+
+    @Test
+    void anEditIsCheckedActivatedOrRefusedWithItsReason() throws Exception {
+        Path folder = rapor.home.resolve("edit/pekppp-2022/methodology");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(folder.resolve("bands.csv")) && System.nanoTime() < deadline) Thread.sleep(50);
+        assertTrue(Files.exists(folder.resolve("bands.csv")), "the serving version's files are there to edit");
+
+        Files.writeString(folder.resolve("golden-cases.csv"), Files.readString(folder.resolve("golden-cases.csv"))
+                .replace(",2.51,C,", ",2.51,C-,").replace(",2.96,C,", ",2.96,C-,").replace(",2.97,C,", ",2.97,C-,"));
+        Files.writeString(folder.resolve("bands.csv"), Files.readString(folder.resolve("bands.csv"))
+                .replace("C,Cukup,2.51,3.00", "C,Cukup,2.98,3.00").replace("C-,Cukup dengan Catatan,2.01,2.50", "C-,Cukup dengan Catatan,2.01,2.97"));
+        JsonNode m = rapor.awaitJson("/api/v1/methodologies/pekppp-2022", x -> x.get("version").asText().equals("2022.1.0+r1"), Duration.ofSeconds(30));
+        assertEquals("2.97", m.at("/bands/5/max").asText());
+        assertEquals("C-", json(rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString())).at("/band/code").asText());
+        assertTrue(Files.readString(folder.getParent().resolve("STATUS.txt")).startsWith("ACTIVE: revision 1"));
+        assertTrue(Files.exists(rapor.home.resolve("edit/skm-2017/rules/skm-elements.drl")), "every methodology is there to edit");
+
+        Files.writeString(folder.resolve("aspects.csv"), Files.readString(folder.resolve("aspects.csv")).replace("sdm,Profesionalisme SDM,25", "sdm,Profesionalisme SDM,26"));
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String status = "";
+        while (!status.startsWith("REJECTED") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = Files.readString(folder.getParent().resolve("STATUS.txt"));
+        }
+        assertTrue(status.startsWith("REJECTED: revision 2"), status);
+        assertTrue(status.contains("methodology/aspects.csv: aspect weights add up to 101, expected 100"), status);
+        assertEquals("2022.1.0+r1", json(rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString()))
+                .at("/methodology/version").asText(), "the active revision keeps serving");
+    }
+}
