@@ -17,24 +17,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every API v1 endpoint and every error case, over HTTP against the started distribution. */
-class ApiIT {
+class ApiIT extends StartedDistribution {
     private static final String SCORE = "/api/v1/methodologies/pekppp-2022/score";
-    private static RaporDistribution rapor;
 
-    @BeforeAll
-    static void start() throws Exception {
-        rapor = RaporDistribution.start();
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (rapor != null) rapor.close();
-    }
 
     @Test
     void startupLogIsReadableAndPrintsTheUrl() throws Exception {

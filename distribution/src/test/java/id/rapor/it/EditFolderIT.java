@@ -8,23 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A policy officer with file access edits the tables in edit/<methodology>/; the revision pipeline takes it from there. */
-class EditFolderIT {
-    private static RaporDistribution rapor;
+class EditFolderIT extends StartedDistribution {
 
-    @BeforeAll
-    static void start() throws Exception {
-        rapor = RaporDistribution.start();
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (rapor != null) rapor.close();
-    }
 
     @Test
     void anEditIsCheckedActivatedOrRefusedWithItsReason() throws Exception {

@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,24 +27,18 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The steps build on each other, so they run in order on one distribution.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HotDeployIT {
+class HotDeployIT extends StartedDistribution {
     private static final String SCORE = "/api/v1/methodologies/pekppp-2022/score";
     private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(60);
-    private static RaporDistribution rapor;
     private static RuleBundleJar shipped;
     private static Path deploy;
 
     @BeforeAll
     static void start() throws Exception {
-        rapor = RaporDistribution.start();
         shipped = RuleBundleJar.read(rapor.home.resolve("rules/pekppp-2022.jar"));
         deploy = rapor.home.resolve("deploy");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (rapor != null) rapor.close();
-    }
 
     /**
      * Band C starts at 2.98 instead of 2.51, so the published 2.97 becomes C-. As policy staff

@@ -12,23 +12,12 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every shipped methodology side by side over HTTP: chosen by year, scored at its edges, rolled up by region. */
-class MethodologiesIT {
-    private static RaporDistribution rapor;
+class MethodologiesIT extends StartedDistribution {
 
-    @BeforeAll
-    static void start() throws Exception {
-        rapor = RaporDistribution.start();
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (rapor != null) rapor.close();
-    }
 
     private static String ids(JsonNode list) {
         return String.join(",", StreamSupport.stream(list.spliterator(), false).map(x -> x.get("id").asText()).toList());

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,24 +28,18 @@ import org.junit.jupiter.api.Test;
  * the schema the document gives for that status. Response schemas forbid unknown fields, so
  * a field added or renamed without the document fails here.
  */
-class OpenApiIT {
-    private static RaporDistribution rapor;
+class OpenApiIT extends StartedDistribution {
     private static JsonNode doc;
     private static final Set<String> covered = new HashSet<>();
 
     @BeforeAll
     static void start() throws Exception {
-        rapor = RaporDistribution.start();
         HttpResponse<String> r = rapor.get("/api/v1/openapi.json");
         assertEquals(200, r.statusCode());
         doc = json(r);
         assertEquals("3.1.0", doc.get("openapi").asText());
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (rapor != null) rapor.close();
-    }
 
     @Test
     void everyOperationAnswersAsDocumented() throws Exception {

@@ -18,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,22 +29,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * still active after a restart. The steps build on each other and run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RevisionsIT {
+class RevisionsIT extends StartedDistribution {
     private static final String REVISIONS = "/api/v1/methodologies/pekppp-2022/revisions";
     private static final String SCORE = "/api/v1/methodologies/pekppp-2022/score";
-    private static RaporDistribution rapor;
     private static String siti;
     private static String budi;
 
-    @BeforeAll
-    static void start() throws Exception {
-        rapor = RaporDistribution.start();
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (rapor != null) rapor.close();
-    }
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -144,13 +144,7 @@ final class RevisionManager {
 
     Impact impact(String methodologyId, int number, List<Assessment> units)
             throws UnknownMethodologyException, MethodologyUnavailableException, UnknownRevisionException {
-        CompiledMethodology candidate;
-        synchronized (this) {
-            Revision r = get(methodologyId, number);
-            if (r.state() == RevisionState.REJECTED) throw new UnknownRevisionException("revision " + number + " of " + methodologyId + " was rejected and cannot score");
-            candidate = compiledOf(r);
-        }
-        if (candidate == null) throw new UnknownRevisionException("revision " + number + " of " + methodologyId + " no longer compiles");
+        CompiledMethodology candidate = scorable(methodologyId, number);
         CompiledMethodology active = registry.served(methodologyId);
         if (active == null) throw new MethodologyUnavailableException(methodologyId, registry.errorsOf(methodologyId));
         List<ImpactLine> changed = new ArrayList<>();
@@ -179,14 +173,16 @@ final class RevisionManager {
 
     ScoreResult score(String methodologyId, int number, Assessment assessment)
             throws UnknownMethodologyException, UnknownRevisionException, InvalidAssessmentException {
-        CompiledMethodology c;
-        synchronized (this) {
-            Revision r = get(methodologyId, number);
-            if (r.state() == RevisionState.REJECTED) throw new UnknownRevisionException("revision " + number + " of " + methodologyId + " was rejected and cannot score");
-            c = compiledOf(r);
-        }
+        return scorable(methodologyId, number).score(assessment);
+    }
+
+    /** The compiled revision, for scoring; a rejected one, or one that no longer compiles, cannot score. */
+    private synchronized CompiledMethodology scorable(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException {
+        Revision r = get(methodologyId, number);
+        if (r.state() == RevisionState.REJECTED) throw new UnknownRevisionException("revision " + number + " of " + methodologyId + " was rejected and cannot score");
+        CompiledMethodology c = compiledOf(r);
         if (c == null) throw new UnknownRevisionException("revision " + number + " of " + methodologyId + " no longer compiles");
-        return c.score(assessment);
+        return c;
     }
 
     private CompiledMethodology compiledOf(Revision r) {

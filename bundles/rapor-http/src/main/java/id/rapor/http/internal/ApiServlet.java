@@ -126,9 +126,7 @@ public final class ApiServlet extends HttpServlet {
             case "openapi.json" -> {
                 if (segments.length == 1) {
                     allow(method, "GET");
-                    response.setContentType(JSON);
-                    response.setContentLength(openApi.length);
-                    response.getOutputStream().write(openApi);
+                    sendBytes(response, openApi);
                     return;
                 }
             }
@@ -136,10 +134,8 @@ public final class ApiServlet extends HttpServlet {
                 if (segments.length == 1) {
                     allow(method, "GET");
                     guarded(request, "policy", "audit.read", null, null);
-                    byte[] body = ("[" + String.join(",", audit.last(1000)) + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    response.setContentType(JSON);
-                    response.setContentLength(body.length);
-                    response.getOutputStream().write(body);
+                    // Each line of the trail is already a JSON object.
+                    sendBytes(response, ("[" + String.join(",", audit.last(1000)) + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     return;
                 }
             }
@@ -403,6 +399,12 @@ public final class ApiServlet extends HttpServlet {
         response.setContentType(JSON);
         response.setCharacterEncoding("UTF-8");
         write(response.getOutputStream(), body);
+    }
+
+    private static void sendBytes(HttpServletResponse response, byte[] json) throws IOException {
+        response.setContentType(JSON);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
     }
 
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpProblem p, String requestId)

@@ -220,14 +220,7 @@ final class JsonViews {
                 unitScore(g, u.result());
             } else {
                 g.writeStringField("unit", u.unit());
-                g.writeArrayFieldStart("errors");
-                for (FieldError e : u.errors()) {
-                    g.writeStartObject();
-                    g.writeStringField("field", e.field());
-                    g.writeStringField("message", e.message());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                fieldErrors(g, u.errors());
             }
             g.writeEndObject();
         }
@@ -245,16 +238,7 @@ final class JsonViews {
             g.writeStringField("state", d.state().name());
             g.writeStringField("servedVersion", d.servedVersion());
             g.writeStringField("time", d.time() == null ? null : d.time().toString());
-            g.writeArrayFieldStart("errors");
-            for (RuleError e : d.errors()) {
-                g.writeStartObject();
-                g.writeStringField("file", e.file());
-                g.writeNumberField("line", e.line());
-                g.writeNumberField("column", e.column());
-                g.writeStringField("message", e.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            ruleErrors(g, d.errors());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -281,15 +265,34 @@ final class JsonViews {
         g.writeNumberField("status", p.status());
         g.writeStringField("detail", p.detail());
         g.writeStringField("instance", instance);
+        fieldErrors(g, p.errors());
+        g.writeEndObject();
+    }
+
+    /** {@code "errors": [{"field", "message"}]}: what was wrong with a request. */
+    static void fieldErrors(JsonGenerator g, List<FieldError> errors) throws IOException {
         g.writeArrayFieldStart("errors");
-        for (FieldError e : p.errors()) {
+        for (FieldError e : errors) {
             g.writeStartObject();
             g.writeStringField("field", e.field());
             g.writeStringField("message", e.message());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
+    }
+
+    /** {@code "errors": [{"file", "line", "column", "message"}]}: what was wrong with a rule bundle or revision. */
+    static void ruleErrors(JsonGenerator g, List<RuleError> errors) throws IOException {
+        g.writeArrayFieldStart("errors");
+        for (RuleError e : errors) {
+            g.writeStartObject();
+            g.writeStringField("file", e.file());
+            g.writeNumberField("line", e.line());
+            g.writeNumberField("column", e.column());
+            g.writeStringField("message", e.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void number(JsonGenerator g, String field, BigDecimal value) throws IOException {

@@ -2,7 +2,6 @@ package id.rapor.http.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import id.rapor.api.model.Revision;
-import id.rapor.api.model.RuleError;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +45,7 @@ final class RevisionViews {
     private static void errors(JsonGenerator g, id.rapor.api.model.UnitOutcome u) throws IOException {
         g.writeStartObject();
         g.writeStringField("unit", u.unit());
-        g.writeArrayFieldStart("errors");
-        for (var e : u.errors()) {
-            g.writeStartObject();
-            g.writeStringField("field", e.field());
-            g.writeStringField("message", e.message());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        JsonViews.fieldErrors(g, u.errors());
         g.writeEndObject();
     }
 
@@ -90,16 +82,7 @@ final class RevisionViews {
         g.writeStringField("time", r.time().toString());
         g.writeStringField("comment", r.comment());
         g.writeStringField("version", r.version());
-        g.writeArrayFieldStart("errors");
-        for (RuleError e : r.errors()) {
-            g.writeStartObject();
-            g.writeStringField("file", e.file());
-            g.writeNumberField("line", e.line());
-            g.writeNumberField("column", e.column());
-            g.writeStringField("message", e.message());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        JsonViews.ruleErrors(g, r.errors());
         if (withFiles) {
             g.writeObjectFieldStart("files");
             for (Map.Entry<String, String> f : r.files().entrySet()) g.writeStringField(f.getKey(), f.getValue());

@@ -98,12 +98,7 @@ class Pekppp2022RulesTest {
 
     @Test
     void theNineBands() {
-        underTest.assertBands(
-            new String[] {"A", "Pelayanan Prima", "4.51", "5.00"}, new String[] {"A-", "Sangat Baik", "4.01", "4.50"},
-            new String[] {"B", "Baik", "3.51", "4.00"}, new String[] {"B-", "Baik dengan Catatan", "3.01", "3.50"},
-            new String[] {"C", "Cukup", "2.51", "3.00"}, new String[] {"C-", "Cukup dengan Catatan", "2.01", "2.50"},
-            new String[] {"D", "Buruk", "1.51", "2.00"}, new String[] {"E", "Sangat Buruk", "1.01", "1.50"},
-            new String[] {"F", "Gagal", "0.00", "1.00"});
+        underTest.assertBands(RuleBundleUnderTest.PEKPPP_BANDS);
     }
 
     @TestFactory
