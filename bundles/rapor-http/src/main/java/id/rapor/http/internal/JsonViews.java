@@ -297,7 +297,20 @@ final class JsonViews {
 
     private static void number(JsonGenerator g, String field, BigDecimal value) throws IOException {
         g.writeFieldName(field);
-        BigDecimal stripped = value.stripTrailingZeros();
-        g.writeNumber((stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString());
+        g.writeNumber(plain(value));
+    }
+
+    /**
+     * 0.2040 as 0.204, 17.00 as 17, never with an exponent. Trimmed as text: stripTrailingZeros
+     * divides, and a score writes some sixty numbers.
+     */
+    static String plain(BigDecimal value) {
+        if (Math.abs(value.scale()) > 40) return value.stripTrailingZeros().toString(); // absurd magnitudes stay short
+        String s = value.toPlainString();
+        if (s.indexOf('.') < 0) return s;
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') end--;
+        if (s.charAt(end - 1) == '.') end--;
+        return s.substring(0, end);
     }
 }
