@@ -15,9 +15,10 @@ final class RuleBundles {
         if (folder != null) return accepted(StandaloneRuleBundle.load(Path.of(folder), methodologyId, "benchmark"));
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             Path jar = Path.of(entry);
-            if (jar.getFileName().toString().startsWith(artifactId) && entry.endsWith(".jar")) {
-                FileSystem zip = FileSystems.newFileSystem(jar);
-                return accepted(StandaloneRuleBundle.load(zip.getPath("/"), methodologyId, "benchmark"));
+            if (jar.getFileName().toString().startsWith(artifactId + "-") && entry.endsWith(".jar")) {
+                try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+                    return accepted(StandaloneRuleBundle.load(zip.getPath("/"), methodologyId, "benchmark"));
+                }
             }
         }
         throw new IllegalStateException(artifactId + " is not on the class path");

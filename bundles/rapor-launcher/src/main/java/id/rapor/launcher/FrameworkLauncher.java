@@ -20,11 +20,12 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 /**
  * Creates the framework and installs the distribution's bundles by folder, in start-level
  * order: {@code bundles/boot} (logging and the service-loader mediator, which must be up
- * before anything logs), {@code bundles}, then the shipped rule bundles in {@code rules}.
+ * before anything logs), {@code bundles/core} (Declarative Services and the engine, so Drools
+ * warms up while Jetty starts), {@code bundles}, then the shipped rule bundles in {@code rules}.
  * Rule bundles that policy staff add or replace go to {@code deploy}, watched by FileInstall.
  */
 final class FrameworkLauncher {
-    private static final String[][] LEVELS = {{"bundles/boot", "1"}, {"bundles", "2"}, {"rules", "3"}};
+    private static final String[][] LEVELS = {{"bundles/boot", "1"}, {"bundles/core", "2"}, {"bundles", "3"}, {"rules", "4"}};
 
     private FrameworkLauncher() {}
 
@@ -51,7 +52,7 @@ final class FrameworkLauncher {
         props.put("felix.fileinstall.noInitialDelay", "true");
         props.put("felix.fileinstall.filter", ".*\\.jar");
         props.put("felix.fileinstall.bundles.new.start", "true");
-        props.put("felix.fileinstall.start.level", "3");
+        props.put("felix.fileinstall.start.level", "4");
         props.put("felix.fileinstall.log.level", "3");
 
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()

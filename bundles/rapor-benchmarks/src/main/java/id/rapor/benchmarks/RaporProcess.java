@@ -1,0 +1,101 @@
+package id.rapor.benchmarks;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The real distribution, started with bin/rapor from a fresh copy on a free 127.0.0.1 port,
+ * with its default JVM options. Knows its cold start (process start to first score) and RSS.
+ */
+final class RaporProcess implements AutoCloseable {
+    final Path home;
+    final int port;
+    final double coldStartMillis;
+    private final Process process;
+
+    private RaporProcess(Path home, int port, Process process, double coldStartMillis) {
+        this.home = home;
+        this.port = port;
+        this.process = process;
+        this.coldStartMillis = coldStartMillis;
+    }
+
+    static RaporProcess start(Path distribution, String scoreBody) throws Exception {
+        Path home = Files.createTempDirectory("rapor-bench-");
+        try (Stream<Path> files = Files.walk(distribution)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = home.resolve(distribution.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else if (!p.toString().contains("/data/")) Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rapor").toString()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("rapor.log").toFile());
+        pb.environment().put("RAPOR_HTTP_PORT", Integer.toString(port));
+        long start = System.nanoTime();
+        Process process = pb.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest score = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/methodologies/pekppp-2022/score"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(scoreBody)).build();
+        long deadline = start + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(score, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return new RaporProcess(home, port, process, (System.nanoTime() - start) / 1e6);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (!process.isAlive()) throw new IllegalStateException("bin/rapor exited: " + Files.readString(home.resolve("rapor.log")));
+            Thread.sleep(5);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("no score within 90 s: " + Files.readString(home.resolve("rapor.log")));
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Resident memory of the JVM (bin/rapor execs java, so the process is the JVM), in MiB. */
+    double rssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+        }
+        return Double.NaN;
+    }
+
+    /** Waits until every shipped rule bundle is compiled, so all methodologies are loaded. */
+    void awaitAllLoaded() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int k = 0; k < 600; k++) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/health"))).build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (body.contains("\"pending\":0")) return;
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package id.rapor.benchmarks;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The results as docs/benchmarks.md, and the request bodies the runs send. */
+final class Report {
+    private Report() {}
+
+    static String markdown(List<Figure> figures, boolean quick, String args) throws Exception {
+        StringBuilder s = new StringBuilder();
+        s.append("# Benchmarks\n\n");
+        if (quick) s.append("**Quick run: short durations, figures are indicative only.**\n\n");
+        s.append("Measured ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(" on ")
+                .append(RunAll.machine()).append(".\n\n");
+        s.append("Command: `bundles/rapor-benchmarks/run").append(quick ? " --quick" : "").append("` (it builds the project, installs wrk if ")
+                .append("missing, and runs `id.rapor.benchmarks.RunAll ").append(args).append("`). Benchmarks are not part of the test suite; ")
+                .append("no test asserts a time.\n\n");
+        String section = null;
+        for (Figure f : figures) {
+            if (!f.section().equals(section)) {
+                section = f.section();
+                s.append("\n## ").append(section).append("\n\n| What | Measured | Target | |\n|---|---|---|---|\n");
+            }
+            s.append("| ").append(f.name()).append(" | ").append(f.value()).append(" | ").append(f.target()).append(" | ")
+                    .append(f.met() == null ? "" : f.met() ? "met" : "**missed**").append(" |\n");
+        }
+        s.append("\n## How to read these\n\n")
+                .append("- The engine figure is one PEKPPP 2022 assessment through the whole engine path (answer validation, a pooled ")
+                .append("Drools session, the rules, the result with its explanation); the baseline applies the same tables with a plain ")
+                .append("Java loop and exact arithmetic, nothing else. Their ratio is the price of the rule engine.\n")
+                .append("- HTTP figures come from wrk on the same two cores as the server, so they are a floor for a server with cores of its own. ")
+                .append("Each single-score request is the README's example; the region is 500 variants of it.\n")
+                .append("- Cold start is from launching `bin/rapor` (fresh copy, empty cache) to the first 200 answer to a score; memory is the ")
+                .append("JVM's resident set with the default options of `bin/rapor`.\n")
+                .append("- A rule change under load: four threads score continuously while the change lands; \"visible after\" is the time ")
+                .append("from the change (the jar moved into deploy/, or the activate call sent) to the first answer from the new version. ")
+                .append("A mixed answer would pair one version with the other's band.\n");
+        return s.toString();
+    }
+
+    /** {@code {"region":…,"units":[…]}} with {@code n} variants of the example assessment. */
+    static String region(String example, int n) {
+        StringBuilder s = new StringBuilder("{\"region\":\"Benchmark\",\"atOrBelow\":\"C\",\"units\":[");
+        for (int k = 0; k < n; k++) {
+            if (k > 0) s.append(',');
+            // Vary one answer per unit so the units differ: the example's i01 is 3; use 0..5.
+            s.append(example.replaceFirst("\"unit\"\\s*:\\s*\"[^\"]*\"", "\"unit\": \"Unit " + k + "\"")
+                    .replaceFirst("\"i01\"\\s*:\\s*\\d", "\"i01\": " + (k % 6)));
+        }
+        return s.append("]}").toString();
+    }
+}
