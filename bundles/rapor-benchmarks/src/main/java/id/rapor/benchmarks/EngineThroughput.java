@@ -18,6 +18,7 @@ final class EngineThroughput {
             Collection<RunResult> results = new Runner(new OptionsBuilder()
                     .include(ScoringBenchmark.class.getName())
                     .forks(1).threads(threads)
+                    .jvmArgsAppend("-XX:+UseParallelGC") // as bin/rapor runs
                     .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(quick ? 1 : 3))
                     .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 3))
                     .shouldFailOnError(true)

@@ -34,7 +34,7 @@ final class RaporConfig {
         Properties p = new Properties();
         p.setProperty("http.host", "127.0.0.1");
         p.setProperty("http.port", "8080");
-        p.setProperty("deploy.poll.ms", "500");
+        p.setProperty("deploy.poll.ms", "250");
         Path file = home.resolve(FILE);
         if (Files.isRegularFile(file)) {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

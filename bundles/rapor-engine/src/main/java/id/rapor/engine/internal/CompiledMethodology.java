@@ -10,7 +10,6 @@ import id.rapor.api.fact.Reason;
 import id.rapor.api.model.Aspect;
 import id.rapor.api.model.AspectResult;
 import id.rapor.api.model.Assessment;
-import id.rapor.api.model.Band;
 import id.rapor.api.model.IndicatorResult;
 import id.rapor.api.model.Methodology;
 import id.rapor.api.model.ScoreResult;
@@ -68,10 +67,8 @@ final class CompiledMethodology {
         thread.setContextClassLoader(loader);
         KieSession session = sessions.newKieSession();
         try {
+            // Two facts: the rules read aspects, bands and scale from the methodology.
             session.insert(methodology);
-            session.insert(methodology.getScale());
-            for (Aspect a : methodology.getAspects()) session.insert(a);
-            for (Band b : methodology.getBands()) session.insert(b);
             session.insert(answers);
             session.fireAllRules();
             for (Object o : session.getObjects()) facts.collect(o);
