@@ -22,10 +22,8 @@ class EditFolderIT extends StartedDistribution {
         while (!Files.exists(folder.resolve("bands.csv")) && System.nanoTime() < deadline) Thread.sleep(50);
         assertTrue(Files.exists(folder.resolve("bands.csv")), "the serving version's files are there to edit");
 
-        Files.writeString(folder.resolve("golden-cases.csv"), Files.readString(folder.resolve("golden-cases.csv"))
-                .replace(",2.51,C,", ",2.51,C-,").replace(",2.96,C,", ",2.96,C-,").replace(",2.97,C,", ",2.97,C-,"));
-        Files.writeString(folder.resolve("bands.csv"), Files.readString(folder.resolve("bands.csv"))
-                .replace("C,Cukup,2.51,3.00", "C,Cukup,2.98,3.00").replace("C-,Cukup dengan Catatan,2.01,2.50", "C-,Cukup dengan Catatan,2.01,2.97"));
+        Files.writeString(folder.resolve("golden-cases.csv"), BandC.moveGoldenCases(Files.readString(folder.resolve("golden-cases.csv"))));
+        Files.writeString(folder.resolve("bands.csv"), BandC.moveBands(Files.readString(folder.resolve("bands.csv"))));
         JsonNode m = rapor.awaitJson("/api/v1/methodologies/pekppp-2022", x -> x.get("version").asText().equals("2022.1.0+r1"), Duration.ofSeconds(30));
         assertEquals("2.97", m.at("/bands/5/max").asText());
         assertEquals("C-", json(rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString())).at("/band/code").asText());

@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,49 +42,26 @@ class HotDeployIT extends StartedDistribution {
      * must, the golden cases that expected C below 2.98 are changed with it.
      */
     private static RuleBundleJar bandMoved(String version) {
-        return moveBandOnly(shipped.version(version)).edit("methodology/golden-cases.csv", t -> t
-                .replace(",2.51,C,", ",2.51,C-,").replace(",2.96,C,", ",2.96,C-,").replace(",2.97,C,", ",2.97,C-,"));
+        return moveBandOnly(shipped.version(version)).edit("methodology/golden-cases.csv", BandC::moveGoldenCases);
     }
 
     private static RuleBundleJar moveBandOnly(RuleBundleJar jar) {
-        return jar.edit("methodology/bands.csv", t -> t
-                .replace("C,Cukup,2.51,3.00", "C,Cukup,2.98,3.00")
-                .replace("C-,Cukup dengan Catatan,2.01,2.50", "C-,Cukup dengan Catatan,2.01,2.97"));
+        return jar.edit("methodology/bands.csv", BandC::moveBands);
     }
 
     @Test
     @Order(1)
     void aChangedBandIsServedWithoutRestartAndNoRequestFails() throws Exception {
         String body = Assessments.example().toString();
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger failures = new AtomicInteger();
-        AtomicInteger requests = new AtomicInteger();
-        ConcurrentHashMap<String, String> seen = new ConcurrentHashMap<>();
-        Thread load = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    HttpResponse<String> r = rapor.post(SCORE, body);
-                    requests.incrementAndGet();
-                    if (r.statusCode() != 200) { failures.incrementAndGet(); continue; }
-                    JsonNode s = json(r);
-                    seen.put(s.at("/methodology/version").asText() + " " + s.at("/band/code").asText(), "");
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                }
-            }
-        });
-        load.start();
-        try {
+        ScoringLoad load = new ScoringLoad(rapor, 1);
+        try (load) {
             bandMoved("2022.1.1").deployTo(deploy, "pekppp-2022-band-moved.jar");
             rapor.awaitJson("/api/v1/methodologies/pekppp-2022", m -> m.get("version").asText().equals("2022.1.1"), DEPLOY_TIMEOUT);
             Thread.sleep(300); // a few more requests on the new version
-        } finally {
-            running.set(false);
-            load.join();
         }
-        assertEquals(0, failures.get(), "failed requests during the swap, of " + requests.get());
+        assertEquals(0, load.failures(), "failed requests during the swap, of " + load.requests());
         // Each answer is wholly from one version: 2022.1.0 says C, 2022.1.1 says C-.
-        assertEquals(java.util.Set.of("2022.1.0 C", "2022.1.1 C-"), seen.keySet());
+        assertEquals(java.util.Set.of("2022.1.0 C", "2022.1.1 C-"), load.seen());
         JsonNode s = json(rapor.post(SCORE, body));
         assertEquals("2022.1.1", s.at("/methodology/version").asText());
         assertEquals("2.97", s.get("index").asText());

@@ -14,9 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -59,9 +56,8 @@ class RevisionsIT extends StartedDistribution {
         ObjectNode files = body.putObject("files");
         String shipped = new String(RuleBundleJar.read(rapor.home.resolve("rules/pekppp-2022.jar")).file("methodology/bands.csv"), StandardCharsets.UTF_8);
         String golden = new String(RuleBundleJar.read(rapor.home.resolve("rules/pekppp-2022.jar")).file("methodology/golden-cases.csv"), StandardCharsets.UTF_8);
-        files.put("methodology/bands.csv", shipped.replace("C,Cukup,2.51,3.00", "C,Cukup,2.98,3.00")
-                .replace("C-,Cukup dengan Catatan,2.01,2.50", "C-,Cukup dengan Catatan,2.01,2.97"));
-        files.put("methodology/golden-cases.csv", golden.replace(",2.51,C,", ",2.51,C-,").replace(",2.96,C,", ",2.96,C-,").replace(",2.97,C,", ",2.97,C-,"));
+        files.put("methodology/bands.csv", BandC.moveBands(shipped));
+        files.put("methodology/golden-cases.csv", BandC.moveGoldenCases(golden));
         return body.toString();
     }
 
@@ -168,29 +164,8 @@ class RevisionsIT extends StartedDistribution {
     void activationAndRollbackUnderLoadFailNoRequestAndMixNoAnswer() throws Exception {
         JsonNode second = json(post(REVISIONS, bandMoved("the same bands, a second time"), siti));
         assertEquals(5, second.get("revision").asInt());
-        String body = Assessments.example().toString();
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger failures = new AtomicInteger();
-        AtomicInteger requests = new AtomicInteger();
-        Set<String> seen = ConcurrentHashMap.newKeySet();
-        Thread[] load = new Thread[3];
-        for (int t = 0; t < load.length; t++) {
-            load[t] = new Thread(() -> {
-                while (running.get()) {
-                    try {
-                        HttpResponse<String> r = rapor.post(SCORE, body);
-                        requests.incrementAndGet();
-                        if (r.statusCode() != 200) { failures.incrementAndGet(); continue; }
-                        JsonNode s = json(r);
-                        seen.add(s.at("/methodology/version").asText() + " " + s.at("/band/code").asText());
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                    }
-                }
-            });
-            load[t].start();
-        }
-        try {
+        ScoringLoad load = new ScoringLoad(rapor, 3);
+        try (load) {
             Thread.sleep(200);
             assertEquals(200, post(REVISIONS + "/1/activate", "", siti).statusCode());
             Thread.sleep(200);
@@ -198,12 +173,9 @@ class RevisionsIT extends StartedDistribution {
             Thread.sleep(200);
             assertEquals(200, post(REVISIONS + "/1/activate", "", siti).statusCode()); // rollback
             Thread.sleep(200);
-        } finally {
-            running.set(false);
-            for (Thread t : load) t.join();
         }
-        assertEquals(0, failures.get(), "failed requests of " + requests.get());
-        assertEquals(Set.of("2022.1.0 C", "2022.1.0+r1 C-", "2022.1.0+r5 C-"), seen, "each answer wholly from one version");
+        assertEquals(0, load.failures(), "failed requests of " + load.requests());
+        assertEquals(Set.of("2022.1.0 C", "2022.1.0+r1 C-", "2022.1.0+r5 C-"), load.seen(), "each answer wholly from one version");
         var states = StreamSupport.stream(json(get(REVISIONS, siti)).spliterator(), false)
                 .map(x -> x.get("revision").asInt() + " " + x.get("state").asText()).toList();
         assertEquals(java.util.List.of("1 ACTIVE", "2 DRAFT", "3 REJECTED", "4 REJECTED", "5 SUPERSEDED"), states);
