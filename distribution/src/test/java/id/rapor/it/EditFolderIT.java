@@ -41,5 +41,8 @@ class EditFolderIT extends StartedDistribution {
         assertTrue(status.contains("methodology/aspects.csv: aspect weights add up to 101, expected 100"), status);
         assertEquals("2022.1.0+r1", json(rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString()))
                 .at("/methodology/version").asText(), "the active revision keeps serving");
+        String audit = Files.readString(rapor.home.resolve("data/audit.jsonl"));
+        assertTrue(audit.contains("\"user\":\"edit-folder\"") && audit.contains("\"action\":\"revision.activate\""), audit);
+        assertTrue(audit.contains("\"status\":422"), "the refused edit is audited: " + audit);
     }
 }

@@ -2,7 +2,9 @@ package id.rapor.engine.internal;
 
 import id.rapor.api.InvalidAssessmentException;
 import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.AuditTrail;
 import id.rapor.api.RuleRevisions;
+import id.rapor.api.model.AuditEntry;
 import id.rapor.api.ScoringService;
 import id.rapor.api.UnknownRevisionException;
 import id.rapor.api.model.Revision;
@@ -25,9 +27,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /** The scoring service: looks up the served version of a methodology and lets it score. */
-@Component(service = {ScoringService.class, RuleRevisions.class}, immediate = true)
-public final class DroolsScoringService implements ScoringService, RuleRevisions {
+@Component(service = {ScoringService.class, RuleRevisions.class, AuditTrail.class}, immediate = true)
+public final class DroolsScoringService implements ScoringService, RuleRevisions, AuditTrail {
     private final MethodologyRegistry registry = new MethodologyRegistry();
+    private AuditFile audit = new AuditFile(null);
     private RuleBundleExtender extender;
     private RevisionManager revisionManager;
 
@@ -35,14 +38,15 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
     void activate(BundleContext context) {
         RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
         String data = context.getProperty("rapor.data");
+        if (data != null) audit = new AuditFile(Path.of(data).resolve("audit.jsonl"));
         revisionManager = new RevisionManager(compiler, registry, data == null ? null : new RevisionStore(Path.of(data)));
-        extender = new RuleBundleExtender(context, compiler, registry);
+        extender = new RuleBundleExtender(context, compiler, registry, audit);
         // Stored active revisions compile after the shipped bundles (same thread), then win over them.
         extender.open();
         revisionManager.restore(extender.executor());
         String edit = context.getProperty("rapor.edit");
         if (edit != null) {
-            EditFolderWatcher watcher = new EditFolderWatcher(Path.of(edit), registry, revisionManager);
+            EditFolderWatcher watcher = new EditFolderWatcher(Path.of(edit), registry, revisionManager, audit);
             long poll = Long.parseLong(context.getProperty("rapor.edit.poll.ms") == null ? "1000" : context.getProperty("rapor.edit.poll.ms"));
             editPoller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "rapor-edit-folder");
@@ -55,6 +59,16 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
     }
 
     private java.util.concurrent.ScheduledExecutorService editPoller;
+
+    @Override
+    public void record(AuditEntry entry) {
+        audit.record(entry);
+    }
+
+    @Override
+    public List<AuditEntry> last(int limit) {
+        return audit.last(limit);
+    }
 
     @Override
     public List<Revision> revisions(String methodologyId) throws UnknownMethodologyException {

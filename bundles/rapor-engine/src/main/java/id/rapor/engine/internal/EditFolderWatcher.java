@@ -26,19 +26,22 @@ import org.slf4j.LoggerFactory;
 final class EditFolderWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EditFolderWatcher.class);
     static final String STATUS = "STATUS.txt";
+    private static final String STATE = ".rapor-state";
 
     private final Path root;
     private final MethodologyRegistry registry;
     private final RevisionManager revisions;
+    private final id.rapor.api.AuditTrail audit;
     /** Per methodology: the content last exported or acted on, and the content seen at the last poll. */
     private final Map<String, String> settled = new HashMap<>();
     private final Map<String, String> lastSeen = new HashMap<>();
     private final Map<String, String> exportedVersion = new HashMap<>();
 
-    EditFolderWatcher(Path root, MethodologyRegistry registry, RevisionManager revisions) {
+    EditFolderWatcher(Path root, MethodologyRegistry registry, RevisionManager revisions, id.rapor.api.AuditTrail audit) {
         this.root = root;
         this.registry = registry;
         this.revisions = revisions;
+        this.audit = audit;
     }
 
     /** One pass: export what serves where the folder is untouched, then act on settled edits. */
@@ -56,6 +59,7 @@ final class EditFolderWatcher {
         CompiledMethodology serving = registry.served(id);
         if (serving == null) return;
         Path folder = root.resolve(id);
+        if (!settled.containsKey(id)) recall(folder, id);
         Map<String, String> files = read(folder);
         String hash = RevisionManager.hash(files);
         String version = serving.methodology().getVersion();
@@ -65,6 +69,7 @@ final class EditFolderWatcher {
             settled.put(id, RevisionManager.hash(read(folder)));
             exportedVersion.put(id, version);
             lastSeen.remove(id);
+            remember(folder, id);
             return;
         }
         if (hash.equals(settled.get(id))) return;
@@ -73,21 +78,57 @@ final class EditFolderWatcher {
         Map<String, String> current = serving.files().files();
         files.forEach((path, text) -> { if (!text.equals(current.get(path))) changed.put(path, text); });
         settled.put(id, hash);
+        remember(folder, id);
         if (changed.isEmpty()) return;
         try {
             Revision r = revisions.propose(id, changed, "edit-folder", "edited in " + folder);
+            audit(folder, "revision.propose", id, r.number(), r.state() == RevisionState.REJECTED ? 422 : 201, r.state() + ": " + changed.keySet());
             if (r.state() == RevisionState.REJECTED) {
                 status(folder, "REJECTED: revision " + r.number() + " was not activated; " + version + " keeps serving.\n"
                         + String.join("\n", r.errors().stream().map(Object::toString).toList()) + "\n");
                 LOG.error("Edit of {} rejected as revision {}: {}", id, r.number(), r.errors());
             } else {
                 Revision active = revisions.activate(id, r.number(), "edit-folder");
+                audit(folder, "revision.activate", id, r.number(), 200, "now serving " + active.version());
                 exportedVersion.put(id, active.version());
+                remember(folder, id);
                 status(folder, "ACTIVE: revision " + r.number() + " (" + active.version() + ") serves " + id + ".\n");
             }
         } catch (Exception e) {
             status(folder, "FAILED: " + e.getMessage() + "\n");
         }
+    }
+
+    /**
+     * What the watcher last wrote or acted on, kept in the folder (.rapor-state, ignored as an
+     * edit) so that after a restart a folder nobody touched is not mistaken for an edit.
+     */
+    private void remember(Path folder, String id) {
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(STATE), settled.get(id) + "\n" + exportedVersion.getOrDefault(id, "") + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void recall(Path folder, String id) {
+        try {
+            Path state = folder.resolve(STATE);
+            if (!Files.exists(state)) return;
+            java.util.List<String> lines = Files.readAllLines(state, StandardCharsets.UTF_8);
+            if (lines.size() >= 2) {
+                settled.put(id, lines.get(0));
+                if (!lines.get(1).isEmpty()) exportedVersion.put(id, lines.get(1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void audit(Path folder, String action, String methodology, int revision, int status, String detail) {
+        audit.record(new id.rapor.api.model.AuditEntry(java.time.Instant.now(), "edit-folder", folder.toString(), null, action,
+                methodology, revision, status, detail));
     }
 
     private static Map<String, String> read(Path folder) {

@@ -27,6 +27,7 @@ final class RuleBundleExtender extends BundleTracker<String> {
 
     private final RuleBundleCompiler compiler;
     private final MethodologyRegistry registry;
+    private final id.rapor.api.AuditTrail audit;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rapor-rule-compiler");
         t.setDaemon(true);
@@ -35,10 +36,11 @@ final class RuleBundleExtender extends BundleTracker<String> {
         return t;
     });
 
-    RuleBundleExtender(BundleContext context, RuleBundleCompiler compiler, MethodologyRegistry registry) {
+    RuleBundleExtender(BundleContext context, RuleBundleCompiler compiler, MethodologyRegistry registry, id.rapor.api.AuditTrail audit) {
         super(context, TRACKED, null);
         this.compiler = compiler;
         this.registry = registry;
+        this.audit = audit;
     }
 
     @Override
@@ -90,6 +92,9 @@ final class RuleBundleExtender extends BundleTracker<String> {
                         List.of(new RuleError("", 0, 0, "could not be processed: " + e)));
             }
             registry.record(bundle.getBundleId(), name, compilation);
+            audit.record(new id.rapor.api.model.AuditEntry(java.time.Instant.now(), null, bundle.getLocation(), null, "bundle.deploy",
+                    methodologyId, null, compilation.accepted() ? 200 : 422, name + " " + version
+                    + (compilation.accepted() ? " accepted" : " rejected: " + compilation.errors().size() + " error(s), first " + compilation.errors().get(0))));
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (compilation.accepted()) {
                 LOG.info("Rule bundle {} {} accepted for {} in {} ms; {} is served by {}", name, version, methodologyId, ms,

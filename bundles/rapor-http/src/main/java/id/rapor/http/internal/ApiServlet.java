@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import id.rapor.api.InvalidAssessmentException;
 import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.AuditTrail;
 import id.rapor.api.RuleRevisions;
+import id.rapor.api.model.AuditEntry;
 import id.rapor.api.ScoringService;
 import id.rapor.api.UnknownRevisionException;
 import java.nio.file.Path;
@@ -60,12 +62,14 @@ public final class ApiServlet extends HttpServlet {
     @Reference
     private transient RuleRevisions revisions;
 
+    @Reference
+    private transient AuditTrail audit;
+
     private transient Cors cors = new Cors(null);
     private transient boolean accessLog;
     private transient boolean scoringProtected;
     private transient byte[] openApi;
     private transient Authenticator authenticator;
-    private transient AuditLog audit;
     private final transient RevisionsResource revisionRequests = new RevisionsResource(json);
 
     @Activate
@@ -76,8 +80,6 @@ public final class ApiServlet extends HttpServlet {
         String users = context.getProperty("rapor.users.file");
         // Without a users file nobody can authenticate: every protected call is refused.
         authenticator = new Authenticator(new UsersFile(Path.of(users != null ? users : "rapor-no-users-file")));
-        String data = context.getProperty("rapor.data");
-        audit = new AuditLog(Path.of(data != null ? data : System.getProperty("java.io.tmpdir")).resolve("audit.jsonl"), json);
         try (var in = ApiServlet.class.getResourceAsStream("openapi.json")) {
             openApi = in.readAllBytes();
         }
@@ -95,8 +97,9 @@ public final class ApiServlet extends HttpServlet {
         } catch (HttpProblem p) {
             problem(request, response, p, requestId);
         } catch (LimitedInputStream.TooLarge e) {
-            drain(request);
-            response.setHeader("Connection", "close");
+            // Read the rest of the body so the answer reaches a client that is still sending: closing
+            // a connection with unread data makes the kernel reset it, and the 413 is lost.
+            if (!drain(request)) response.setHeader("Connection", "close");
             problem(request, response, HttpProblem.of(413, "body-too-large", "Request body too large",
                     "The body is larger than " + MAX_BODY + " bytes (1 MiB).", List.of()), requestId);
         } catch (IOException e) {
@@ -134,8 +137,8 @@ public final class ApiServlet extends HttpServlet {
                 if (segments.length == 1) {
                     allow(method, "GET");
                     guarded(request, "policy", "audit.read", null, null);
-                    // Each line of the trail is already a JSON object.
-                    sendBytes(response, ("[" + String.join(",", audit.last(1000)) + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    var entries = audit.last(1000);
+                    send(response, 200, g -> JsonViews.audit(g, entries));
                     return;
                 }
             }
@@ -329,8 +332,8 @@ public final class ApiServlet extends HttpServlet {
 
     private void record(HttpServletRequest request, String user, String action, String methodology, Integer revision, int status,
                         String detail) {
-        audit.record(new AuditLog.Entry(user, request.getRemoteAddr(), (String) request.getAttribute(RequestIds.HEADER), action,
-                methodology, revision, status, detail));
+        audit.record(new AuditEntry(java.time.Instant.now(), user, request.getRemoteAddr(), (String) request.getAttribute(RequestIds.HEADER),
+                action, methodology, revision, status, detail));
     }
 
     private void methodology(HttpServletResponse response, String id) throws IOException, HttpProblem {
@@ -366,13 +369,18 @@ public final class ApiServlet extends HttpServlet {
      * Reads what is left of a refused body (up to a bound) before answering, so the client,
      * still sending, receives the 413 instead of a reset connection.
      */
-    private static void drain(HttpServletRequest request) {
+    private static boolean drain(HttpServletRequest request) {
         byte[] buffer = new byte[16384];
-        long left = 8 * MAX_BODY;
-        try (var in = request.getInputStream()) {
-            for (int n; left > 0 && (n = in.read(buffer)) > 0; ) left -= n;
+        long left = 16 * MAX_BODY;
+        try {
+            var in = request.getInputStream();
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                left -= n;
+                if (left < 0) return false; // too much to swallow: answer and close
+            }
+            return true;
         } catch (IOException | IllegalStateException e) {
-            // the client gave up; nothing to answer
+            return false; // the client gave up
         }
     }
 

@@ -269,6 +269,24 @@ final class JsonViews {
         g.writeEndObject();
     }
 
+    static void audit(JsonGenerator g, List<id.rapor.api.model.AuditEntry> entries) throws IOException {
+        g.writeStartArray();
+        for (var e : entries) {
+            g.writeStartObject();
+            g.writeStringField("time", e.time().toString());
+            g.writeStringField("user", e.user());
+            g.writeStringField("address", e.address());
+            g.writeStringField("requestId", e.requestId());
+            g.writeStringField("action", e.action());
+            g.writeStringField("methodology", e.methodology());
+            if (e.revision() == null) g.writeNullField("revision"); else g.writeNumberField("revision", e.revision());
+            g.writeNumberField("status", e.status());
+            g.writeStringField("detail", e.detail());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     /** {@code "errors": [{"field", "message"}]}: what was wrong with a request. */
     static void fieldErrors(JsonGenerator g, List<FieldError> errors) throws IOException {
         g.writeArrayFieldStart("errors");
