@@ -208,5 +208,8 @@ class RevisionsIT extends StartedDistribution {
         assertEquals("C-", s.at("/band/code").asText());
         assertEquals("ACTIVE", json(get(REVISIONS, siti)).get(0).get("state").asText());
         assertTrue(rapor.logText().contains("Revision 1 of pekppp-2022 restored"), rapor.logText());
+        // Revision 0: the rule bundles serve again.
+        assertEquals(200, post(REVISIONS + "/0/activate", "", siti).statusCode());
+        assertEquals("2022.1.0", json(rapor.post(SCORE, Assessments.example().toString())).at("/methodology/version").asText());
     }
 }

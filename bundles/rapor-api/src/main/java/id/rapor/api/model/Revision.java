@@ -12,8 +12,11 @@ import java.util.Map;
 public record Revision(String methodologyId, int number, RevisionState state, String hash, String author, Instant time,
                        String comment, String baseVersion, Map<String, String> files, List<RuleError> errors) {
 
-    /** The version a score from this revision reports: the rule bundle version it was based on, and the revision. */
+    /**
+     * The version a score from this revision reports: the rule bundle version it was based on,
+     * and the revision. Revision 0 is the rule bundles themselves.
+     */
     public String version() {
-        return baseVersion + "+r" + number;
+        return number == 0 ? baseVersion : baseVersion + "+r" + number;
     }
 }

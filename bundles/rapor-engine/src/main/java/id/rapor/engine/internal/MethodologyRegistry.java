@@ -86,6 +86,11 @@ final class MethodologyRegistry {
         elect();
     }
 
+    /** The rule bundles serve the methodology again. */
+    synchronized void deactivateRevision(String methodologyId) {
+        if (revisions.remove(methodologyId) != null) elect();
+    }
+
     /** What serves a methodology when no revision is activated: the rule bundles' choice. */
     synchronized CompiledMethodology bundleChoice(String methodologyId) {
         Candidate best = null;

@@ -125,6 +125,7 @@ final class RevisionManager {
     }
 
     synchronized Revision activate(String methodologyId, int number, String author) throws UnknownMethodologyException, UnknownRevisionException {
+        if (number == 0) return followBundles(methodologyId, author);
         Revision r = get(methodologyId, number);
         if (r.state() == RevisionState.REJECTED) throw new UnknownRevisionException("revision " + number + " of " + methodologyId + " was rejected and cannot be activated");
         CompiledMethodology c = compiledOf(r);
@@ -140,6 +141,24 @@ final class RevisionManager {
         }
         LOG.info("Revision {} of {} activated by {}; {} is served by {}", number, methodologyId, author, methodologyId, r.version());
         return get(methodologyId, number);
+    }
+
+    /**
+     * "Revision 0": no revision serves any more; the methodology's rule bundles do again (the
+     * highest valid version in rules/ and deploy/). The revision that was active is SUPERSEDED.
+     */
+    private Revision followBundles(String methodologyId, String author) throws UnknownMethodologyException, UnknownRevisionException {
+        known(methodologyId);
+        if (registry.bundleChoice(methodologyId) == null) throw new UnknownRevisionException("no valid rule bundle of " + methodologyId + " to go back to");
+        if (store != null) store.activate(methodologyId, 0);
+        registry.deactivateRevision(methodologyId);
+        List<Revision> list = revisions.getOrDefault(methodologyId, new ArrayList<>());
+        for (int k = 0; k < list.size(); k++) {
+            if (list.get(k).state() == RevisionState.ACTIVE) list.set(k, withState(list.get(k), RevisionState.SUPERSEDED));
+        }
+        String version = registry.served(methodologyId).methodology().getVersion();
+        LOG.info("{} follows its rule bundles again (by {}); it is served by {}", methodologyId, author, version);
+        return new Revision(methodologyId, 0, RevisionState.ACTIVE, "", author, Instant.now(), "the rule bundles", version, Map.of(), List.of());
     }
 
     Impact impact(String methodologyId, int number, List<Assessment> units)

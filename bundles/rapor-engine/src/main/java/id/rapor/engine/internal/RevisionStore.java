@@ -78,14 +78,17 @@ final class RevisionStore {
         }
     }
 
-    /** Marks a revision as having been activated, then makes it the active one (the atomic step). */
+    /** Marks a revision as having been activated, then makes it the active one (the atomic step); 0: none, the bundles serve. */
     void activate(String methodologyId, int number) {
         Path folder = root.resolve(methodologyId);
         try {
-            Path props = folder.resolve(number + "/revision.properties");
-            Properties p = properties(props);
-            p.setProperty("activated", "true");
-            replace(props, p);
+            Files.createDirectories(folder);
+            if (number > 0) {
+                Path props = folder.resolve(number + "/revision.properties");
+                Properties p = properties(props);
+                p.setProperty("activated", "true");
+                replace(props, p);
+            }
             Path temp = folder.resolve("active.tmp");
             Files.writeString(temp, Integer.toString(number), StandardCharsets.UTF_8);
             Files.move(temp, folder.resolve("active"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -79,6 +79,20 @@ class RevisionManagerTest {
     }
 
     @Test
+    void revisionZeroHandsTheMethodologyBackToItsRuleBundles() throws Exception {
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
+        revisions.activate("toy", 1, "siti");
+        Revision zero = revisions.activate("toy", 0, "siti");
+        assertEquals("2024.1.0", zero.baseVersion());
+        assertEquals("MID", registry.served("toy").score(MIXED).band().getCode());
+        assertEquals(List.of(RevisionState.SUPERSEDED), revisions.list("toy").stream().map(Revision::state).toList());
+        MethodologyRegistry restarted = new MethodologyRegistry();
+        restarted.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
+        new RevisionManager(compiler, restarted, new RevisionStore(data)).restore(Runnable::run);
+        assertEquals("2024.1.0", restarted.served("toy").methodology().getVersion(), "and it stays so after a restart");
+    }
+
+    @Test
     void revisionsAndTheActiveOneSurviveARestart() throws Exception {
         revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
         revisions.activate("toy", 1, "siti");
