@@ -47,14 +47,25 @@ final class RaporDistribution implements AutoCloseable {
     }
 
     static RaporDistribution start() throws Exception {
+        return start(home -> { });
+    }
+
+    /** Starts a copy that {@code prepare} may change first (settings, users). */
+    static RaporDistribution start(Preparation prepare) throws Exception {
         Path source = Path.of(System.getProperty("rapor.distribution"));
         Path home = Files.createTempDirectory("rapor-it-");
         copy(source, home);
+        prepare.prepare(home);
         int port = freePort();
         Path log = home.resolve("rapor.log");
         RaporDistribution rapor = new RaporDistribution(home, port, launch(home, port, log), log);
         rapor.awaitLog(s -> s.contains("Rapor is ready"), Duration.ofSeconds(90));
         return rapor;
+    }
+
+    @FunctionalInterface
+    interface Preparation {
+        void prepare(Path home) throws Exception;
     }
 
     /** Stops bin/rapor and starts it again in the same folder, on the same port, as an operator would. */

@@ -9,6 +9,10 @@ import id.rapor.api.MethodologyUnavailableException;
 import id.rapor.api.RuleRevisions;
 import id.rapor.api.UnknownMethodologyException;
 import id.rapor.api.UnknownRevisionException;
+import id.rapor.api.model.Assessment;
+import id.rapor.api.model.UnitOutcome;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +25,94 @@ import java.util.jar.JarInputStream;
 
 /**
  * Policy staff's side of the API: a methodology's revisions, proposing one (changed files as
- * JSON, or a whole rule bundle jar) and activating one. The servlet authenticates and audits;
- * this class turns requests into calls on {@link RuleRevisions} and its refusals into problems.
+ * JSON, or a whole rule bundle jar), previewing its impact, comparing two, activating one.
+ * Every call needs the role policy; every change and refusal is audited.
  */
 final class RevisionsResource {
     private final JsonFactory json;
+    private final RuleRevisions revisions;
+    private final AssessmentReader assessments;
+    private final JsonResponses out;
+    private final Guard guard;
 
-    RevisionsResource(JsonFactory json) {
+    RevisionsResource(JsonFactory json, RuleRevisions revisions, AssessmentReader assessments, JsonResponses out, Guard guard) {
         this.json = json;
+        this.revisions = revisions;
+        this.assessments = assessments;
+        this.out = out;
+        this.guard = guard;
+    }
+
+    /** /methodologies/{id}/revisions[/{n}[/activate]]: policy staff only, every change audited. */
+    boolean handle(HttpServletRequest request, HttpServletResponse response, String[] segments, String id)
+            throws IOException, HttpProblem {
+        String method = request.getMethod();
+        Integer number = segments.length >= 4 ? number(segments[3]) : null;
+        boolean activate = segments.length == 5 && segments[4].equals("activate");
+        boolean impact = segments.length == 5 && segments[4].equals("impact");
+        boolean diff = segments.length == 6 && segments[4].equals("diff");
+        if (diff) {
+            ApiServlet.allow(method, "GET");
+            guard.require(request, "policy", "revision.diff", id, number);
+            int to = number(segments[5]);
+            try {
+                var changes = revisions.diff(id, number, to);
+                out.send(response, 200, g -> RevisionViews.diff(g, number, to, changes));
+                return true;
+            } catch (UnknownMethodologyException | UnknownRevisionException e) {
+                throw refused(id, e);
+            }
+        }
+        if (impact) {
+            ApiServlet.allow(method, "POST");
+            guard.require(request, "policy", "revision.impact", id, number);
+            if (request.getContentLengthLong() > ApiServlet.MAX_BODY) throw new LimitedInputStream.TooLarge(ApiServlet.MAX_BODY);
+            AssessmentReader.Region units = assessments.readUnits(new LimitedInputStream(request.getInputStream(), ApiServlet.MAX_BODY));
+            List<Assessment> valid = new ArrayList<>();
+            List<UnitOutcome> unreadable = new ArrayList<>();
+            for (AssessmentReader.UnitInput u : units.units()) {
+                if (u.errors().isEmpty()) valid.add(u.assessment()); else unreadable.add(new UnitOutcome(null, null, u.errors()));
+            }
+            try {
+                var result = revisions.impact(id, number, valid);
+                out.send(response, 200, g -> RevisionViews.impact(g, result, unreadable));
+                return true;
+            } catch (UnknownMethodologyException | MethodologyUnavailableException | UnknownRevisionException e) {
+                throw refused(id, e);
+            }
+        }
+        if (segments.length > 5 || (segments.length == 5 && !activate)) return false;
+        if (segments.length == 3 && !List.of("GET", "HEAD", "POST").contains(method)) throw HttpProblem.methodNotAllowed(method, "GET, POST");
+        ApiServlet.allow(method, segments.length == 3 ? (method.equals("POST") ? "POST" : "GET") : activate ? "POST" : "GET");
+        String action = segments.length == 3 && method.equals("POST") ? "revision.propose" : activate ? "revision.activate" : "revision.read";
+        Authenticator.Caller caller = guard.require(request, "policy", action, id, number);
+        try {
+            if (segments.length == 3 && method.equals("POST")) {
+                if (request.getContentLengthLong() > ApiServlet.MAX_BODY) throw new LimitedInputStream.TooLarge(ApiServlet.MAX_BODY);
+                var body = new LimitedInputStream(request.getInputStream(), ApiServlet.MAX_BODY);
+                String type = request.getContentType() == null ? "" : request.getContentType();
+                RevisionsResource.Proposal p = type.startsWith("application/java-archive")
+                        ? readJar(body, request.getParameter("comment")) : readJson(body);
+                var r = revisions.propose(id, p.files(), caller.name(), p.comment());
+                guard.record(request, caller.name(), action, id, r.number(), 201, r.state() + ": " + p.comment());
+                out.send(response, 201, g -> RevisionViews.revision(g, r, false));
+            } else if (segments.length == 3) {
+                var list = revisions.revisions(id);
+                out.send(response, 200, g -> RevisionViews.list(g, list));
+            } else if (activate) {
+                var r = revisions.activate(id, number, caller.name());
+                guard.record(request, caller.name(), action, id, number, 200, "now serving " + r.version());
+                out.send(response, 200, g -> RevisionViews.revision(g, r, false));
+            } else {
+                var r = revisions.revision(id, number);
+                out.send(response, 200, g -> RevisionViews.revision(g, r, true));
+            }
+            return true;
+        } catch (UnknownMethodologyException | MethodologyUnavailableException | UnknownRevisionException e) {
+            HttpProblem p = refused(id, e);
+            if (!action.equals("revision.read")) guard.record(request, caller.name(), action, id, number, p.status(), p.detail());
+            throw p;
+        }
     }
 
     /** A proposal read from the request: comment and changed files. */

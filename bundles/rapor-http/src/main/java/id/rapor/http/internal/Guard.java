@@ -1,0 +1,34 @@
+package id.rapor.http.internal;
+
+import id.rapor.api.AuditTrail;
+import id.rapor.api.model.AuditEntry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+
+/** Who may do what, and the record of it: authentication and role checks whose refusals are audited, and audit entries for changes. */
+final class Guard {
+    private final Authenticator authenticator;
+    private final AuditTrail audit;
+
+    Guard(Authenticator authenticator, AuditTrail audit) {
+        this.authenticator = authenticator;
+        this.audit = audit;
+    }
+
+    /** The caller, who must have {@code role}; a refusal (401, 403) is audited before it is answered. */
+    Authenticator.Caller require(HttpServletRequest request, String role, String action, String methodology, Integer revision)
+            throws HttpProblem {
+        try {
+            return authenticator.require(request.getHeader("Authorization"), role);
+        } catch (HttpProblem p) {
+            Authenticator.Caller who = authenticator.identify(request.getHeader("Authorization"));
+            record(request, who == null ? null : who.name(), action, methodology, revision, p.status(), p.detail());
+            throw p;
+        }
+    }
+
+    void record(HttpServletRequest request, String user, String action, String methodology, Integer revision, int status, String detail) {
+        audit.record(new AuditEntry(Instant.now(), user, request.getRemoteAddr(), (String) request.getAttribute(RequestIds.HEADER),
+                action, methodology, revision, status, detail));
+    }
+}

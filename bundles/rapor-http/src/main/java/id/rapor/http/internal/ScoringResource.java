@@ -1,0 +1,139 @@
+package id.rapor.http.internal;
+
+import id.rapor.api.FieldError;
+import id.rapor.api.InvalidAssessmentException;
+import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.RuleRevisions;
+import id.rapor.api.ScoringService;
+import id.rapor.api.UnknownMethodologyException;
+import id.rapor.api.UnknownRevisionException;
+import id.rapor.api.UnknownYearException;
+import id.rapor.api.model.Assessment;
+import id.rapor.api.model.RegionResult;
+import id.rapor.api.model.UnitOutcome;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The evaluators' and integrators' side of the API: methodologies, their questionnaires, and
+ * scoring one unit or a region, by id or by family and year.
+ */
+final class ScoringResource {
+    private final ScoringService scoring;
+    private final RuleRevisions revisions;
+    private final AssessmentReader assessments;
+    private final JsonResponses out;
+    private final Guard guard;
+    private final boolean scoringProtected;
+
+    ScoringResource(ScoringService scoring, RuleRevisions revisions, AssessmentReader assessments, JsonResponses out, Guard guard,
+                    boolean scoringProtected) {
+        this.scoring = scoring;
+        this.revisions = revisions;
+        this.assessments = assessments;
+        this.out = out;
+        this.guard = guard;
+        this.scoringProtected = scoringProtected;
+    }
+
+    /** {@code …/score} or {@code …/score/batch} from segment {@code at}; the methodology by id, or by family and year. */
+    boolean scorePath(HttpServletRequest request, HttpServletResponse response, String[] segments, int at, String id)
+            throws IOException, HttpProblem {
+        boolean batch = segments.length == at + 1 && segments[at].equals("batch");
+        if (segments.length != at && !batch) return false;
+        ApiServlet.allow(request.getMethod(), "POST");
+        if (scoringProtected) guard.require(request, "evaluator", "score", id, null);
+        String methodologyId = id != null ? id : resolve(request);
+        if (batch) region(request, response, methodologyId); else score(request, response, methodologyId);
+        return true;
+    }
+
+    void list(HttpServletRequest request, HttpServletResponse response) throws IOException, HttpProblem {
+        var all = scoring.methodologies();
+        String family = request.getParameter("family");
+        // ?family=… alone lists that family's methodologies; with &year=… it resolves to one.
+        String resolved = request.getParameter("year") == null ? null : resolve(request);
+        var chosen = all.stream()
+                .filter(m -> resolved != null ? m.id().equals(resolved) : family == null || family.equals(m.family()))
+                .toList();
+        out.send(response, 200, g -> JsonViews.summaries(g, chosen));
+    }
+
+    /** The methodology id that ?family=…&year=… name. */
+    String resolve(HttpServletRequest request) throws HttpProblem {
+        String family = request.getParameter("family");
+        String year = request.getParameter("year");
+        if (family == null || family.isBlank() || year == null) {
+            throw HttpProblem.of(400, "malformed-request", "Malformed request", "Choose a methodology by family and year together.",
+                    List.of(new FieldError(family == null || family.isBlank() ? "family" : "year",
+                            "missing; expected ?family=<pekppp|ombudsman|skm>&year=<yyyy>")));
+        }
+        int y;
+        try {
+            y = Integer.parseInt(year.trim());
+        } catch (NumberFormatException e) {
+            throw HttpProblem.of(400, "malformed-request", "Malformed request", "year must be a whole year.",
+                    List.of(new FieldError("year", "expected a year such as 2023, got '" + year + "'")));
+        }
+        try {
+            return scoring.resolve(family, y);
+        } catch (UnknownYearException e) {
+            throw Problems.unknownYear(family, y, e);
+        }
+    }
+
+    void methodology(HttpServletResponse response, String id) throws IOException, HttpProblem {
+        try {
+            var m = scoring.methodology(id);
+            out.send(response, 200, g -> JsonViews.methodology(g, m));
+        } catch (UnknownMethodologyException e) {
+            throw Problems.unknownMethodology(e);
+        } catch (MethodologyUnavailableException e) {
+            throw Problems.unavailable(id, e);
+        }
+    }
+
+    void score(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
+        if (request.getContentLengthLong() > ApiServlet.MAX_BODY) throw new LimitedInputStream.TooLarge(ApiServlet.MAX_BODY);
+        Assessment assessment = assessments.read(new LimitedInputStream(request.getInputStream(), ApiServlet.MAX_BODY));
+        String pinned = request.getParameter("revision");
+        try {
+            var result = pinned == null ? scoring.score(id, assessment) : revisions.score(id, RevisionsResource.number(pinned), assessment);
+            out.send(response, 200, g -> JsonViews.score(g, result));
+        } catch (UnknownRevisionException e) {
+            throw RevisionsResource.refused(id, e);
+        } catch (UnknownMethodologyException e) {
+            throw Problems.unknownMethodology(e);
+        } catch (MethodologyUnavailableException e) {
+            throw Problems.unavailable(id, e);
+        } catch (InvalidAssessmentException e) {
+            throw Problems.invalidAssessment(e.errors());
+        }
+    }
+
+    void region(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
+        if (request.getContentLengthLong() > ApiServlet.MAX_BODY) throw new LimitedInputStream.TooLarge(ApiServlet.MAX_BODY);
+        AssessmentReader.Region region = assessments.readRegion(new LimitedInputStream(request.getInputStream(), ApiServlet.MAX_BODY));
+        List<Assessment> valid = new ArrayList<>();
+        for (AssessmentReader.UnitInput u : region.units()) if (u.errors().isEmpty()) valid.add(u.assessment());
+        try {
+            RegionResult result = scoring.scoreRegion(id, region.region(), valid, region.atOrBelow());
+            // Units that could not even be read keep their place in the answer, with their errors.
+            List<UnitOutcome> all = new ArrayList<>(region.units().size());
+            var scored = result.units().iterator();
+            for (AssessmentReader.UnitInput u : region.units()) {
+                all.add(u.errors().isEmpty() ? scored.next() : new UnitOutcome(null, null, u.errors()));
+            }
+            out.send(response, 200, g -> JsonViews.region(g, result, all));
+        } catch (UnknownMethodologyException e) {
+            throw Problems.unknownMethodology(e);
+        } catch (MethodologyUnavailableException e) {
+            throw Problems.unavailable(id, e);
+        } catch (InvalidAssessmentException e) {
+            throw Problems.invalidAssessment(e.errors());
+        }
+    }
+}
