@@ -48,7 +48,7 @@ final class HotSwap {
         List<Figure> figures = new ArrayList<>();
         Path shipped = rapor.home.resolve("rules/pekppp-2022.jar");
         Map<String, String> moved = moveBandC(read(shipped));
-        figures.addAll(run("a moved band dropped into deploy/ (FileInstall polls every 250 ms)", "2022.9.0",
+        figures.addAll(run("a moved band dropped into deploy/ (FileInstall polls every 100 ms)", "2022.9.0",
                 Map.of("2022.1.0", "C", "2022.9.0", "C-"), () -> deploy(moved, "2022.9.0")));
 
         String user = "bench";

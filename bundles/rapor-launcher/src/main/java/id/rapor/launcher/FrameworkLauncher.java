@@ -39,7 +39,7 @@ final class FrameworkLauncher {
         }
         props.put("rapor.data", config.home.resolve("data").toString());
         props.put("rapor.edit", config.home.resolve("edit").toString());
-        props.put("rapor.edit.poll.ms", String.valueOf(config.deployPollMillis));
+        props.put("rapor.edit.poll.ms", String.valueOf(config.editPollMillis));
         props.put("rapor.users.file", config.home.resolve("etc/users.properties").toString());
         props.put(Constants.FRAMEWORK_STORAGE, config.home.resolve("data/felix-cache").toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);

@@ -19,14 +19,16 @@ final class RaporConfig {
     final String host;
     final int port;
     final long deployPollMillis;
+    final long editPollMillis;
     /** Every setting, for the bundles that read their own ({@code http.cors.origins}, Felix HTTPS keys). */
     final Properties all;
 
-    private RaporConfig(Path home, String host, int port, long deployPollMillis, Properties all) {
+    private RaporConfig(Path home, String host, int port, long deployPollMillis, long editPollMillis, Properties all) {
         this.home = home;
         this.host = host;
         this.port = port;
         this.deployPollMillis = deployPollMillis;
+        this.editPollMillis = editPollMillis;
         this.all = all;
     }
 
@@ -34,7 +36,8 @@ final class RaporConfig {
         Properties p = new Properties();
         p.setProperty("http.host", "127.0.0.1");
         p.setProperty("http.port", "8080");
-        p.setProperty("deploy.poll.ms", "250");
+        p.setProperty("deploy.poll.ms", "100");
+        p.setProperty("edit.poll.ms", "1000");
         Path file = home.resolve(FILE);
         if (Files.isRegularFile(file)) {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -43,12 +46,13 @@ final class RaporConfig {
         }
         override(p, "http.host", env.get("RAPOR_HTTP_HOST"));
         override(p, "http.port", env.get("RAPOR_HTTP_PORT"));
-        for (String key : new String[] {"http.host", "http.port", "deploy.poll.ms"}) {
+        for (String key : new String[] {"http.host", "http.port", "deploy.poll.ms", "edit.poll.ms"}) {
             override(p, key, system.getProperty("rapor." + key));
         }
         int port = number(p, "http.port", 0, 65535);
         long poll = number(p, "deploy.poll.ms", 50, 60_000);
-        return new RaporConfig(home, p.getProperty("http.host").trim(), port, poll, p);
+        long editPoll = number(p, "edit.poll.ms", 100, 600_000);
+        return new RaporConfig(home, p.getProperty("http.host").trim(), port, poll, editPoll, p);
     }
 
     private static void override(Properties p, String key, String value) {
