@@ -3,75 +3,153 @@ package id.rapor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.rapor.cli.RaporCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, in process and as bin/rapor-cli, against the started distribution. */
 class CliIT extends StartedDistribution {
+    @TempDir
+    static Path dir;
+    /** docs/examples/pekppp-2022-assessment.json: 2.97, C. */
+    private static Path example;
 
     private record Run(int code, String out, String err) {}
 
+    @BeforeAll
+    static void files() throws Exception {
+        example = Files.writeString(dir.resolve("pekppp-2022-assessment.json"), Assessments.example().toString());
+    }
+
     private static Run cli(String... args) {
+        List<String> line = new ArrayList<>(List.of("--url", rapor.url("")));
+        line.addAll(List.of(args));
+        return run(line.toArray(String[]::new));
+    }
+
+    private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = RaporCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                "http://127.0.0.1:" + rapor.port);
+        int code = RaporCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    private static Run ok(String... args) {
+        Run r = cli(args);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        return r;
+    }
+
     @Test
-    void listsDescribesAndScores() throws Exception {
-        Run list = cli("methodologies");
-        assertEquals(0, list.code(), list.err());
-        assertTrue(list.out().contains("pekppp-2022") && list.out().contains("2022-"), list.out());
-        Run q = cli("questionnaire", "ombudsman-2022");
-        assertTrue(q.out().contains("Kualitas Tertinggi (Hijau)"), q.out());
-        Path example = Path.of("../docs/examples/pekppp-2022-assessment.json");
-        Run score = cli("score", "pekppp-2022", example.toString());
-        assertEquals(0, score.code(), score.err());
+    void methodologiesAndDeployments() {
+        Run list = ok("methodologies");
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("pekppp-2022      pekppp     2022–      2022.1.0  ACTIVE")), list.out());
+        assertEquals(6, list.out().lines().count(), "a header and five methodologies");
+        Run deployments = ok("deployments");
+        assertTrue(deployments.out().contains("skm-2017         id.rapor.rules.skm-2017          2017.1.0   ACTIVE    2017.1.0"), deployments.out());
+    }
+
+    @Test
+    void questionnaire() {
+        Run q = ok("questionnaire", "ombudsman-2022");
+        assertTrue(q.out().startsWith("ombudsman-2022 2022.1.0 — Ombudsman RI 2022"), q.out());
+        String words = q.out().replaceAll(" +", " ");
+        assertTrue(words.contains("\n A 88–100 Kualitas Tertinggi (Hijau)\n"), q.out());
+        assertTrue(words.contains("\n input D1 100 0..100 Capaian dimensi Input"), q.out());
+    }
+
+    @Test
+    void scoresAUnitByIdOrYearAsATableOrTheServersJson() throws Exception {
+        Run score = ok("score", "pekppp-2022", example.toString());
         assertTrue(score.out().startsWith("Dinas Kependudukan dan Pencatatan Sipil (contoh): 2.97 C (Cukup)  [pekppp-2022 2022.1.0]"), score.out());
-        Run json = cli("--json", "score", "pekppp:2023", example.toString());
-        assertTrue(json.out().contains("\"index\": 2.97"), json.out());
+        assertTrue(score.out().contains("  2.97 lies in 2.51–3.00: C (Cukup)"), score.out());
+        Run json = ok("--json", "score", "pekppp:2023", example.toString());
+        assertEquals(rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString()).body(), json.out().strip(),
+                "--json prints the server's answer as it is");
     }
 
     @Test
-    void scoresARegionFromCsv(@TempDir Path dir) throws Exception {
-        StringBuilder csv = new StringBuilder("unit");
-        for (int k = 1; k <= 31; k++) csv.append(String.format(",i%02d", k));
-        for (String unit : List.of("Dinas A,5", "Dinas B,3", "\"Dinas C, Kota\",2")) {
-            int comma = unit.lastIndexOf(',');
-            csv.append('\n').append(unit, 0, comma);
-            for (int k = 1; k <= 31; k++) csv.append(',').append(unit.substring(comma + 1));
-        }
-        Path file = dir.resolve("units.csv");
-        Files.writeString(file, csv.toString());
-        Run batch = cli("batch", "pekppp-2022", file.toString(), "--region", "Kab. Contoh", "--at-or-below", "C");
-        assertEquals(0, batch.code(), batch.err());
-        assertTrue(batch.out().startsWith("Kab. Contoh: 3.33 B-, 3 of 3 units scored (mean)"), batch.out());
-        assertTrue(batch.out().contains("at or below C: Dinas B, Dinas C, Kota"), batch.out());
+    void scoresARegionFromCsv() throws Exception {
+        JsonNode answers = Assessments.example().get("answers");
+        List<String> ids = new ArrayList<>();
+        answers.properties().forEach(e -> ids.add(e.getKey()));
+        // Dinas A answers as the example (2.97, C); "Dinas B, Kota" answers 5 throughout (5.00, A); Dinas C answers i02 with 9, no option.
+        String csv = "unit," + String.join(",", ids)
+                + "\nDinas A," + ids.stream().map(id -> answers.get(id).asText()).collect(Collectors.joining(","))
+                + "\n\"Dinas B, Kota\"," + ids.stream().map(id -> "5").collect(Collectors.joining(","))
+                + "\nDinas C," + ids.stream().map(id -> id.equals("i02") ? "9" : answers.get(id).asText()).collect(Collectors.joining(","));
+        Path file = Files.writeString(dir.resolve("kab-contoh.csv"), csv);
+        Run batch = ok("batch", "pekppp-2022", file.toString(), "--region", "Kab. Contoh", "--at-or-below", "C");
+        assertTrue(batch.out().startsWith("Kab. Contoh: 3.99 B (Baik), 2 of 3 units scored (mean)  [pekppp-2022 2022.1.0]"), batch.out());
+        assertTrue(batch.out().lines().anyMatch(l -> l.equals("at or below C: Dinas A")), batch.out());
+        assertTrue(batch.out().contains("  Dinas B, Kota                                5.00 A (Pelayanan Prima)"), batch.out());
+        assertTrue(batch.out().contains("  Dinas C                                  not scored: answers.i02: "), batch.out());
+
+        Run byYear = ok("--json", "batch", "pekppp:2024", file.toString());
+        JsonNode region = RaporDistribution.JSON.readTree(byYear.out());
+        assertEquals("kab-contoh", region.get("region").asText(), "named after the file without --region");
+        assertEquals("3.99", region.get("summary").get("score").decimalValue().toPlainString());
     }
 
     @Test
-    void errorsAreClearAndTheExitCodeSaysWhose() throws Exception {
+    void refusalsAreExit1WithTheServersWords() throws Exception {
         Run unknown = cli("questionnaire", "pekppp-1999");
         assertEquals(1, unknown.code());
-        assertTrue(unknown.err().startsWith("rapor-cli: 404 Unknown methodology"), unknown.err());
-        Run missing = cli("score", "pekppp-2022", "/no/such/file.json");
+        assertTrue(unknown.err().startsWith("rapor-cli: 404 Unknown methodology: No rule bundle defines methodology 'pekppp-1999'"), unknown.err());
+
+        ObjectNode body = Assessments.example();
+        ((ObjectNode) body.get("answers")).put("i99", 1);
+        Path bad = Files.writeString(dir.resolve("i99.json"), body.toString());
+        Run invalid = cli("score", "pekppp-2022", bad.toString());
+        assertEquals(1, invalid.code());
+        assertEquals("", invalid.out());
+        assertTrue(invalid.err().startsWith("rapor-cli: 422 Invalid assessment: "), invalid.err());
+        assertTrue(invalid.err().contains("\n  answers.i99: unknown indicator"), invalid.err());
+
+        Run year = cli("score", "ombudsman:1990", example.toString());
+        assertEquals(1, year.code());
+        assertTrue(year.err().contains("404 No methodology for that year"), year.err());
+    }
+
+    @Test
+    void wrongCommandLinesAndFilesAreExit2() {
+        Run missing = cli("score", "pekppp-2022", dir.resolve("no-such.json").toString());
         assertEquals(2, missing.code());
-        assertTrue(missing.err().contains("no such file"), missing.err());
+        assertTrue(missing.err().startsWith("rapor-cli: no such file: "), missing.err());
+        Run usage = cli("batch", "pekppp-2022");
+        assertEquals(2, usage.code());
+        assertTrue(usage.err().contains("usage: rapor-cli [--url URL] [--json] COMMAND"), usage.err());
+    }
+
+    @Test
+    void anUnreachableRaporIsExit1NamingTheUrl() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Run down = run("--url", "http://127.0.0.1:" + port, "methodologies");
+        assertEquals(1, down.code());
+        assertTrue(down.err().startsWith("rapor-cli: Rapor unreachable: http://127.0.0.1:" + port + "/api/v1/methodologies"), down.err());
     }
 
     @Test
     void binRaporCliRunsAsShipped() throws Exception {
-        String[] run = rapor.command("rapor-cli", Map.of("RAPOR_URL", "http://127.0.0.1:" + rapor.port), "methodologies");
+        String[] run = rapor.command("rapor-cli", Map.of("RAPOR_URL", rapor.url("")), "methodologies");
         assertEquals("0", run[0], run[1]);
         assertTrue(run[1].contains("skm-2017"), run[1]);
         String[] bad = rapor.command("rapor-cli", Map.of(), "nonsense");

@@ -2,14 +2,10 @@ package id.rapor.client;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,158 +14,190 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A client of Rapor's HTTP API v1. Immutable and thread-safe: build one and share it.
  * <pre>{@code
  * RaporClient rapor = RaporClient.builder().baseUrl("http://127.0.0.1:8080").build();
- * Types.Score s = rapor.score("pekppp-2022", Types.Assessment.of("Dinas A", answers));
+ * Types.Score s = rapor.score("pekppp-2022", "Dinas A", RaporClient.answers("i01", 3, "i02", 4));
  * }</pre>
- * Every refusal becomes a {@link RaporException} carrying the server's problem details.
+ * Every refusal becomes a {@link RaporException} carrying the server's problem details; no
+ * answer at all (refused connection, timeout) is a RaporException with status 0.
  */
 public final class RaporClient {
     private static final String JSON = "application/json";
 
     private final URI base;
     private final HttpClient http;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
+    // Gson reads numbers into BigDecimal from their text (never through double) and is thread-safe.
     private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
 
     private RaporClient(Builder b) {
-        String url = b.baseUrl.endsWith("/") ? b.baseUrl.substring(0, b.baseUrl.length() - 1) : b.baseUrl;
-        this.base = URI.create(url + "/");
-        this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        String url = b.baseUrl.strip();
+        this.base = URI.create(url.endsWith("/") ? url : url + "/");
+        if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme())) {
+            throw new IllegalArgumentException("base URL must be http:// or https://, got '" + b.baseUrl + "'");
+        }
+        this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
+        // HTTP/1.1: Rapor's Jetty would otherwise be asked to upgrade every plain-HTTP connection to h2c.
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Base URL (default http://127.0.0.1:8080) and timeouts (connect 5 s, request 30 s). */
+    /** Base URL (default http://127.0.0.1:8080) and timeouts (connect 5 s, whole request 30 s). */
     public static final class Builder {
         private String baseUrl = "http://127.0.0.1:8080";
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(30);
 
-        public Builder baseUrl(String url) { this.baseUrl = url; return this; }
-        public Builder connectTimeout(Duration d) { this.connectTimeout = d; return this; }
-        public Builder requestTimeout(Duration d) { this.requestTimeout = d; return this; }
+        private Builder() {}
+
+        /** Where Rapor listens, e.g. http://127.0.0.1:8080 (the API lives under /api/v1 there). */
+        public Builder baseUrl(String url) { this.baseUrl = Objects.requireNonNull(url, "baseUrl"); return this; }
+
+        public Builder connectTimeout(Duration d) { this.connectTimeout = positive(d, "connectTimeout"); return this; }
+
+        public Builder requestTimeout(Duration d) { this.requestTimeout = positive(d, "requestTimeout"); return this; }
+
         public RaporClient build() { return new RaporClient(this); }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive, got " + d);
+            return d;
+        }
+    }
+
+    /** The base URL this client talks to. */
+    public URI baseUrl() {
+        return base;
     }
 
     public Types.Health health() {
-        return get("api/v1/health", Types.Health.class);
+        return send(Call.health());
     }
 
     public List<Types.MethodologySummary> methodologies() {
-        return get("api/v1/methodologies", new TypeToken<List<Types.MethodologySummary>>() {}.getType());
+        return send(Call.methodologies());
     }
 
+    /** The methodologies of one family (pekppp, ombudsman, skm). */
     public List<Types.MethodologySummary> methodologies(String family) {
-        return get("api/v1/methodologies?family=" + enc(family), new TypeToken<List<Types.MethodologySummary>>() {}.getType());
+        return send(Call.methodologies(family));
     }
 
-    /** The methodology of {@code family} that applies to assessments of {@code year}. */
+    /** The methodology of {@code family} that applies to assessments of {@code year}; 404 lists the years there are. */
     public Types.MethodologySummary resolve(String family, int year) {
-        List<Types.MethodologySummary> one = get("api/v1/methodologies?family=" + enc(family) + "&year=" + year,
-                new TypeToken<List<Types.MethodologySummary>>() {}.getType());
+        Call<List<Types.MethodologySummary>> call = Call.resolve(family, year);
+        List<Types.MethodologySummary> one = send(call);
+        if (one.size() != 1) {
+            throw new RaporException(200, null, "Unexpected answer", call + " named " + one.size() + " methodologies, not one", List.of(), null, null, null);
+        }
         return one.get(0);
     }
 
+    /** The questionnaire of a methodology: aspects, indicators and their answers, bands, provenance. */
     public Types.Questionnaire methodology(String id) {
-        return get("api/v1/methodologies/" + enc(id), Types.Questionnaire.class);
+        return send(Call.methodology(id));
     }
 
     public Types.Score score(String methodologyId, Types.Assessment assessment) {
-        return post("api/v1/methodologies/" + enc(methodologyId) + "/score", assessment, Types.Score.class);
+        return send(Call.score(methodologyId, assessment));
     }
 
+    /** Scores one unit's answers (indicator id to number). */
+    public Types.Score score(String methodologyId, String unit, Map<String, BigDecimal> answers) {
+        return score(methodologyId, Types.Assessment.of(unit, answers));
+    }
+
+    /** Scores a survey (SKM): each respondent's answers. */
+    public Types.Score scoreRespondents(String methodologyId, String unit, List<Map<String, BigDecimal>> respondents) {
+        return score(methodologyId, Types.Assessment.ofRespondents(unit, respondents));
+    }
+
+    /** Scores with the methodology that applies to {@code year} of {@code family}. */
     public Types.Score score(String family, int year, Types.Assessment assessment) {
-        return post("api/v1/score?family=" + enc(family) + "&year=" + year, assessment, Types.Score.class);
+        return send(Call.score(family, year, assessment));
     }
 
-    /** Scores a region's units; {@code atOrBelow} (a band code, or null) asks for the units at or below it. */
+    /**
+     * Scores a region's units; each unit gets its score or its own errors. {@code atOrBelow} (a
+     * band code, or null) asks for the units at or below that band.
+     */
     public Types.RegionScore scoreRegion(String methodologyId, String region, List<Types.Assessment> units, String atOrBelow) {
-        return post("api/v1/methodologies/" + enc(methodologyId) + "/score/batch", region(region, units, atOrBelow), Types.RegionScore.class);
+        return send(Call.scoreRegion(methodologyId, new Types.RegionAssessment(region, atOrBelow, units)));
     }
 
     public Types.RegionScore scoreRegion(String family, int year, String region, List<Types.Assessment> units, String atOrBelow) {
-        return post("api/v1/score/batch?family=" + enc(family) + "&year=" + year, region(region, units, atOrBelow), Types.RegionScore.class);
+        return send(Call.scoreRegion(family, year, new Types.RegionAssessment(region, atOrBelow, units)));
     }
 
+    /** Every rule bundle: its methodology, version, state and errors. */
     public List<Types.Deployment> deployments() {
-        return get("api/v1/deployments", new TypeToken<List<Types.Deployment>>() {}.getType());
+        return send(Call.deployments());
     }
 
-    /** The server's JSON for a GET, unparsed (for the command line's --json). */
-    public String getJson(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    /** Sends a call and reads its answer into typed records. */
+    public <T> T send(Call<T> call) {
+        HttpResponse<String> response = exchange(call);
+        try {
+            T answer = gson.fromJson(response.body(), call.answer());
+            if (answer == null) throw new JsonParseException("no JSON value");
+            return answer;
+        } catch (JsonParseException | IllegalStateException | ClassCastException e) {
+            throw Problems.unreadable(response.uri(), response.statusCode(), response.body(), e);
+        }
     }
 
-    private static Map<String, Object> region(String region, List<Types.Assessment> units, String atOrBelow) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("region", region);
-        if (atOrBelow != null) body.put("atOrBelow", atOrBelow);
-        body.put("units", units);
-        return body;
+    /** Sends a call and returns the server's JSON exactly as written (a command line's --json). */
+    public String json(Call<?> call) {
+        return exchange(call).body();
     }
 
-    private <T> T get(String path, Type type) {
-        return parse(send(HttpRequest.newBuilder(base.resolve(path)).GET()), type);
-    }
-
-    private <T> T post(String path, Object body, Type type) {
-        return parse(send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(gson.toJson(body), StandardCharsets.UTF_8))), type);
-    }
-
-    private String send(HttpRequest.Builder request) {
-        HttpRequest r = request.header("Accept", JSON).timeout(requestTimeout).build();
+    private HttpResponse<String> exchange(Call<?> call) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(call.path()))
+                .header("Accept", JSON)
+                .timeout(requestTimeout);
+        if (call.body() == null) request.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        else request.header("Content-Type", JSON)
+                .method(call.method(), HttpRequest.BodyPublishers.ofString(gson.toJson(call.body()), StandardCharsets.UTF_8));
+        HttpRequest r = request.build();
         HttpResponse<String> response;
         try {
             response = http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new RaporException(0, null, "Rapor could not be reached", r.uri() + ": " + e, List.of(), e);
+            throw Problems.unreachable(r.uri(), e, connectTimeout, requestTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RaporException(0, null, "Interrupted", r.uri().toString(), List.of(), e);
+            throw Problems.unreachable(r.uri(), e, connectTimeout, requestTimeout);
         }
-        if (response.statusCode() / 100 != 2) throw problem(response);
-        return response.body();
-    }
-
-    private RaporException problem(HttpResponse<String> response) {
-        try {
-            JsonObject p = gson.fromJson(response.body(), JsonObject.class);
-            List<Types.FieldError> errors = p.has("errors")
-                    ? gson.fromJson(p.get("errors"), new TypeToken<List<Types.FieldError>>() {}.getType()) : List.of();
-            return new RaporException(response.statusCode(), text(p, "type"), text(p, "title"), text(p, "detail"), errors, null);
-        } catch (JsonParseException | IllegalStateException | NullPointerException e) {
-            return new RaporException(response.statusCode(), null, "Unexpected answer", response.body(), List.of(), null);
+        if (response.statusCode() / 100 != 2) {
+            throw Problems.refusal(gson, r.uri(), response.statusCode(), response.body(),
+                    response.headers().firstValue("X-Request-Id").orElse(null));
         }
+        return response;
     }
 
-    private <T> T parse(String json, Type type) {
-        try {
-            return gson.fromJson(json, type);
-        } catch (JsonParseException e) {
-            throw new RaporException(0, null, "Unreadable answer", e.getMessage(), List.of(), e);
+    /**
+     * Answers from pairs, for callers writing them by hand: {@code answers("i01", 3, "i02", "4.5")}.
+     * Each value becomes a BigDecimal from its text, so 4.5 is sent as 4.5.
+     */
+    public static Map<String, BigDecimal> answers(Object... indicatorAndAnswer) {
+        if (indicatorAndAnswer.length % 2 != 0) throw new IllegalArgumentException("answers come in pairs: indicator id, answer");
+        Map<String, BigDecimal> answers = new LinkedHashMap<>();
+        for (int k = 0; k < indicatorAndAnswer.length; k += 2) {
+            if (!(indicatorAndAnswer[k] instanceof String id)) {
+                throw new IllegalArgumentException("expected an indicator id at position " + k + ", got " + indicatorAndAnswer[k]);
+            }
+            Object value = Objects.requireNonNull(indicatorAndAnswer[k + 1], id);
+            answers.put(id, value instanceof BigDecimal d ? d : new BigDecimal(value.toString()));
         }
-    }
-
-    private static String text(JsonObject o, String field) {
-        return o.has(field) && !o.get(field).isJsonNull() ? o.get(field).getAsString() : null;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /** Convenience for callers building answers: {@code answers("i01", 3, "i02", 4, …)}. */
-    public static Map<String, BigDecimal> answers(Object... idAndValue) {
-        Map<String, BigDecimal> m = new LinkedHashMap<>();
-        for (int k = 0; k + 1 < idAndValue.length; k += 2) m.put((String) idAndValue[k], new BigDecimal(idAndValue[k + 1].toString()));
-        return m;
+        return answers;
     }
 }

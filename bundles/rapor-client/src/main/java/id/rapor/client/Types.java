@@ -1,44 +1,84 @@
 package id.rapor.client;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The shapes of API v1's answers, as plain immutable records. Numbers are BigDecimal, exactly
- * as the server wrote them (2.97 stays 2.97; 4.50 keeps its scale).
+ * The shapes of API v1's requests and answers, as plain immutable records. Numbers are
+ * BigDecimal exactly as the server wrote them: 2.97 stays 2.97, 100.00 keeps its two decimals,
+ * and SKM's 34-digit contributions keep every digit.
  */
 public final class Types {
     private Types() {}
 
-    public record Health(String status, Map<String, Integer> methodologies, Map<String, Integer> ruleBundles) {}
+    /** {@code GET /api/v1/health}: "UP", methodologies {active, unavailable}, ruleBundles {pending}. */
+    public record Health(String status, Map<String, Integer> methodologies, Map<String, Integer> ruleBundles) {
+        public Health {
+            methodologies = map(methodologies);
+            ruleBundles = map(ruleBundles);
+        }
+    }
 
+    /** The assessment years a methodology applies to; {@code to} is null while it still applies. */
     public record Years(int from, Integer to) {}
 
+    /** One entry of {@code GET /api/v1/methodologies}. */
     public record MethodologySummary(String id, String title, String regulation, Integer year, String version, String status,
                                      String family, Years years) {}
 
+    /** An answer a closed indicator accepts, and what it means. */
     public record Option(BigDecimal value, String label) {}
 
+    /** The answers an open indicator accepts: from min to max with at most {@code decimals} decimals. */
     public record Range(BigDecimal min, BigDecimal max, int decimals, String label) {}
 
-    public record Indicator(String id, String code, String name, BigDecimal weight, boolean required, Range range, List<Option> options) {}
+    /** A question of the questionnaire; its weight is a percent of its aspect, as the regulation prints it. */
+    public record Indicator(String id, String code, String name, BigDecimal weight, boolean required, Range range, List<Option> options) {
+        public Indicator {
+            options = list(options);
+        }
+    }
 
-    public record Aspect(String id, String name, BigDecimal weight, List<Indicator> indicators) {}
+    /** A group of indicators; its weight is a percent of the index. */
+    public record Aspect(String id, String name, BigDecimal weight, List<Indicator> indicators) {
+        public Aspect {
+            indicators = list(indicators);
+        }
+    }
 
+    /** A grade band of the scale; {@code zone} (Hijau, Kuning, Merah) only where the methodology has one. */
     public record Band(String code, String label, BigDecimal min, BigDecimal max, String zone) {}
 
+    /** Where a table's numbers come from: confidence C (confirmed), S (single source) or U (unconfirmed). */
     public record Provenance(String subject, String confidence, String source, String note) {}
 
     public record Scale(BigDecimal min, BigDecimal max, int decimals) {}
 
-    /** A methodology's questionnaire: what to answer, how it is weighed and banded, and where each number comes from. */
+    /** {@code GET /api/v1/methodologies/{id}}: what to answer, how it is weighed and banded, and where each number comes from. */
     public record Questionnaire(String id, String title, String regulation, int year, String family, Years years, String version,
                                 String input, String aggregation, Map<String, String> parameters, Scale scale,
-                                List<Aspect> aspects, List<Band> bands, List<Provenance> provenance) {}
+                                List<Aspect> aspects, List<Band> bands, List<Provenance> provenance) {
+        public Questionnaire {
+            parameters = map(parameters);
+            aspects = list(aspects);
+            bands = list(bands);
+            provenance = list(provenance);
+        }
 
+        /** True for a survey (SKM): score it with respondents' answers, not a unit's answers. */
+        public boolean takesRespondents() {
+            return "respondents".equals(input);
+        }
+    }
+
+    /** The methodology and rule version that produced a score. */
     public record MethodologyRef(String id, String version) {}
 
+    /** The band a score falls in. */
     public record BandRef(String code, String label, String zone) {}
 
     public record AspectScore(String id, String name, BigDecimal weight, BigDecimal score, BigDecimal contribution) {}
@@ -47,30 +87,78 @@ public final class Types {
 
     /** One unit's score, with the methodology version that produced it and the reasons. */
     public record Score(MethodologyRef methodology, String unit, BigDecimal index, BandRef band, List<AspectScore> aspects,
-                        List<IndicatorScore> indicators, List<String> explanation) {}
-
-    public record FieldError(String field, String message) {}
-
-    /** A unit of a region: its score, or (when {@code errors} is not empty) why it was not scored. */
-    public record UnitResult(String unit, BigDecimal index, BandRef band, List<AspectScore> aspects, List<IndicatorScore> indicators,
-                             List<String> explanation, List<FieldError> errors) {
-        public boolean scored() { return errors == null || errors.isEmpty(); }
+                        List<IndicatorScore> indicators, List<String> explanation) {
+        public Score {
+            aspects = list(aspects);
+            indicators = list(indicators);
+            explanation = list(explanation);
+        }
     }
 
-    public record AtOrBelow(String band, List<String> units) {}
+    /** What was wrong with a request: the field ("answers.i99", "units[2].unit") and why. */
+    public record FieldError(String field, String message) {}
 
+    /**
+     * A unit of a region: its score, or (when {@link #errors()} is not empty) why it was not
+     * scored. A unit the server could not read at all may have a null {@code unit}.
+     */
+    public record UnitResult(String unit, BigDecimal index, BandRef band, List<AspectScore> aspects, List<IndicatorScore> indicators,
+                             List<String> explanation, List<FieldError> errors) {
+        public UnitResult {
+            aspects = list(aspects);
+            indicators = list(indicators);
+            explanation = list(explanation);
+            errors = list(errors);
+        }
+
+        public boolean scored() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** The units at or below the band the request named, for follow-up. */
+    public record AtOrBelow(String band, List<String> units) {
+        public AtOrBelow {
+            units = list(units);
+        }
+    }
+
+    /** A region's roll-up; {@code score} and {@code band} are null when no unit could be scored. */
     public record RegionSummary(String aggregation, int units, int scored, BigDecimal score, BandRef band,
-                                Map<String, Integer> unitsPerBand, AtOrBelow atOrBelow) {}
+                                Map<String, Integer> unitsPerBand, AtOrBelow atOrBelow) {
+        public RegionSummary {
+            unitsPerBand = map(unitsPerBand);
+        }
+    }
 
-    public record RegionScore(MethodologyRef methodology, String region, RegionSummary summary, List<UnitResult> units) {}
+    /** A region's answer: its summary and each unit's result, in the order the units were sent. */
+    public record RegionScore(MethodologyRef methodology, String region, RegionSummary summary, List<UnitResult> units) {
+        public RegionScore {
+            units = list(units);
+        }
+    }
 
+    /** Where a rule bundle is wrong: file, line and column (0 when unknown). */
     public record RuleError(String file, int line, int column, String message) {}
 
+    /** A rule bundle: its state (ACTIVE, STANDBY, REJECTED), the version serving its methodology, and its errors. */
     public record Deployment(String methodology, String bundle, String version, String state, String servedVersion, String time,
-                             List<RuleError> errors) {}
+                             List<RuleError> errors) {
+        public Deployment {
+            errors = list(errors);
+        }
+    }
 
-    /** What to score: a unit's answers, or for a survey methodology its respondents' answers. */
+    /**
+     * What to score: a unit's answers (indicator id to number), or for a survey methodology its
+     * respondents' answers. The one not given stays null and is not sent.
+     */
     public record Assessment(String unit, Map<String, BigDecimal> answers, List<Map<String, BigDecimal>> respondents) {
+        public Assessment {
+            answers = answers == null ? null : map(answers);
+            respondents = respondents == null ? null : list(respondents.stream().map(Types::map).toList());
+        }
+
         public static Assessment of(String unit, Map<String, BigDecimal> answers) {
             return new Assessment(unit, answers, null);
         }
@@ -78,5 +166,21 @@ public final class Types {
         public static Assessment ofRespondents(String unit, List<Map<String, BigDecimal>> respondents) {
             return new Assessment(unit, null, respondents);
         }
+    }
+
+    /** A region to score: its units, and optionally the band at or below which to list them. */
+    public record RegionAssessment(String region, String atOrBelow, List<Assessment> units) {
+        public RegionAssessment {
+            units = list(units);
+        }
+    }
+
+    // Copies keep the server's order (bands A…E, indicators i01…) and refuse changes; absent means empty.
+    private static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(l));
+    }
+
+    private static <K, V> Map<K, V> map(Map<K, V> m) {
+        return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 }
