@@ -42,9 +42,18 @@ public final class RunAll {
     private static List<Figure> overHttp(Path distribution, String example, boolean quick) throws Exception {
         List<Figure> figures = new ArrayList<>();
         String section = "The distribution over HTTP (wrk, keep-alive, on the same 2 cores)";
+        // One start varies by a few hundred ms on 2 shared cores: report the median of five, and the range.
+        double[] starts = new double[quick ? 3 : 5];
+        for (int k = 0; k < starts.length; k++) {
+            try (RaporProcess once = RaporProcess.start(distribution, example)) {
+                starts[k] = once.coldStartMillis;
+            }
+        }
+        java.util.Arrays.sort(starts);
+        double median = starts[starts.length / 2];
+        figures.add(Figure.against("Start and memory", "cold start: bin/rapor to the first successful score, median of " + starts.length,
+                median, String.format("ms (%,.0f–%,.0f ms)", starts[0], starts[starts.length - 1]), "≤ 3,000 ms", median <= 3000));
         try (RaporProcess rapor = RaporProcess.start(distribution, example)) {
-            figures.add(Figure.against("Start and memory", "cold start: bin/rapor to the first successful score", rapor.coldStartMillis, "ms",
-                    "≤ 3,000 ms", rapor.coldStartMillis <= 3000));
             rapor.awaitAllLoaded();
             double rssIdle = rapor.rssMiB();
             String score = rapor.url("/api/v1/methodologies/pekppp-2022/score");

@@ -63,7 +63,8 @@ final class FrameworkLauncher {
         List<Bundle> installed = new ArrayList<>();
         for (String[] level : LEVELS) {
             for (Path jar : jars(config.home.resolve(level[0]))) {
-                Bundle b = context.installBundle(jar.toUri().toString());
+                // By reference: Felix reads the jar where it is instead of copying it into its cache at every start.
+                Bundle b = context.installBundle("reference:" + jar.toUri());
                 b.adapt(BundleStartLevel.class).setStartLevel(Integer.parseInt(level[1]));
                 installed.add(b);
             }

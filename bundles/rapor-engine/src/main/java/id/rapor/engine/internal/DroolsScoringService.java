@@ -32,6 +32,7 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
     private final MethodologyRegistry registry = new MethodologyRegistry();
     private AuditFile audit = new AuditFile(null);
     private RuleBundleExtender extender;
+    private CompileQueue compileQueue;
     private RevisionManager revisionManager;
 
     @Activate
@@ -40,10 +41,11 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
         String data = context.getProperty("rapor.data");
         if (data != null) audit = new AuditFile(Path.of(data).resolve("audit.jsonl"));
         revisionManager = new RevisionManager(compiler, registry, data == null ? null : new RevisionStore(Path.of(data)));
-        extender = new RuleBundleExtender(context, compiler, registry, audit);
+        compileQueue = new CompileQueue(getClass().getClassLoader());
+        extender = new RuleBundleExtender(context, compiler, registry, audit, compileQueue);
         // Stored active revisions compile after the shipped bundles (same thread), then win over them.
         extender.open();
-        revisionManager.restore(extender.executor());
+        revisionManager.restore(compileQueue);
         String edit = context.getProperty("rapor.edit");
         if (edit != null) {
             EditFolderWatcher watcher = new EditFolderWatcher(Path.of(edit), registry, revisionManager, audit);
@@ -112,6 +114,7 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
     void deactivate() {
         if (editPoller != null) editPoller.shutdownNow();
         extender.close();
+        compileQueue.close();
     }
 
     @Override
@@ -150,12 +153,14 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
 
     @Override
     public int pendingRuleBundles() {
-        return registry.pending();
+        return compileQueue.pending();
     }
 
     private CompiledMethodology served(String id) throws UnknownMethodologyException, MethodologyUnavailableException {
         CompiledMethodology compiled = registry.served(id);
         if (compiled != null) return compiled;
+        // Still compiling (at startup, or just deployed): put it first in line and say when to come back.
+        if (compileQueue.hurry(id)) throw MethodologyUnavailableException.compiling(id);
         if (registry.knows(id)) throw new MethodologyUnavailableException(id, registry.errorsOf(id));
         throw new UnknownMethodologyException(id, registry.knownIds());
     }

@@ -43,7 +43,6 @@ final class MethodologyRegistry {
     private final Map<String, CompiledMethodology> revisions = new HashMap<>();
     private volatile Map<String, CompiledMethodology> served = Map.of();
     private long sequence;
-    private int pending;
 
     /** The ids of the methodologies something serves. */
     java.util.Set<String> servedIds() {
@@ -55,18 +54,8 @@ final class MethodologyRegistry {
         return served.get(methodologyId);
     }
 
-    synchronized void compiling() {
-        pending++;
-    }
-
-    /** A compile counted by {@link #compiling()} that records nothing here (a restored revision) is done. */
-    synchronized void doneCompiling() {
-        pending = Math.max(0, pending - 1);
-    }
-
     /** Records a compilation of a bundle (new or updated) and re-elects the served versions. */
     synchronized void record(long bundleId, String bundle, Compilation compilation) {
-        pending = Math.max(0, pending - 1);
         Candidate c = candidates.computeIfAbsent(bundleId, id -> new Candidate(id, bundle, ++sequence));
         c.methodologyId = compilation.methodologyId();
         c.version = compilation.version();
@@ -103,8 +92,6 @@ final class MethodologyRegistry {
     synchronized void remove(long bundleId) {
         if (candidates.remove(bundleId) != null) elect();
     }
-
-    synchronized int pending() { return pending; }
 
     private void elect() {
         Map<String, Candidate> best = new HashMap<>();

@@ -23,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,28 +49,23 @@ final class RevisionManager {
         this.store = store;
     }
 
-    /** Loads the stored revisions and, on {@code executor}, compiles and serves each active one. */
-    synchronized void restore(Executor executor) {
+    /** Loads the stored revisions and, on the compile thread, compiles and serves each active one. */
+    synchronized void restore(CompileQueue queue) {
         if (store == null) return;
         revisions.putAll(store.load());
         for (List<Revision> list : revisions.values()) {
             for (Revision r : list) {
                 if (r.state() != RevisionState.ACTIVE) continue;
-                registry.compiling();
-                executor.execute(() -> {
-                    try {
-                        CompiledMethodology c = compile(r);
-                        if (c != null) {
-                            synchronized (this) {
-                                compiled.put(key(r.methodologyId(), r.number()), c);
-                            }
-                            registry.activateRevision(c);
-                            LOG.info("Revision {} of {} restored and serving ({})", r.number(), r.methodologyId(), r.version());
-                        } else {
-                            LOG.error("Revision {} of {} no longer compiles; the rule bundles serve it", r.number(), r.methodologyId());
+                queue.submit(r.methodologyId(), () -> {
+                    CompiledMethodology c = compile(r);
+                    if (c != null) {
+                        synchronized (this) {
+                            compiled.put(key(r.methodologyId(), r.number()), c);
                         }
-                    } finally {
-                        registry.doneCompiling();
+                        registry.activateRevision(c);
+                        LOG.info("Revision {} of {} restored and serving ({})", r.number(), r.methodologyId(), r.version());
+                    } else {
+                        LOG.error("Revision {} of {} no longer compiles; the rule bundles serve it", r.number(), r.methodologyId());
                     }
                 });
             }

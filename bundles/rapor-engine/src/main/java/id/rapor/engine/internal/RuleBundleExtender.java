@@ -3,9 +3,9 @@ package id.rapor.engine.internal;
 import static id.rapor.engine.internal.RuleBundleLayout.HEADER;
 
 import id.rapor.api.model.RuleError;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -16,10 +16,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The extender: every bundle with a {@value RuleBundleLayout#HEADER} header is a rule
- * bundle. It is compiled when it appears and again when it is updated, on one background
- * thread (Drools compiles are memory-hungry and need not run in parallel), and dropped when
+ * bundle. It is compiled when it appears and again when it is updated, on the one compile
+ * thread of the {@link CompileQueue} (Drools compiles are memory-hungry and need not run in
+ * parallel), and dropped when
  * it is uninstalled. Bundles are tracked from INSTALLED on, so the old version keeps serving
  * while FileInstall stops, updates and restarts a bundle.
+ *
+ * <p>The rule bundles already installed when the extender opens are compiled newest version
+ * first (a rule bundle's major version is its methodology year), so the methodologies of the
+ * current evaluation round serve before the archived years.
  */
 final class RuleBundleExtender extends BundleTracker<String> {
     private static final Logger LOG = LoggerFactory.getLogger(RuleBundleExtender.class);
@@ -28,25 +33,48 @@ final class RuleBundleExtender extends BundleTracker<String> {
     private final RuleBundleCompiler compiler;
     private final MethodologyRegistry registry;
     private final id.rapor.api.AuditTrail audit;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "rapor-rule-compiler");
-        t.setDaemon(true);
-        // Drools finds its parts with ServiceLoader on the context class loader: it must be this bundle's.
-        t.setContextClassLoader(RuleBundleExtender.class.getClassLoader());
-        return t;
-    });
+    private final CompileQueue queue;
 
-    RuleBundleExtender(BundleContext context, RuleBundleCompiler compiler, MethodologyRegistry registry, id.rapor.api.AuditTrail audit) {
+    RuleBundleExtender(BundleContext context, RuleBundleCompiler compiler, MethodologyRegistry registry, id.rapor.api.AuditTrail audit,
+            CompileQueue queue) {
         super(context, TRACKED, null);
         this.compiler = compiler;
         this.registry = registry;
         this.audit = audit;
+        this.queue = queue;
+    }
+
+    /** Bundles found while opening, compiled in {@link #open()}'s order; null once open. */
+    private List<Bundle> foundAtOpen;
+
+    @Override
+    public void open() {
+        synchronized (this) {
+            foundAtOpen = new ArrayList<>();
+        }
+        super.open();
+        List<Bundle> found;
+        synchronized (this) {
+            found = foundAtOpen;
+            foundAtOpen = null;
+        }
+        found.sort(Comparator.comparing(Bundle::getVersion).reversed());
+        for (Bundle bundle : found) {
+            String methodologyId = getObject(bundle);
+            if (methodologyId != null) submit(bundle, methodologyId);
+        }
     }
 
     @Override
     public String addingBundle(Bundle bundle, BundleEvent event) {
         String methodologyId = bundle.getHeaders("").get(HEADER);
         if (methodologyId == null) return null;
+        synchronized (this) {
+            if (foundAtOpen != null && event == null) {
+                foundAtOpen.add(bundle);
+                return methodologyId.trim();
+            }
+        }
         submit(bundle, methodologyId.trim());
         return methodologyId.trim();
     }
@@ -61,7 +89,7 @@ final class RuleBundleExtender extends BundleTracker<String> {
 
     @Override
     public void removedBundle(Bundle bundle, BundleEvent event, String methodologyId) {
-        executor.execute(() -> {
+        queue.submit(methodologyId, () -> {
             registry.remove(bundle.getBundleId());
             LOG.info("Rule bundle {} {} removed; {} is now served by {}", bundle.getSymbolicName(), bundle.getVersion(),
                     methodologyId, describe(registry.served(methodologyId)));
@@ -79,8 +107,7 @@ final class RuleBundleExtender extends BundleTracker<String> {
             LOG.warn("Rule bundle {} {} could not be read: {}", name, version, e.toString());
             return;
         }
-        registry.compiling();
-        executor.execute(() -> {
+        queue.submit(methodologyId, () -> {
             long start = System.nanoTime();
             Compilation compilation;
             try {
@@ -107,11 +134,6 @@ final class RuleBundleExtender extends BundleTracker<String> {
         });
     }
 
-    /** The compiler thread, for other work that must not compile in parallel with it. */
-    java.util.concurrent.Executor executor() {
-        return executor;
-    }
-
     private static String describe(CompiledMethodology served) {
         return served == null ? "nothing" : "version " + served.methodology().getVersion();
     }
@@ -119,6 +141,5 @@ final class RuleBundleExtender extends BundleTracker<String> {
     @Override
     public void close() {
         super.close();
-        executor.shutdownNow();
     }
 }

@@ -78,6 +78,14 @@ class RevisionManagerTest {
         assertEquals("Toy methodology", registry.served("toy").methodology().getTitle());
     }
 
+    /** Restores on a real compile thread and waits for it, as the service does at startup. */
+    private static void restore(RevisionManager manager) throws InterruptedException {
+        try (CompileQueue queue = new CompileQueue(RevisionManagerTest.class.getClassLoader())) {
+            manager.restore(queue);
+            assertTrue(queue.awaitIdle(60_000), "restore finished");
+        }
+    }
+
     @Test
     void revisionZeroHandsTheMethodologyBackToItsRuleBundles() throws Exception {
         revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
@@ -88,7 +96,7 @@ class RevisionManagerTest {
         assertEquals(List.of(RevisionState.SUPERSEDED), revisions.list("toy").stream().map(Revision::state).toList());
         MethodologyRegistry restarted = new MethodologyRegistry();
         restarted.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
-        new RevisionManager(compiler, restarted, new RevisionStore(data)).restore(Runnable::run);
+        restore(new RevisionManager(compiler, restarted, new RevisionStore(data)));
         assertEquals("2024.1.0", restarted.served("toy").methodology().getVersion(), "and it stays so after a restart");
     }
 
@@ -102,7 +110,7 @@ class RevisionManagerTest {
         MethodologyRegistry restarted = new MethodologyRegistry();
         restarted.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
         RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data));
-        again.restore(Runnable::run);
+        restore(again);
         assertEquals(List.of(RevisionState.ACTIVE, RevisionState.REJECTED), again.list("toy").stream().map(Revision::state).toList());
         assertEquals("HI", restarted.served("toy").score(MIXED).band().getCode());
         assertEquals("siti", again.get("toy", 1).author());

@@ -17,18 +17,30 @@ final class HttpProblem extends Exception {
     private final String title;
     private final transient List<FieldError> errors;
     private final String allow;
+    private final int retryAfterSeconds;
 
     private HttpProblem(int status, String type, String title, String detail, List<FieldError> errors, String allow) {
+        this(status, type, title, detail, errors, allow, 0);
+    }
+
+    private HttpProblem(int status, String type, String title, String detail, List<FieldError> errors, String allow,
+            int retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.type = TYPE_PREFIX + type;
         this.title = title;
         this.errors = List.copyOf(errors);
         this.allow = allow;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static HttpProblem of(int status, String type, String title, String detail, List<FieldError> errors) {
         return new HttpProblem(status, type, title, detail, errors, null);
+    }
+
+    /** A temporary refusal: the client should try again after {@code seconds} (the Retry-After header). */
+    static HttpProblem temporary(int status, String type, String title, String detail, int seconds) {
+        return new HttpProblem(status, type, title, detail, List.of(), null, seconds);
     }
 
     static HttpProblem malformed(String field, String message) {
@@ -52,4 +64,6 @@ final class HttpProblem extends Exception {
     List<FieldError> errors() { return errors; }
     /** The Allow header of a 405, else null. */
     String allow() { return allow; }
+    /** Seconds for the Retry-After header of a temporary refusal, else 0. */
+    int retryAfterSeconds() { return retryAfterSeconds; }
 }

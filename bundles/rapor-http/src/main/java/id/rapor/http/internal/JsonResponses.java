@@ -44,6 +44,7 @@ final class JsonResponses {
         response.setContentType(PROBLEM_JSON);
         response.setCharacterEncoding("UTF-8");
         if (p.allow() != null) response.setHeader("Allow", p.allow());
+        if (p.retryAfterSeconds() > 0) response.setHeader("Retry-After", Integer.toString(p.retryAfterSeconds()));
         if (p.status() == 401) response.setHeader("WWW-Authenticate", "Basic realm=\"Rapor\", charset=\"UTF-8\"");
         write(response, g -> JsonViews.problem(g, p, request.getRequestURI()));
     }

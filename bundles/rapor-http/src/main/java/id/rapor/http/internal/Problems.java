@@ -22,6 +22,11 @@ final class Problems {
     }
 
     static HttpProblem unavailable(String id, MethodologyUnavailableException e) {
+        if (e.compiling()) {
+            return HttpProblem.temporary(503, "methodology-compiling", "Methodology still compiling",
+                    "The rule bundle for '" + id + "' is being checked and compiled (Rapor is starting, or it was just deployed); "
+                    + "it is next in line. Try again in a second.", 1);
+        }
         List<FieldError> errors = e.errors().stream()
                 .map(r -> new FieldError(location(r), r.message())).toList();
         return HttpProblem.of(503, "methodology-unavailable", "Methodology unavailable",

@@ -1,0 +1,105 @@
+package id.rapor.engine.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that compiles rule bundles and restores revisions, and its queue. Work runs
+ * one task at a time in the order it came, except that the tasks of a methodology somebody is
+ * waiting for can be moved to the front ({@link #hurry}): at startup, with many rule bundles
+ * to compile, the first request for a methodology need not wait for all the others. The tasks
+ * of one methodology keep their order among themselves.
+ */
+final class CompileQueue implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CompileQueue.class);
+
+    private record Task(String methodologyId, Runnable work) {}
+
+    private final Deque<Task> queued = new ArrayDeque<>();
+    private final Thread worker;
+    private Task running;
+    private boolean closed;
+
+    CompileQueue(ClassLoader contextLoader) {
+        worker = new Thread(this::work, "rapor-rule-compiler");
+        worker.setDaemon(true);
+        // Drools finds its parts with ServiceLoader on the context class loader: it must be the engine's.
+        worker.setContextClassLoader(contextLoader);
+        worker.start();
+    }
+
+    /** Queues work that concerns {@code methodologyId}. */
+    synchronized void submit(String methodologyId, Runnable work) {
+        if (closed) return;
+        queued.addLast(new Task(methodologyId, work));
+        notifyAll();
+    }
+
+    /** Moves the queued tasks of {@code methodologyId} to the front; true if any is queued or running. */
+    synchronized boolean hurry(String methodologyId) {
+        List<Task> mine = new ArrayList<>();
+        for (Iterator<Task> it = queued.iterator(); it.hasNext(); ) {
+            Task t = it.next();
+            if (t.methodologyId().equals(methodologyId)) {
+                mine.add(t);
+                it.remove();
+            }
+        }
+        for (int k = mine.size() - 1; k >= 0; k--) queued.addFirst(mine.get(k));
+        return !mine.isEmpty() || (running != null && running.methodologyId().equals(methodologyId));
+    }
+
+    /** Tasks queued or running. */
+    synchronized int pending() {
+        return queued.size() + (running == null ? 0 : 1);
+    }
+
+    private void work() {
+        while (true) {
+            Task task;
+            synchronized (this) {
+                running = null;
+                notifyAll();
+                while (queued.isEmpty() && !closed) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) return;
+                task = running = queued.removeFirst();
+            }
+            try {
+                task.work().run();
+            } catch (RuntimeException | LinkageError e) {
+                // A defect of ours must not end the only compiler thread.
+                LOG.error("Rule work for {} failed", task.methodologyId(), e);
+            }
+        }
+    }
+
+    /** Waits until nothing is queued or running (for tests and orderly stops); false on timeout. */
+    synchronized boolean awaitIdle(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (pending() > 0) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) return false;
+            wait(left);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        queued.clear();
+        notifyAll();
+        worker.interrupt();
+    }
+}
