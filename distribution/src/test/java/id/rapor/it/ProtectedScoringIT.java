@@ -2,12 +2,19 @@ package id.rapor.it;
 
 import static id.rapor.it.ApiIT.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.rapor.client.RaporClient;
+import id.rapor.client.RaporException;
+import id.rapor.client.Types;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -49,5 +56,32 @@ class ProtectedScoringIT {
         assertEquals(200, score("budi", "sandi-penilai-1"));
         assertEquals(200, score("budi", "sandi-penilai-1"), "the second call is served from the verified-credentials cache");
         assertEquals(200, rapor.get("/api/v1/methodologies").statusCode(), "reading the questionnaires stays open");
+    }
+
+    @Test
+    void theClientSendsTheEvaluatorsCredentials() throws Exception {
+        Types.Assessment assessment = new com.google.gson.Gson().fromJson(Assessments.example().toString(), Types.Assessment.class);
+        RaporClient anonymous = RaporClient.builder().baseUrl(rapor.url("")).build();
+        RaporException refused = assertThrows(RaporException.class, () -> anonymous.score("pekppp-2022", assessment));
+        assertEquals(401, refused.status());
+
+        RaporClient budi = RaporClient.builder().baseUrl(rapor.url("")).credentials("budi", "sandi-penilai-1").build();
+        assertEquals("C", budi.score("pekppp-2022", assessment).band().code());
+    }
+
+    @Test
+    void theCommandLineTakesCredentialsFromTheEnvironment() throws Exception {
+        Path file = Files.createTempFile("assessment", ".json");
+        Files.writeString(file, Assessments.example().toString());
+        Map<String, String> env = new HashMap<>(Map.of("RAPOR_URL", rapor.url("")));
+        String[] anonymous = rapor.command("rapor-cli", env, "score", "pekppp-2022", file.toString());
+        assertEquals("1", anonymous[0], anonymous[1]);
+        assertTrue(anonymous[1].contains("401"), anonymous[1]);
+
+        env.put("RAPOR_USER", "budi");
+        env.put("RAPOR_PASSWORD", "sandi-penilai-1");
+        String[] budi = rapor.command("rapor-cli", env, "score", "pekppp-2022", file.toString());
+        assertEquals("0", budi[0], budi[1]);
+        assertTrue(budi[1].contains("2.97") && budi[1].contains("Cukup"), budi[1]);
     }
 }

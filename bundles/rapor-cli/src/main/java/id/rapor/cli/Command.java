@@ -70,6 +70,7 @@ enum Command {
         StringBuilder s = new StringBuilder("usage: rapor-cli [--url URL] [--json] COMMAND\n");
         for (Command c : values()) s.append("  ").append(c.synopsis).append("\n      ").append(c.description).append('\n');
         s.append("--url defaults to $RAPOR_URL, else ").append(Arguments.DEFAULT_URL).append("; --json prints the server's JSON as it is.\n");
+        s.append("Where scoring needs a login, set $RAPOR_USER and $RAPOR_PASSWORD.\n");
         s.append("Exit 0 when done, 1 when Rapor refuses or cannot be reached, 2 for a wrong command line or file.");
         return s.toString();
     }

@@ -27,19 +27,32 @@ public final class RaporCli {
         System.exit(run(args, out, err));
     }
 
-    /** Runs one command line, with --url defaulting to $RAPOR_URL; returns the exit code. */
+    /**
+     * Runs one command line, with --url defaulting to $RAPOR_URL and, when $RAPOR_USER is set, its
+     * credentials ($RAPOR_USER, $RAPOR_PASSWORD: never on the command line, where ps shows them);
+     * returns the exit code.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, System.getenv("RAPOR_URL"));
+        return run(args, out, err, System.getenv("RAPOR_URL"), System.getenv("RAPOR_USER"), System.getenv("RAPOR_PASSWORD"));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, String environmentUrl) {
+        return run(args, out, err, environmentUrl, null, null);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, String environmentUrl, String user, String password) {
         if (args.length == 1 && List.of("-h", "--help", "help").contains(args[0])) {
             out.println(Command.usage());
             return DONE;
         }
         try {
             Arguments a = Arguments.parse(args, environmentUrl);
-            RaporClient client = RaporClient.builder().baseUrl(a.url()).build();
+            RaporClient.Builder builder = RaporClient.builder().baseUrl(a.url());
+            if (user != null && !user.isBlank()) {
+                if (password == null) throw new UsageException("RAPOR_USER is set but RAPOR_PASSWORD is not");
+                builder.credentials(user, password);
+            }
+            RaporClient client = builder.build();
             a.command().run(a, new Printer(client, out, a.json()));
             return DONE;
         } catch (UsageException e) {

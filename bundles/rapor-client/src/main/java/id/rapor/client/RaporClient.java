@@ -32,6 +32,7 @@ public final class RaporClient {
     private final HttpClient http;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final String authorization; // null: anonymous
     // Gson reads numbers into BigDecimal from their text (never through double) and is thread-safe.
     private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
 
@@ -43,6 +44,8 @@ public final class RaporClient {
         }
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
+        this.authorization = b.user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((b.user + ":" + b.password).getBytes(StandardCharsets.UTF_8));
         // HTTP/1.1: Rapor's Jetty would otherwise be asked to upgrade every plain-HTTP connection to h2c.
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -51,9 +54,14 @@ public final class RaporClient {
         return new Builder();
     }
 
-    /** Base URL (default http://127.0.0.1:8080) and timeouts (connect 5 s, whole request 30 s). */
+    /**
+     * Base URL (default http://127.0.0.1:8080), timeouts (connect 5 s, whole request 30 s) and,
+     * where the server requires a login for scoring, the user's credentials.
+     */
     public static final class Builder {
         private String baseUrl = "http://127.0.0.1:8080";
+        private String user;
+        private String password;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(30);
 
@@ -65,6 +73,19 @@ public final class RaporClient {
         public Builder connectTimeout(Duration d) { this.connectTimeout = positive(d, "connectTimeout"); return this; }
 
         public Builder requestTimeout(Duration d) { this.requestTimeout = positive(d, "requestTimeout"); return this; }
+
+        /**
+         * Sends these credentials (HTTP Basic) with every call: needed to score when the server
+         * sets {@code http.scoring.protected=true} (role evaluator). Use https:// beyond localhost.
+         */
+        public Builder credentials(String user, String password) {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+            if (user.isBlank() || user.indexOf(':') >= 0) throw new IllegalArgumentException("user must be a name without ':', got '" + user + "'");
+            this.user = user;
+            this.password = password;
+            return this;
+        }
 
         public RaporClient build() { return new RaporClient(this); }
 
@@ -164,6 +185,7 @@ public final class RaporClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(call.path()))
                 .header("Accept", JSON)
                 .timeout(requestTimeout);
+        if (authorization != null) request.header("Authorization", authorization);
         if (call.body() == null) request.method(call.method(), HttpRequest.BodyPublishers.noBody());
         else request.header("Content-Type", JSON)
                 .method(call.method(), HttpRequest.BodyPublishers.ofString(gson.toJson(call.body()), StandardCharsets.UTF_8));

@@ -1,0 +1,64 @@
+package id.rapor.it;
+
+import static id.rapor.it.ApiIT.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first seconds after bin/rapor starts, while the shipped rule bundles still compile: a
+ * methodology that is on its way answers 503 methodology-compiling with Retry-After, never
+ * 404 "unknown methodology", and then scores.
+ */
+class StartupIT {
+    private static RaporDistribution rapor;
+
+    @BeforeAll
+    static void start() throws Exception {
+        rapor = RaporDistribution.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (rapor != null) rapor.close();
+    }
+
+    @Test
+    void aMethodologyStillCompilingSaysSoAndScoresOnceReady() throws Exception {
+        String body = Assessments.example().toString();
+        rapor.relaunch();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        int compiling = 0;
+        HttpResponse<String> r = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                r = rapor.post("/api/v1/methodologies/pekppp-2022/score", body);
+            } catch (IOException notListeningYet) {
+                Thread.sleep(20);
+                continue;
+            }
+            if (r.statusCode() == 200) break;
+            if (r.headers().firstValue("X-Request-Id").isEmpty()) {
+                // Jetty is up but Rapor's servlet is not registered yet: every answer of Rapor has a request id.
+                Thread.sleep(20);
+                continue;
+            }
+            JsonNode p = problem(r, 503);
+            assertEquals("urn:rapor:problem:methodology-compiling", p.get("type").asText(), p.toString());
+            assertEquals("1", r.headers().firstValue("Retry-After").orElse(""), "Retry-After");
+            compiling++;
+            Thread.sleep(20);
+        }
+        assertEquals(200, r == null ? 0 : r.statusCode(), "scored within 90 s of the start; " + compiling + " compiling answers before");
+        assertEquals("C", RaporDistribution.JSON.readTree(r.body()).get("band").get("code").asText());
+        JsonNode unknown = problem(rapor.post("/api/v1/methodologies/pekppp-2099/score", body), 404);
+        assertTrue(unknown.get("detail").asText().contains("pekppp-2099"), "an id no rule bundle defines is still a 404");
+    }
+}
