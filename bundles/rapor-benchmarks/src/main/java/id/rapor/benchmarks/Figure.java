@@ -10,6 +10,11 @@ record Figure(String section, String name, String value, String target, Boolean 
         return new Figure(section, name, format(value) + " " + unit, target, met);
     }
 
+    /** A measured figure with no target: reported, not judged. */
+    static Figure measured(String section, String name, double value, String unit) {
+        return new Figure(section, name, format(value) + " " + unit, "", null);
+    }
+
     static String format(double v) {
         if (v >= 1000) return String.format("%,.0f", v);
         if (v >= 10) return String.format("%.1f", v);
