@@ -118,7 +118,7 @@ class ClientIT extends StartedDistribution {
         assertTrue(region.units().get(0).scored());
         assertEquals("2.97", region.units().get(2).index().toPlainString());
         assertEquals("2.97", region.summary().score().toPlainString());
-        assertEquals("answers.i02", region.units().get(1).errors().get(0).field());
+        assertEquals("units[1].answers.i02", region.units().get(1).errors().get(0).field());
         Types.RegionScore byYear = client.scoreRegion("pekppp", 2024, "Kab. Contoh", units, null);
         assertEquals(region.summary().score(), byYear.summary().score());
         assertEquals(null, byYear.summary().atOrBelow());

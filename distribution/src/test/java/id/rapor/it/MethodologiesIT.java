@@ -125,8 +125,10 @@ class MethodologiesIT extends StartedDistribution {
         JsonNode out = region.get("units");
         assertEquals(5, out.size());
         assertEquals("5.00", out.get(0).get("index").asText());
-        assertEquals("answers.i05", out.get(3).at("/errors/0/field").asText());
-        assertEquals("units[4].answers.i06", out.get(4).at("/errors/0/field").asText());
+        assertEquals("units[3].answers.i05", out.get(3).at("/errors/0/field").asText(), "the engine's refusal, by its path in the request");
+        assertEquals("Dinas D", out.get(3).get("unit").asText());
+        assertEquals("units[4].answers.i06", out.get(4).at("/errors/0/field").asText(), "the reader's refusal, the same way");
+        assertEquals("Dinas E", out.get(4).get("unit").asText(), "a unit that could not be read keeps its name");
     }
 
     @Test

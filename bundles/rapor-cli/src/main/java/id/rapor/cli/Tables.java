@@ -61,7 +61,9 @@ final class Tables {
             var u = r.units().get(k);
             String name = u.unit() != null ? u.unit() : "(unit " + (k + 1) + ")";
             if (u.scored()) out.printf("  %-40s %8s %s%n", name, number(u.index()), band(u.band()));
-            else out.printf("  %-40s not scored: %s%n", name, u.errors().stream().map(e -> e.field() + ": " + e.message())
+            // The row already names the unit: its fields need no "units[k]." path.
+            else out.printf("  %-40s not scored: %s%n", name, u.errors().stream()
+                    .map(e -> e.field().replaceFirst("^units\\[\\d+]\\.", "") + ": " + e.message())
                     .collect(Collectors.joining("; ")));
         }
     }

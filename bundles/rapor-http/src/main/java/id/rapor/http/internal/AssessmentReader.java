@@ -30,7 +30,8 @@ import java.util.Map;
 final class AssessmentReader {
 
     /** One unit of a region request: what was read, and what was wrong with it (empty if nothing). */
-    record UnitInput(Assessment assessment, List<FieldError> errors) {}
+    /** One unit of a region: its assessment if it could be read, else its name (if any) and its errors. */
+    record UnitInput(String name, Assessment assessment, List<FieldError> errors) {}
 
     /** A region request. */
     record Region(String region, String atOrBelow, List<UnitInput> units) {}
@@ -114,7 +115,7 @@ final class AssessmentReader {
                 errors.add(new FieldError("units[" + units.size() + "]", "expected a unit object, got " + kind(t)));
                 p.skipChildren();
             }
-            units.add(new UnitInput(errors.isEmpty() ? a : null, errors));
+            units.add(new UnitInput(a == null ? null : a.unit(), errors.isEmpty() ? a : null, errors));
         }
         return units;
     }

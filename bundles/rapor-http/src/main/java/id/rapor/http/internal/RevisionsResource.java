@@ -71,7 +71,7 @@ final class RevisionsResource {
             List<Assessment> valid = new ArrayList<>();
             List<UnitOutcome> unreadable = new ArrayList<>();
             for (AssessmentReader.UnitInput u : units.units()) {
-                if (u.errors().isEmpty()) valid.add(u.assessment()); else unreadable.add(new UnitOutcome(null, null, u.errors()));
+                if (u.errors().isEmpty()) valid.add(u.assessment()); else unreadable.add(new UnitOutcome(u.name(), null, u.errors()));
             }
             try {
                 var result = revisions.impact(id, number, valid);

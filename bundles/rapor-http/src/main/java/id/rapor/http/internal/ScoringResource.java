@@ -121,11 +121,19 @@ final class ScoringResource {
         for (AssessmentReader.UnitInput u : region.units()) if (u.errors().isEmpty()) valid.add(u.assessment());
         try {
             RegionResult result = scoring.scoreRegion(id, region.region(), valid, region.atOrBelow());
-            // Units that could not even be read keep their place in the answer, with their errors.
+            // Units that could not even be read keep their place in the answer, with their errors; every
+            // unit's errors name the field by its path in the request (units[3].answers.i05).
             List<UnitOutcome> all = new ArrayList<>(region.units().size());
             var scored = result.units().iterator();
             for (AssessmentReader.UnitInput u : region.units()) {
-                all.add(u.errors().isEmpty() ? scored.next() : new UnitOutcome(null, null, u.errors()));
+                if (!u.errors().isEmpty()) {
+                    all.add(new UnitOutcome(u.name(), null, u.errors()));
+                    continue;
+                }
+                UnitOutcome o = scored.next();
+                String prefix = "units[" + all.size() + "].";
+                all.add(o.errors().isEmpty() ? o : new UnitOutcome(o.unit(), null,
+                        o.errors().stream().map(e -> new FieldError(prefix + e.field(), e.message())).toList()));
             }
             out.send(response, 200, g -> JsonViews.region(g, result, all));
         } catch (UnknownMethodologyException e) {
