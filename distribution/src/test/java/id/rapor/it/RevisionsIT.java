@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
@@ -137,6 +138,10 @@ class RevisionsIT extends StartedDistribution {
         assertTrue(kinds.contains("methodology/bands.csv CHANGED F"), kinds.toString());
         assertTrue(kinds.contains("methodology/bands.csv CHANGED C"), "revision 2 was made over the serving bundle, not revision 1: " + kinds);
         assertTrue(kinds.contains("methodology/golden-cases.csv CHANGED published: Banjarnegara 2024 self-assessment 2.97 C Cukup"), kinds.toString());
+
+        var fromBundle = StreamSupport.stream(json(get(REVISIONS + "/0/diff/2", siti)).get("changes").spliterator(), false)
+                .map(c -> c.get("file").asText() + " " + c.get("kind").asText() + " " + c.get("key").asText()).toList();
+        assertEquals(List.of("methodology/bands.csv CHANGED F"), fromBundle, "revision 0 is the rule bundle: revision 2 changes one row of it");
     }
 
     @Test

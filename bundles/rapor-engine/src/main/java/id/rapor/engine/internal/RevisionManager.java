@@ -180,8 +180,17 @@ final class RevisionManager {
         return new Impact(methodologyId, active.methodology().getVersion(), candidate.methodology().getVersion(), changed, unchanged, errors);
     }
 
+    /** What differs between two revisions; revision 0 is what the rule bundles hold, so 0 to n shows a revision's whole change. */
     synchronized List<Change> diff(String methodologyId, int from, int to) throws UnknownMethodologyException, UnknownRevisionException {
-        return RevisionDiff.between(get(methodologyId, from).files(), get(methodologyId, to).files());
+        return RevisionDiff.between(filesOf(methodologyId, from), filesOf(methodologyId, to));
+    }
+
+    private Map<String, String> filesOf(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException {
+        if (number != 0) return get(methodologyId, number).files();
+        known(methodologyId);
+        CompiledMethodology bundles = registry.bundleChoice(methodologyId);
+        if (bundles == null) throw new UnknownRevisionException(methodologyId + " has no accepted rule bundle to stand for revision 0");
+        return bundles.files().files();
     }
 
     ScoreResult score(String methodologyId, int number, Assessment assessment)

@@ -119,7 +119,9 @@ final class RuleBundleExtender extends BundleTracker<String> {
                         List.of(new RuleError("", 0, 0, "could not be processed: " + e)));
             }
             registry.record(bundle.getBundleId(), name, compilation);
-            audit.record(new id.rapor.api.model.AuditEntry(java.time.Instant.now(), null, bundle.getLocation(), null, "bundle.deploy",
+            // The jar's place ("from where"), without the launcher's "reference:" install prefix.
+            String location = bundle.getLocation().replaceFirst("^reference:", "");
+            audit.record(new id.rapor.api.model.AuditEntry(java.time.Instant.now(), null, location, null, "bundle.deploy",
                     methodologyId, null, compilation.accepted() ? 200 : 422, name + " " + version
                     + (compilation.accepted() ? " accepted" : " rejected: " + compilation.errors().size() + " error(s), first " + compilation.errors().get(0))));
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

@@ -152,6 +152,16 @@ class RevisionManagerTest {
         assertEquals("LO,Rendah,0.00,1.00", band.after());
     }
 
+    @Test
+    void diffFromRevisionZeroShowsTheWholeChangeAgainstTheRuleBundle() throws Exception {
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
+        var changes = revisions.diff("toy", 0, 1);
+        assertTrue(changes.stream().anyMatch(c -> c.file().equals(RuleBundleLayout.BANDS)), changes.toString());
+        assertTrue(changes.stream().allMatch(c -> c.file().equals(RuleBundleLayout.BANDS) || c.file().equals(RuleBundleLayout.GOLDEN_CASES)),
+                "only the files the revision changed: " + changes);
+        assertEquals(List.of(), revisions.diff("toy", 1, 1));
+    }
+
     private static BigDecimal bd(int v) {
         return BigDecimal.valueOf(v);
     }
