@@ -213,8 +213,17 @@ class RevisionsIT extends StartedDistribution {
         assertEquals("C-", s.at("/band/code").asText());
         assertEquals("ACTIVE", json(get(REVISIONS, siti)).get(0).get("state").asText());
         assertTrue(rapor.logText().contains("Revision 1 of pekppp-2022 restored"), rapor.logText());
+        assertEquals("2022.1.0+r1", pekppp2022Deployment().get("overriddenBy").asText(), "deployments say a revision serves in place of the bundle");
         // Revision 0: the rule bundles serve again.
         assertEquals(200, post(REVISIONS + "/0/activate", "", siti).statusCode());
         assertEquals("2022.1.0", json(rapor.post(SCORE, Assessments.example().toString())).at("/methodology/version").asText());
+        assertTrue(pekppp2022Deployment().get("overriddenBy").isNull());
+    }
+
+    private static JsonNode pekppp2022Deployment() throws Exception {
+        for (JsonNode d : json(rapor.get("/api/v1/deployments"))) {
+            if (d.get("methodology").asText().equals("pekppp-2022")) return d;
+        }
+        throw new AssertionError("no pekppp-2022 deployment");
     }
 }

@@ -72,7 +72,8 @@ final class Tables {
         String row = "%-16s %-32s %-10s %-9s %s%n";
         out.printf(row, "METHODOLOGY", "BUNDLE", "VERSION", "STATE", "SERVING");
         for (var d : list) {
-            out.printf(row, d.methodology(), d.bundle(), d.version(), d.state(), text(d.servedVersion()));
+            String serving = d.overriddenBy() != null ? d.overriddenBy() + " (a revision, in place of the bundles)" : text(d.servedVersion());
+            out.printf(row, d.methodology(), d.bundle(), d.version(), d.state(), serving);
             for (var e : d.errors()) out.printf("    %s:%d:%d: %s%n", e.file(), e.line(), e.column(), e.message());
         }
     }

@@ -141,9 +141,12 @@ public final class Types {
     /** Where a rule bundle is wrong: file, line and column (0 when unknown). */
     public record RuleError(String file, int line, int column, String message) {}
 
-    /** A rule bundle: its state (ACTIVE, STANDBY, REJECTED), the version serving its methodology, and its errors. */
+    /**
+     * A rule bundle: its state (ACTIVE, STANDBY, REJECTED), the version serving its methodology, its
+     * errors, and the activated revision serving in place of the rule bundles, if any (else null).
+     */
     public record Deployment(String methodology, String bundle, String version, String state, String servedVersion, String time,
-                             List<RuleError> errors) {
+                             List<RuleError> errors, String overriddenBy) {
         public Deployment {
             errors = list(errors);
         }

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * One rule bundle as the engine sees it. A rejected update of a bundle that was valid before
  * keeps serving its last good version: {@code servedVersion} then differs from {@code version}.
+ * While a revision is activated, it serves the methodology in place of every rule bundle:
+ * {@code overriddenBy} is then that revision's version, else null.
  */
 public record Deployment(String methodologyId, String bundle, String version, DeploymentState state,
-                         String servedVersion, Instant time, List<RuleError> errors) {
+                         String servedVersion, Instant time, List<RuleError> errors, String overriddenBy) {
 }

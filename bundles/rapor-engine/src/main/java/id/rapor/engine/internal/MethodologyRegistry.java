@@ -117,7 +117,9 @@ final class MethodologyRegistry {
             DeploymentState state = !c.errors.isEmpty() ? DeploymentState.REJECTED
                     : current != null && current == c.lastGood ? DeploymentState.ACTIVE : DeploymentState.STANDBY;
             String servedVersion = c.lastGood != null && current == c.lastGood ? c.lastGood.methodology().getVersion() : null;
-            list.add(new Deployment(c.methodologyId, c.bundle, c.version, state, servedVersion, c.time, c.errors));
+            CompiledMethodology revision = revisions.get(c.methodologyId);
+            list.add(new Deployment(c.methodologyId, c.bundle, c.version, state, servedVersion, c.time, c.errors,
+                    revision == null ? null : revision.methodology().getVersion()));
         }
         list.sort(Comparator.comparing(Deployment::methodologyId)
                 .thenComparing(Deployment::version, Versions.ORDER)

@@ -239,6 +239,7 @@ final class JsonViews {
             g.writeStringField("servedVersion", d.servedVersion());
             g.writeStringField("time", d.time() == null ? null : d.time().toString());
             ruleErrors(g, d.errors());
+            g.writeStringField("overriddenBy", d.overriddenBy());
             g.writeEndObject();
         }
         g.writeEndArray();
