@@ -79,9 +79,16 @@ class Skm2017RulesTest {
         copyTree(original, copy);
         Path descriptor = copy.resolve("methodology/methodology.properties");
         Files.writeString(descriptor, Files.readString(descriptor).replace("param.element.weight=exact", "param.element.weight=0.11"));
-        // Its golden cases expect the exact weight: swap in one computed for 0.11 (4 × 0.11 × 9 × 25 = 99).
+        // Its golden cases expect the exact weight: swap in ones computed for 0.11 (4 × 0.11 × 9 × 25 = 99; 1 × 0.11 × 9 × 25 = 24.75).
         Files.writeString(copy.resolve("methodology/golden-cases.csv"),
-                "case,index,band,u1,u2,u3,u4,u5,u6,u7,u8,u9\nall 4,99.00,A,4,4,4,4,4,4,4,4,4\n");
+                "case,index,band,u1,u2,u3,u4,u5,u6,u7,u8,u9\nall 4,99.00,A,4,4,4,4,4,4,4,4,4\nall 1,24.75,D,1,1,1,1,1,1,1,1,1\n");
+        StandaloneRuleBundle unchangedScale = StandaloneRuleBundle.load(copy, "skm-2017", "test");
+        assertFalse(unchangedScale.accepted(), "with 0.11 an all-1 survey scores 24.75, below the 25.00 where band D starts");
+        assertTrue(unchangedScale.errors().toString().contains("24.75"), () -> unchangedScale.errors().toString());
+        // As methodology.properties says: with 0.11 the scale and band D start at 24.75.
+        Files.writeString(descriptor, Files.readString(descriptor).replace("scale.min=25", "scale.min=24.75"));
+        Path bands = copy.resolve("methodology/bands.csv");
+        Files.writeString(bands, Files.readString(bands).replace("D,Tidak Baik,25.00,64.99", "D,Tidak Baik,24.75,64.99"));
         StandaloneRuleBundle rounded = StandaloneRuleBundle.load(copy, "skm-2017", "test");
         assertTrue(rounded.accepted(), () -> rounded.errors().toString());
         List<Map<String, BigDecimal>> survey = List.of(answers(3, 3, 3, 3, 3, 3, 3, 3, 4), answers(3, 3, 3, 3, 3, 3, 3, 3, 4));
@@ -89,6 +96,9 @@ class Skm2017RulesTest {
         ScoreResult lower = rounded.score(new Assessment("u", null, survey));
         assertEquals("77.00", lower.index().toPlainString(), "0.11 × 28 × 25");
         assertEquals("B", lower.band().getCode());
+        ScoreResult lowest = rounded.score(new Assessment("u", null, List.of(answers(1, 1, 1, 1, 1, 1, 1, 1, 1))));
+        assertEquals("24.75", lowest.index().toPlainString());
+        assertEquals("D", lowest.band().getCode());
     }
 
     @Test
