@@ -11,8 +11,6 @@ import id.rapor.client.RaporClient;
 import id.rapor.client.RaporException;
 import id.rapor.client.Types;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,18 +141,6 @@ class ClientIT extends StartedDistribution {
         RaporException year = assertThrows(RaporException.class, () -> client.resolve("ombudsman", 1990));
         assertEquals(404, year.status());
         assertTrue(year.detail().contains("ombudsman-2022"), year.detail());
-    }
-
-    @Test
-    void anUnreachablePortIsStatusZero() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        RaporClient nowhere = RaporClient.builder().baseUrl("http://127.0.0.1:" + port).connectTimeout(Duration.ofSeconds(2)).build();
-        RaporException e = assertThrows(RaporException.class, nowhere::methodologies);
-        assertEquals(0, e.status());
-        assertTrue(e.getMessage().contains("http://127.0.0.1:" + port + "/api/v1/methodologies"), e.getMessage());
     }
 
     @Test

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,19 +15,7 @@ import org.junit.jupiter.api.Test;
  * methodology that is on its way answers 503 methodology-compiling with Retry-After, never
  * 404 "unknown methodology", and then scores.
  */
-class StartupIT {
-    private static RaporDistribution rapor;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rapor = RaporDistribution.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (rapor != null) rapor.close();
-    }
-
+class StartupIT extends StartedDistribution {
     @Test
     void aMethodologyStillCompilingSaysSoAndScoresOnceReady() throws Exception {
         String body = Assessments.example().toString();
