@@ -158,6 +158,10 @@ class ApiIT extends StartedDistribution {
         problem(rapor.post(SCORE, Assessments.exampleWith("i03", -1)), 422);
         JsonNode huge = problem(rapor.post(SCORE, Assessments.exampleWith("i03", new java.math.BigDecimal("1e999999999"))), 422);
         assertTrue(huge.at("/errors/0/message").asText().length() < 200);
+        JsonNode tiny = problem(rapor.post(SCORE, Assessments.exampleWith("i03", new java.math.BigDecimal("5E-1000000"))), 422);
+        assertTrue(tiny.at("/errors/0/message").asText().length() < 200);
+        // Equal to the option 0 but written with a million decimals: scored, and at once.
+        assertEquals(200, rapor.post(SCORE, Assessments.exampleWith("i03", new java.math.BigDecimal("0E-1000000"))).statusCode());
     }
 
     @Test

@@ -109,6 +109,20 @@ class HotDeployIT extends StartedDistribution {
     }
 
     @Test
+    @Order(4)
+    void aBundleCarryingJavaIsRefusedAndNeverStarted() throws Exception {
+        // Java in a rule bundle would bypass the rule text policy: refused, and deploy/ never starts a bundle.
+        shipped.version("2022.1.5")
+                .with("Bundle-Activator", "evil.Activator", "evil/Activator.class", new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE})
+                .deployTo(deploy, "pekppp-2022-with-code.jar");
+        JsonNode rejected = awaitRejected("2022.1.5");
+        assertTrue(rejected.toString().contains("a rule bundle holds tables and rule text only"), rejected.toString());
+        assertStillServing("2022.1.1", "C-");
+        assertTrue(!rapor.logText().contains("evil.Activator"), "no attempt to start its activator: " + rapor.logText());
+        Files.delete(deploy.resolve("pekppp-2022-with-code.jar"));
+    }
+
+    @Test
     @Order(5)
     void aBadEditOfTheServingJarKeepsItsLastGoodContent() throws Exception {
         // Same file, same version, broken content: FileInstall updates the bundle in place.

@@ -99,7 +99,8 @@ class RevisionsIT extends StartedDistribution {
         assertEquals("siti", r.get("author").asText());
         assertEquals(64, r.get("hash").asText().length());
         assertEquals("2022.1.0", json(rapor.post(SCORE, Assessments.example().toString())).at("/methodology/version").asText());
-        JsonNode pinned = json(rapor.post(SCORE + "?revision=1", Assessments.example().toString()));
+        problem(rapor.post(SCORE + "?revision=1", Assessments.example().toString()), 401); // a draft: policy staff only
+        JsonNode pinned = json(post(SCORE + "?revision=1", Assessments.example().toString(), siti));
         assertEquals("C-", pinned.at("/band/code").asText());
         assertEquals("2022.1.0+r1", pinned.at("/methodology/version").asText());
         JsonNode detail = json(get(REVISIONS + "/1", siti));

@@ -46,6 +46,15 @@ final class RuleBundleJar {
         return new RuleBundleJar(m, entries);
     }
 
+    /** The jar with a manifest header set (e.g. a Bundle-Activator) and a file added as it is. */
+    RuleBundleJar with(String header, String value, String path, byte[] content) {
+        Manifest m = new Manifest(manifest);
+        m.getMainAttributes().put(new Attributes.Name(header), value);
+        Map<String, byte[]> copy = new LinkedHashMap<>(entries);
+        copy.put(path, content);
+        return new RuleBundleJar(m, copy);
+    }
+
     RuleBundleJar edit(String path, UnaryOperator<String> change) {
         Map<String, byte[]> copy = new HashMap<>(entries);
         String text = new String(entries.get(path), StandardCharsets.UTF_8);

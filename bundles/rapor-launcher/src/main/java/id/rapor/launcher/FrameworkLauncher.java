@@ -51,7 +51,8 @@ final class FrameworkLauncher {
         props.put("felix.fileinstall.poll", String.valueOf(config.deployPollMillis));
         props.put("felix.fileinstall.noInitialDelay", "true");
         props.put("felix.fileinstall.filter", ".*\\.jar");
-        props.put("felix.fileinstall.bundles.new.start", "true");
+        // Rule bundles are read, never started: a jar in deploy/ with an activator gets no chance to run it.
+        props.put("felix.fileinstall.bundles.new.start", "false");
         props.put("felix.fileinstall.start.level", "4");
         props.put("felix.fileinstall.log.level", "3");
 

@@ -28,6 +28,8 @@ import org.kie.api.runtime.KieSessionsPool;
  * a request that already holds this object finishes on it.
  */
 final class CompiledMethodology {
+    /** About a hundred times what a score fires (PEKPPP 2017, the largest: about 50). */
+    private static final int MAX_FIRINGS = 5_000;
     /** Sessions are reset and reused; creating one per request costs more than scoring. */
     private static final int INITIAL_SESSIONS = 4;
 
@@ -70,7 +72,10 @@ final class CompiledMethodology {
             // Two facts: the rules read aspects, bands and scale from the methodology.
             session.insert(methodology);
             session.insert(answers);
-            session.fireAllRules();
+            // Rules that keep re-activating each other would never settle: a score takes a few dozen
+            // firings, so a limit far above that ends such a loop with an error instead of a hung thread.
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) throw RuleOutcomeException.unsettled(MAX_FIRINGS);
             for (Object o : session.getObjects()) facts.collect(o);
         } finally {
             session.dispose();

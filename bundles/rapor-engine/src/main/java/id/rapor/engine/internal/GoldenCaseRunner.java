@@ -25,6 +25,10 @@ final class GoldenCaseRunner {
                 for (FieldError error : e.errors()) {
                     problems.add(GOLDEN_CASES, c.line(), "case '" + c.name() + "': " + error.field() + ": " + error.message());
                 }
+            } catch (RuleOutcomeException e) {
+                problems.add(GOLDEN_CASES, c.line(), "case '" + c.name() + "': the rules failed: " + e.getMessage());
+                // Rules that do not settle would spend their whole firing limit on every further case.
+                if (e.unsettled()) return;
             } catch (RuntimeException e) {
                 problems.add(GOLDEN_CASES, c.line(), "case '" + c.name() + "': the rules failed: " + e.getMessage());
             }

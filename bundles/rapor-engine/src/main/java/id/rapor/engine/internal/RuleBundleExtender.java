@@ -111,7 +111,10 @@ final class RuleBundleExtender extends BundleTracker<String> {
             long start = System.nanoTime();
             Compilation compilation;
             try {
-                compilation = compiler.compile(files, methodologyId);
+                compilation = carriesCode(bundle)
+                        ? new Compilation(methodologyId, version, null, List.of(new RuleError("META-INF/MANIFEST.MF", 0, 0,
+                                "a rule bundle holds tables and rule text only: no Java classes and no Bundle-Activator")))
+                        : compiler.compile(files, methodologyId);
             } catch (RuntimeException | LinkageError e) {
                 // A bundle uninstalled mid-compile, or a defect of ours: report it, keep the compiler thread alive.
                 LOG.error("Rule bundle {} {} could not be processed", name, version, e);
@@ -134,6 +137,13 @@ final class RuleBundleExtender extends BundleTracker<String> {
                         compilation.errors().stream().map(e -> "\n  " + e).reduce("", String::concat));
             }
         });
+    }
+
+    /** Java in a rule bundle would bypass the rule text policy: such a bundle is refused, never compiled. */
+    private static boolean carriesCode(Bundle bundle) {
+        if (bundle.getHeaders("").get(org.osgi.framework.Constants.BUNDLE_ACTIVATOR) != null) return true;
+        var classes = bundle.findEntries("/", "*.class", true);
+        return classes != null && classes.hasMoreElements();
     }
 
     private static String describe(CompiledMethodology served) {

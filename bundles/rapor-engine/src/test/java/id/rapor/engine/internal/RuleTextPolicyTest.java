@@ -47,9 +47,8 @@ class RuleTextPolicyTest {
                 end
                 """;
         List<RuleError> e = check(drl);
-        assertEquals(4, e.get(0).line());
-        assertEquals(5, e.get(0).column());
-        assertTrue(e.stream().anyMatch(x -> x.line() == 5 && x.message().startsWith("'java.io'")), e.toString());
+        assertTrue(e.stream().anyMatch(x -> x.line() == 4 && x.column() == 5 && x.message().startsWith("'System'")), e.toString());
+        assertTrue(e.stream().anyMatch(x -> x.line() == 5 && x.message().startsWith("'java.io.File'")), e.toString());
         assertTrue(e.stream().anyMatch(x -> x.line() == 6 && x.message().startsWith("'getClass'")), e.toString());
         assertTrue(e.stream().anyMatch(x -> x.line() == 7 && x.message().startsWith("'Runtime'")), e.toString());
     }
@@ -69,5 +68,57 @@ class RuleTextPolicyTest {
         assertTrue(c.errors().get(0).message().startsWith("'System' is not allowed"), c.errors().toString());
         assertTrue(c.errors().stream().allMatch(e -> e.message().contains("is not allowed in rule text")),
                 "only policy findings: the text never reached the compiler: " + c.errors());
+    }
+
+    private static String consequence(String code) {
+        return "package id.rapor.rules;\nimport id.rapor.api.model.Methodology;\nrule \"r\"\nwhen\n    $m : Methodology()\nthen\n" + code + "\nend\n";
+    }
+
+    @Test
+    void knownEscapesAreClosed() {
+        // java.beans reaches Runtime through a class literal and a class loader, naming no forbidden simple name.
+        List<RuleError> beans = check(consequence("    Object rt = new java.beans.Expression(Methodology.class.getClassLoader()"
+                + ".loadClass(\"java.lang.Runtime\"), \"getRuntime\", new Object[0]).getValue();"));
+        assertTrue(beans.stream().anyMatch(e -> e.message().startsWith("'java.beans.Expression' is not allowed")), beans.toString());
+        assertTrue(beans.stream().anyMatch(e -> e.message().startsWith("'.class' is not allowed")), beans.toString());
+        assertTrue(beans.stream().anyMatch(e -> e.message().startsWith("'getClassLoader' is not allowed")), beans.toString());
+        // A dialect is refused whatever its name, though the name is a string.
+        assertFalse(check("package p;\ndialect \"mvel\"\n").isEmpty());
+        // Two imports on one line are each checked.
+        List<RuleError> imports = check("package p;\nimport java.math.BigDecimal; import java.io.File;\n");
+        assertEquals(1, imports.size(), imports.toString());
+        assertTrue(imports.get(0).message().startsWith("import java.io.File is not allowed"), imports.toString());
+        // A unicode escape could close a string for the Java compiler while this check still saw a string.
+        List<RuleError> escape = check(consequence("    String s = \"\\u0022; Runtime.getRuntime(); //\";"));
+        assertEquals(1, escape.size(), escape.toString());
+        assertTrue(escape.get(0).message().startsWith("unicode escapes"), escape.toString());
+        assertEquals(7, escape.get(0).line());
+        // Fully qualified names outside the allowed types, even of a harmless-looking package.
+        assertFalse(check(consequence("    org.mvel2.MVEL.eval( \"1\" );")).isEmpty());
+        assertFalse(check(consequence("    java.lang.Math.abs( 1 );")).isEmpty());
+        assertEquals(List.of(), check(consequence("    java.math.BigDecimal x = java.math.BigDecimal.ONE;")));
+    }
+
+    @Test
+    void everyRuleMustFinish() {
+        assertTrue(check(consequence("    while ( true ) { }")).get(0).message().startsWith("'while' is not allowed"));
+        assertTrue(check(consequence("    do { } while ( true );")).get(0).message().startsWith("'do' is not allowed"));
+        assertTrue(check(consequence("    for ( ;; ) { }")).get(0).message().startsWith("a counting for loop is not allowed"));
+        assertTrue(check(consequence("    for ( int k = 0; k < 3; k++ ) { }")).get(0).message().startsWith("a counting for loop"));
+        assertEquals(List.of(), check(consequence("    for ( Object o : $m.getAspects() ) { }")));
+        List<RuleError> recursion = check("package p;\nfunction int f(int n) {\n    return n <= 0 ? 0 : f( n - 1 ) + f( n - 1 );\n}\n"
+                + "function int g(int n) { return n; }\n");
+        assertEquals(2, recursion.size(), recursion.toString());
+        assertTrue(recursion.get(0).message().startsWith("function f calls function f"), recursion.toString());
+        assertEquals(3, recursion.get(0).line());
+    }
+
+    @Test
+    void rulesThatReactivateThemselvesForeverAreRejectedNotHung() throws Exception {
+        String loop = "package id.rapor.rules;\nimport id.rapor.api.model.Methodology;\n"
+                + "rule \"again and again\"\nwhen\n    $m : Methodology()\nthen\n    update( $m );\nend\n";
+        Compilation c = new ToyBundle().with("rules/loop.drl", loop).compile("1.0.0");
+        assertFalse(c.accepted());
+        assertTrue(c.errors().stream().anyMatch(e -> e.message().contains("did not settle")), c.errors().toString());
     }
 }

@@ -28,6 +28,8 @@ import java.util.Map;
  * types carries its own errors and does not fail the others.
  */
 final class AssessmentReader {
+    /** No answer of any methodology has more decimals (or a larger exponent) than this. */
+    static final int MAX_SCALE = 30;
 
     /** One unit of a region request: what was read, and what was wrong with it (empty if nothing). */
     /** One unit of a region: its assessment if it could be read, else its name (if any) and its errors. */
@@ -168,7 +170,11 @@ final class AssessmentReader {
             String indicator = p.currentName();
             JsonToken v = p.nextToken();
             if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-                answers.put(indicator, p.getDecimalValue());
+                BigDecimal number = p.getDecimalValue();
+                // 0E-1000000 equals 0 but carries a million-digit scale that every later step would pay
+                // for: keep its plain value. What is still that large is no answer; validation says so.
+                if (Math.abs(number.scale()) > MAX_SCALE) number = number.stripTrailingZeros();
+                answers.put(indicator, number);
             } else {
                 errors.add(new FieldError(field + "." + indicator, "expected a number, got " + kind(v)));
                 p.skipChildren();

@@ -10,6 +10,7 @@ import id.rapor.api.UnknownRevisionException;
 import id.rapor.api.UnknownYearException;
 import id.rapor.api.model.Assessment;
 import id.rapor.api.model.RegionResult;
+import id.rapor.api.model.RevisionState;
 import id.rapor.api.model.UnitOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -101,6 +102,10 @@ final class ScoringResource {
         Assessment assessment = assessments.read(new LimitedInputStream(request.getInputStream(), ApiServlet.MAX_BODY));
         String pinned = request.getParameter("revision");
         try {
+            // A draft is not yet the rules anyone is scored by: only policy staff may try it.
+            if (pinned != null && revisions.revision(id, RevisionsResource.number(pinned)).state() == RevisionState.DRAFT) {
+                guard.require(request, "policy", "score.draft", id, RevisionsResource.number(pinned));
+            }
             var result = pinned == null ? scoring.score(id, assessment) : revisions.score(id, RevisionsResource.number(pinned), assessment);
             out.send(response, 200, g -> JsonViews.score(g, result));
         } catch (UnknownRevisionException e) {

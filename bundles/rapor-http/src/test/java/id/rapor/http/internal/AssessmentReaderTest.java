@@ -54,6 +54,15 @@ class AssessmentReaderTest {
     }
 
     @Test
+    void aZeroWithAMillionDecimalsIsReadAsItsPlainValue() throws Exception {
+        Assessment a = read("{\"unit\":\"x\",\"answers\":{\"i01\":0E-1000000,\"i02\":1E+999999999,\"i03\":3.50}}");
+        assertEquals(0, a.answers().get("i01").scale(), "no million-digit scale left to pay for");
+        assertEquals(0, a.answers().get("i01").signum());
+        assertEquals(-999999999, a.answers().get("i02").scale(), "no answer at all: validation refuses it (422)");
+        assertEquals("3.50", a.answers().get("i03").toPlainString(), "ordinary numbers keep their decimals");
+    }
+
+    @Test
     void duplicateKeysAreRefused() {
         assertEquals(400, problem("{\"unit\":\"x\",\"answers\":{\"i01\":3,\"i01\":4}}").status());
     }
