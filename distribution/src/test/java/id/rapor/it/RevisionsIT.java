@@ -161,6 +161,14 @@ class RevisionsIT extends StartedDistribution {
         assertEquals(5, unsafe.at("/errors/0/line").asInt());
         problem(post(REVISIONS + "/3/activate", "", siti), 409);
         problem(post(REVISIONS + "/99/activate", "", siti), 404);
+        // Bodies that break the parser's limits or are no jar are the client's fault: 400, never an empty 200.
+        problem(post(REVISIONS, "[".repeat(1500) + "]".repeat(1500), siti), 400);
+        problem(post(REVISIONS, "{\"comment\":" + "[".repeat(1500) + "]".repeat(1500) + "}", siti), 400);
+        HttpResponse<String> notAJar = rapor.send(HttpRequest.newBuilder(URI.create(rapor.url(REVISIONS + "?comment=x")))
+                .header("Content-Type", "application/java-archive").header("Authorization", siti)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'P', 'K', 3, 4, 20, 0, 8, 0, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+                        13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28})));
+        problem(notAJar, 400);
         assertEquals(before, rapor.post(SCORE, Assessments.example().toString()).body(), "the serving version answers bit for bit as before");
         assertEquals(questionnaire, rapor.get("/api/v1/methodologies/pekppp-2022").body());
     }

@@ -1,7 +1,7 @@
 package id.rapor.http.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import id.rapor.api.FieldError;
@@ -142,7 +142,8 @@ final class RevisionsResource {
                     p.skipChildren();
                 }
             }
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
+            // Malformed, or beyond the parser's limits (nesting, lengths): the client's fault, not a lost connection.
             throw HttpProblem.malformed("$", "malformed JSON: " + e.getOriginalMessage());
         }
         if (!errors.isEmpty()) throw HttpProblem.of(400, "malformed-request", "Malformed request", "Some fields have the wrong type.", errors);
@@ -153,15 +154,30 @@ final class RevisionsResource {
         return new Proposal(comment, files);
     }
 
+    private static final long MAX_UNPACKED = 8L << 20;
+
     /** A whole rule bundle jar: its methodology/ and rules/ files are the proposal. */
     Proposal readJar(InputStream body, String comment) throws IOException, HttpProblem {
         Map<String, String> files = new LinkedHashMap<>();
+        long unpacked = 0;
         try (JarInputStream jar = new JarInputStream(body)) {
             for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
                 if (!e.isDirectory() && (e.getName().startsWith("methodology/") || e.getName().startsWith("rules/"))) {
-                    files.put(e.getName(), new String(jar.readAllBytes(), StandardCharsets.UTF_8));
+                    // The body limit counts compressed bytes: count what unpacks too, or a small jar fills the heap.
+                    byte[] content = jar.readNBytes((int) (MAX_UNPACKED - unpacked) + 1);
+                    unpacked += content.length;
+                    if (unpacked > MAX_UNPACKED) {
+                        throw HttpProblem.of(413, "body-too-large", "Request body too large",
+                                "The rule bundle's files unpack to more than " + MAX_UNPACKED + " bytes (8 MiB).", List.of());
+                    }
+                    files.put(e.getName(), new String(content, StandardCharsets.UTF_8));
                 }
             }
+        } catch (LimitedInputStream.TooLarge e) {
+            throw e;
+        } catch (java.util.zip.ZipException | java.io.EOFException | IllegalArgumentException e) {
+            // A corrupt or truncated jar (EOF inside a compressed entry), or entry names that are not UTF-8.
+            throw HttpProblem.malformed("$", "not a readable jar: " + e.getMessage());
         }
         if (files.isEmpty()) throw HttpProblem.malformed("$", "not a rule bundle jar: no methodology/ or rules/ files");
         return new Proposal(comment == null || comment.isBlank() ? "rule bundle jar" : comment, files);
