@@ -6,7 +6,6 @@ import id.rapor.api.model.RuleError;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import java.util.stream.Stream;
  * {@code active} file is the single point where an activation takes effect.
  */
 final class RevisionStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RevisionStore.class);
     private final Path root;
 
     RevisionStore(Path dataFolder) {
@@ -47,7 +47,13 @@ final class RevisionStore {
                     for (Path r : (Iterable<Path>) revisions::iterator) {
                         String name = r.getFileName().toString();
                         if (name.contains(".tmp")) { deleteTree(r); continue; } // a write that did not finish
-                        if (Files.isDirectory(r) && name.chars().allMatch(Character::isDigit)) list.add(read(m.getFileName().toString(), r, active));
+                        if (!Files.isDirectory(r) || !name.chars().allMatch(Character::isDigit)) continue;
+                        try {
+                            list.add(read(m.getFileName().toString(), r, active));
+                        } catch (IOException | RuntimeException e) {
+                            // One damaged revision must not take the others, or the service, with it.
+                            LOG.error("Revision {} is unreadable and is left out: {}", r, e.toString());
+                        }
                     }
                 }
                 list.sort(Comparator.comparingInt(Revision::number));
@@ -69,10 +75,11 @@ final class RevisionStore {
                 Path file = temp.resolve("files").resolve(f.getKey()).normalize();
                 if (!file.startsWith(temp.resolve("files"))) throw new IllegalArgumentException("file path leaves the revision: " + f.getKey());
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
+                writeDurably(file, f.getValue());
             }
             writeProperties(temp.resolve("revision.properties"), r, false);
             Files.move(temp, folder.resolve(Integer.toString(r.number())), StandardCopyOption.ATOMIC_MOVE);
+            syncFolder(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,8 +97,9 @@ final class RevisionStore {
                 replace(props, p);
             }
             Path temp = folder.resolve("active.tmp");
-            Files.writeString(temp, Integer.toString(number), StandardCharsets.UTF_8);
+            writeDurably(temp, Integer.toString(number));
             Files.move(temp, folder.resolve("active"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncFolder(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,17 +147,39 @@ final class RevisionStore {
             p.setProperty("error." + k + ".message", e.message());
         }
         Files.createDirectories(file.getParent());
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(w, "Rapor rule revision");
-        }
+        writeDurably(file, text(p));
     }
 
     private static void replace(Path file, Properties p) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            p.store(w, "Rapor rule revision");
-        }
+        writeDurably(temp, text(p));
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncFolder(file.getParent());
+    }
+
+    private static String text(Properties p) throws IOException {
+        java.io.StringWriter w = new java.io.StringWriter();
+        p.store(w, "Rapor rule revision");
+        return w.toString();
+    }
+
+    /** Written and forced to disk before it is renamed into place: after a power cut the rename never points at an empty file. */
+    private static void writeDurably(Path file, String text) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) ch.write(bytes);
+            ch.force(true);
+        }
+    }
+
+    /** Makes a rename in {@code folder} durable; where a folder cannot be opened for that (not Linux), the rename stands as it is. */
+    private static void syncFolder(Path folder) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(folder, java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            LOG.debug("cannot sync {}: {}", folder, e.toString());
+        }
     }
 
     private static Properties properties(Path file) throws IOException {
@@ -162,7 +192,15 @@ final class RevisionStore {
 
     private static Integer active(Path folder) throws IOException {
         Path file = folder.resolve("active");
-        return Files.isRegularFile(file) ? Integer.valueOf(Files.readString(file).trim()) : null;
+        if (!Files.isRegularFile(file)) return null;
+        String text = Files.readString(file).trim();
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            LOG.error("{} holds '{}', not a revision number: no revision is active for {} and its rule bundles serve it until one is activated",
+                    file, text, folder.getFileName());
+            return null;
+        }
     }
 
     private static void deleteTree(Path p) throws IOException {

@@ -120,6 +120,22 @@ class RevisionManagerTest {
     }
 
     @Test
+    void aDamagedStoreFileLosesOnlyWhatIsDamaged() throws Exception {
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
+        revisions.activate("toy", 1, "siti");
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, "broken"), "siti", "oops");
+        Files.writeString(data.resolve("revisions/toy/active"), ""); // as a power cut could once leave it
+        Files.writeString(data.resolve("revisions/toy/2/revision.properties"), "time=not a time\n");
+
+        MethodologyRegistry restarted = new MethodologyRegistry();
+        restarted.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
+        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data));
+        restore(again);
+        assertEquals(List.of(1), again.list("toy").stream().map(Revision::number).toList(), "the unreadable revision 2 is left out");
+        assertEquals("2024.1.0", restarted.served("toy").methodology().getVersion(), "with no readable active revision the bundle serves");
+    }
+
+    @Test
     void impactShowsTheUnitsWhoseBandWouldChange() throws Exception {
         revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
         Assessment top = new Assessment("top", Map.of("x1", bd(5), "x2", bd(5), "y1", bd(5)));
