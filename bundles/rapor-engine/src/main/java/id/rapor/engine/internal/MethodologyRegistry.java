@@ -41,6 +41,8 @@ final class MethodologyRegistry {
     private final Map<Long, Candidate> candidates = new HashMap<>();
     /** Activated revisions: they serve their methodology in place of the rule bundles. */
     private final Map<String, CompiledMethodology> revisions = new HashMap<>();
+    /** Methodologies whose stored active revision is not restored yet: nothing serves them meanwhile. */
+    private final java.util.Set<String> awaitingRevision = new java.util.HashSet<>();
     private volatile Map<String, CompiledMethodology> served = Map.of();
     private long sequence;
 
@@ -72,12 +74,19 @@ final class MethodologyRegistry {
     /** Serves an activated revision of its methodology from now on, whatever the rule bundles hold. */
     synchronized void activateRevision(CompiledMethodology revision) {
         revisions.put(revision.methodology().getId(), revision);
+        awaitingRevision.remove(revision.methodology().getId());
         elect();
     }
 
     /** The rule bundles serve the methodology again. */
     synchronized void deactivateRevision(String methodologyId) {
-        if (revisions.remove(methodologyId) != null) elect();
+        boolean awaited = awaitingRevision.remove(methodologyId);
+        if (revisions.remove(methodologyId) != null || awaited) elect();
+    }
+
+    /** A stored revision of the methodology will be restored: serve nothing for it until then (not its old bundle). */
+    synchronized void awaitRevision(String methodologyId) {
+        if (awaitingRevision.add(methodologyId)) elect();
     }
 
     /** What serves a methodology when no revision is activated: the rule bundles' choice. */
@@ -102,6 +111,7 @@ final class MethodologyRegistry {
         Map<String, CompiledMethodology> next = new HashMap<>();
         best.forEach((id, c) -> next.put(id, c.lastGood));
         next.putAll(revisions);
+        next.keySet().removeAll(awaitingRevision);
         served = Map.copyOf(next);
     }
 

@@ -56,20 +56,36 @@ final class RevisionManager {
         for (List<Revision> list : revisions.values()) {
             for (Revision r : list) {
                 if (r.state() != RevisionState.ACTIVE) continue;
+                // Until it is restored, the methodology is "still compiling" rather than served by the
+                // bundle it had been changed from.
+                registry.awaitRevision(r.methodologyId());
                 queue.submit(r.methodologyId(), () -> {
-                    CompiledMethodology c = compile(r);
-                    if (c != null) {
-                        synchronized (this) {
+                    CompiledMethodology c;
+                    try {
+                        c = compile(r);
+                    } catch (RuntimeException | LinkageError e) {
+                        LOG.error("Revision {} of {} could not be restored", r.number(), r.methodologyId(), e);
+                        c = null;
+                    }
+                    synchronized (this) {
+                        if (!stillActive(r)) return; // someone activated another revision meanwhile: theirs stands
+                        if (c != null) {
                             compiled.put(key(r.methodologyId(), r.number()), c);
+                            registry.activateRevision(c);
+                            LOG.info("Revision {} of {} restored and serving ({})", r.number(), r.methodologyId(), r.version());
+                        } else {
+                            registry.deactivateRevision(r.methodologyId());
+                            LOG.error("Revision {} of {} no longer compiles; the rule bundles serve it", r.number(), r.methodologyId());
                         }
-                        registry.activateRevision(c);
-                        LOG.info("Revision {} of {} restored and serving ({})", r.number(), r.methodologyId(), r.version());
-                    } else {
-                        LOG.error("Revision {} of {} no longer compiles; the rule bundles serve it", r.number(), r.methodologyId());
                     }
                 });
             }
         }
+    }
+
+    private boolean stillActive(Revision r) {
+        return revisions.getOrDefault(r.methodologyId(), List.of()).stream()
+                .anyMatch(x -> x.number() == r.number() && x.state() == RevisionState.ACTIVE);
     }
 
     synchronized List<Revision> list(String methodologyId) throws UnknownMethodologyException {

@@ -78,4 +78,18 @@ class MethodologyRegistryTest {
         assertEquals(-1, Integer.signum(Versions.compare("2022.1.0", "2022.1.0.hotfix")));
         assertEquals(0, Versions.compare("2022.1", "2022.1.0"));
     }
+
+    @Test
+    void aMethodologyAwaitingItsStoredRevisionIsNotServedByTheBundleItChanged() {
+        MethodologyRegistry r = new MethodologyRegistry();
+        r.awaitRevision("toy");
+        r.record(1, "rules.toy", v1);
+        assertNull(r.served("toy"), "not the old rules while the revision is being restored");
+        r.activateRevision(v2.compiled());
+        assertSame(v2.compiled(), r.served("toy"));
+        r.awaitRevision("other");
+        r.deactivateRevision("other"); // its revision no longer compiles: its bundles serve
+        r.deactivateRevision("toy");
+        assertSame(v1.compiled(), r.served("toy"));
+    }
 }
