@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Authenticator {
     record Caller(String name, java.util.Set<String> roles) {}
 
+    private static final String UNKNOWN_USER_HASH = Passwords.hash("no user has this password".toCharArray());
     private final UsersFile users;
     private final ConcurrentHashMap<String, UsersFile.User> verified = new ConcurrentHashMap<>();
 
@@ -32,7 +33,11 @@ final class Authenticator {
         int colon = decoded.indexOf(':');
         if (colon < 0) return null;
         UsersFile.User user = users.find(decoded.substring(0, colon));
-        if (user == null) return null;
+        if (user == null) {
+            // As slow as a wrong password, so the time of a refusal does not tell which names exist.
+            Passwords.matches(decoded.substring(colon + 1).toCharArray(), UNKNOWN_USER_HASH);
+            return null;
+        }
         UsersFile.User known = verified.get(authorization);
         if (known != user) { // a new header, or the users file changed
             if (!Passwords.matches(decoded.substring(colon + 1).toCharArray(), user.passwordHash())) return null;
@@ -42,17 +47,16 @@ final class Authenticator {
         return new Caller(user.name(), user.roles());
     }
 
-    /** The caller, who must have {@code role}; otherwise the 401 or 403 to answer. */
-    Caller require(String authorization, String role) throws HttpProblem {
-        Caller caller = identify(authorization);
+    /** Null if {@code caller} (identified, or null) may act as {@code role}; otherwise the 401 or 403 to answer. */
+    static HttpProblem refusal(Caller caller, String role) {
         if (caller == null) {
-            throw HttpProblem.of(401, "unauthorized", "Authentication required",
+            return HttpProblem.of(401, "unauthorized", "Authentication required",
                     "This call needs the credentials of a user with role '" + role + "' (HTTP Basic; users are added with bin/rapor-user).",
                     List.of());
         }
         if (!caller.roles().contains(role)) {
-            throw HttpProblem.of(403, "forbidden", "Forbidden", "User '" + caller.name() + "' lacks the role '" + role + "'.", List.of());
+            return HttpProblem.of(403, "forbidden", "Forbidden", "User '" + caller.name() + "' lacks the role '" + role + "'.", List.of());
         }
-        return caller;
+        return null;
     }
 }

@@ -18,13 +18,11 @@ final class Guard {
     /** The caller, who must have {@code role}; a refusal (401, 403) is audited before it is answered. */
     Authenticator.Caller require(HttpServletRequest request, String role, String action, String methodology, Integer revision)
             throws HttpProblem {
-        try {
-            return authenticator.require(request.getHeader("Authorization"), role);
-        } catch (HttpProblem p) {
-            Authenticator.Caller who = authenticator.identify(request.getHeader("Authorization"));
-            record(request, who == null ? null : who.name(), action, methodology, revision, p.status(), p.detail());
-            throw p;
-        }
+        Authenticator.Caller caller = authenticator.identify(request.getHeader("Authorization")); // one password check
+        HttpProblem refusal = Authenticator.refusal(caller, role);
+        if (refusal == null) return caller;
+        record(request, caller == null ? null : caller.name(), action, methodology, revision, refusal.status(), refusal.detail());
+        throw refusal;
     }
 
     void record(HttpServletRequest request, String user, String action, String methodology, Integer revision, int status, String detail) {

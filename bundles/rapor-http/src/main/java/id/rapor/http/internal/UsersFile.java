@@ -26,9 +26,12 @@ final class UsersFile {
 
     record User(String name, Set<String> roles, String passwordHash) {}
 
+    private static final Object CHANGES = new Object();
     private final Path file;
     private volatile Map<String, User> users = Map.of();
     private volatile FileTime loaded;
+    // With the time: on file systems with coarse timestamps a change within the same tick still shows in the size.
+    private volatile long loadedSize = -1;
 
     UsersFile(Path file) {
         this.file = file;
@@ -48,16 +51,29 @@ final class UsersFile {
     synchronized void put(String name, Set<String> roles, char[] password) throws IOException {
         if (!name.matches("[A-Za-z0-9._@-]{1,64}")) throw new IllegalArgumentException("a user name is 1-64 letters, digits, . _ @ -");
         if (roles.isEmpty() || !ROLES.containsAll(roles)) throw new IllegalArgumentException("roles are policy and/or evaluator");
-        Properties p = read();
-        p.setProperty(name, String.join(",", roles) + "|" + Passwords.hash(password));
-        write(p);
+        String entry = String.join(",", roles) + "|" + Passwords.hash(password);
+        change(p -> p.setProperty(name, entry));
     }
 
     synchronized boolean remove(String name) throws IOException {
-        Properties p = read();
-        boolean removed = p.remove(name) != null;
-        write(p);
-        return removed;
+        boolean[] removed = {false};
+        change(p -> removed[0] = p.remove(name) != null);
+        return removed[0];
+    }
+
+    /** Read, change, write under a file lock: two bin/rapor-user runs at once must not lose one's change. */
+    private void change(java.util.function.Consumer<Properties> edit) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path lock = file.resolveSibling(file.getFileName() + ".lock");
+        // The file lock keeps other processes out; within this JVM, one change at a time (a JVM may hold one lock per file).
+        synchronized (CHANGES) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = ch.lock()) {
+                Properties p = read();
+                edit.accept(p);
+                write(p);
+            }
+        }
     }
 
     private void reloadIfChanged() {
@@ -66,7 +82,7 @@ final class UsersFile {
             if (modified == null) {
                 users = Map.of();
                 loaded = null;
-            } else if (!modified.equals(loaded)) {
+            } else if (!modified.equals(loaded) || Files.size(file) != loadedSize) {
                 Map<String, User> next = new TreeMap<>();
                 Properties p = read();
                 for (String name : p.stringPropertyNames()) {
@@ -77,6 +93,7 @@ final class UsersFile {
                 }
                 users = Map.copyOf(next);
                 loaded = modified;
+                loadedSize = Files.size(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,11 +111,18 @@ final class UsersFile {
     }
 
     private void write(Properties p) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        // Readable by its owner only: the hashes are slow to crack, not impossible.
+        Path temp = ownerOnly(file.resolveSibling(file.getFileName() + ".tmp"));
         try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             p.store(w, "Rapor users: name = roles|PBKDF2 hash. Manage with bin/rapor-user.");
         }
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Path ownerOnly(Path temp) throws IOException {
+        Files.deleteIfExists(temp);
+        if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) return Files.createFile(temp);
+        return Files.createFile(temp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
     }
 }
