@@ -22,11 +22,17 @@ import org.slf4j.LoggerFactory;
  * the folder says which revision serves or why the edit was refused (file and line). A folder
  * is acted on only when its content has been the same for two polls in a row, so a file that
  * is still being written is never read half-way.
+ *
+ * <p>An edit is what differs from the files as they were exported (a copy is kept in
+ * {@code .rapor-exported/}), proposed on top of what serves now: a change made meanwhile
+ * through the API or deploy/ to other files stands. If the same file was changed both ways,
+ * nothing is proposed and STATUS.txt says CONFLICT.
  */
 final class EditFolderWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EditFolderWatcher.class);
     static final String STATUS = "STATUS.txt";
     private static final String STATE = ".rapor-state";
+    private static final String BASELINE = ".rapor-exported";
 
     private final Path root;
     private final MethodologyRegistry registry;
@@ -76,10 +82,22 @@ final class EditFolderWatcher {
         if (!hash.equals(lastSeen.put(id, hash))) return; // still changing: wait for it to settle
         Map<String, String> changed = new TreeMap<>();
         Map<String, String> current = serving.files().files();
-        files.forEach((path, text) -> { if (!text.equals(current.get(path))) changed.put(path, text); });
+        Map<String, String> exported = read(folder.resolve(BASELINE));
+        Map<String, String> baseline = exported.isEmpty() ? current : exported; // folders exported before the copy was kept
+        files.forEach((path, text) -> { if (!text.equals(baseline.get(path))) changed.put(path, text); });
         settled.put(id, hash);
         remember(folder, id);
         if (changed.isEmpty()) return;
+        java.util.List<String> conflicts = changed.keySet().stream()
+                .filter(path -> !java.util.Objects.equals(baseline.get(path), current.get(path))).toList();
+        if (!conflicts.isEmpty()) {
+            status(folder, "CONFLICT: " + String.join(", ", conflicts) + " changed here and, since this folder was exported, in "
+                    + version + " too. Nothing was proposed; " + version + " keeps serving.\n"
+                    + "Keep a copy of your edits, delete the files in this folder (Rapor exports " + version + " again), then edit anew.\n");
+            audit(folder, "revision.propose", id, 0, 409, "conflict: " + conflicts);
+            LOG.warn("Edit of {} not proposed: {} changed meanwhile in {}", id, conflicts, version);
+            return;
+        }
         try {
             Revision r = revisions.propose(id, changed, "edit-folder", "edited in " + folder);
             audit(folder, "revision.propose", id, r.number(), r.state() == RevisionState.REJECTED ? 422 : 201, r.state() + ": " + changed.keySet());
@@ -90,6 +108,9 @@ final class EditFolderWatcher {
             } else {
                 Revision active = revisions.activate(id, r.number(), "edit-folder");
                 audit(folder, "revision.activate", id, r.number(), 200, "now serving " + active.version());
+                // The folder now shows what serves: this edit merged with any change made meanwhile.
+                export(folder, registry.served(id).files().files());
+                settled.put(id, RevisionManager.hash(read(folder)));
                 exportedVersion.put(id, active.version());
                 remember(folder, id);
                 status(folder, "ACTIVE: revision " + r.number() + " (" + active.version() + ") serves " + id + ".\n");
@@ -147,14 +168,17 @@ final class EditFolderWatcher {
         return files;
     }
 
+    /** The files for editing, and the same as the baseline that later edits are told apart from. */
     private static void export(Path folder, Map<String, String> files) {
         try {
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path target = folder.resolve(f.getKey());
-                Files.createDirectories(target.getParent());
-                Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-                Files.writeString(temp, f.getValue(), StandardCharsets.UTF_8);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            for (Path into : new Path[] {folder.resolve(BASELINE), folder}) {
+                for (Map.Entry<String, String> f : files.entrySet()) {
+                    Path target = into.resolve(f.getKey());
+                    Files.createDirectories(target.getParent());
+                    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+                    Files.writeString(temp, f.getValue(), StandardCharsets.UTF_8);
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -43,4 +43,40 @@ class EditFolderWatcherTest {
         assertTrue(Files.readString(bands).contains("LO,Rendah,"), "it follows the serving version instead");
         assertEquals(2, audit.last(10).size(), "the edit's propose and activate are audited");
     }
+
+    @Test
+    void anEditKeepsWhatTheApiChangedMeanwhileAndAClashIsAConflictNotAnOverwrite() throws Exception {
+        RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
+        MethodologyRegistry registry = new MethodologyRegistry();
+        registry.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
+        RevisionManager revisions = new RevisionManager(compiler, registry, new RevisionStore(data));
+        EditFolderWatcher watcher = new EditFolderWatcher(edit, registry, revisions, new AuditFile(null));
+        watcher.poll();
+        Path bands = edit.resolve("toy/methodology/bands.csv");
+        Path aspects = edit.resolve("toy/methodology/aspects.csv");
+        String exportedBands = Files.readString(bands);
+
+        // Officer A edits the aspects in the folder while officer B relabels a band through the API.
+        Files.writeString(aspects, Files.readString(aspects) + "# checked by A\n");
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, exportedBands.replace("HI,High,", "HI,Tinggi,")), "siti", "label");
+        revisions.activate("toy", 1, "siti");
+        watcher.poll();
+        watcher.poll();
+        assertEquals("2024.1.0+r2", registry.served("toy").methodology().getVersion(), Files.readString(edit.resolve("toy/STATUS.txt")));
+        String served = registry.served("toy").files().files().get(RuleBundleLayout.BANDS);
+        assertTrue(served.contains("HI,Tinggi,"), "B's change through the API stands: " + served);
+        assertTrue(registry.served("toy").files().files().get("methodology/aspects.csv").contains("# checked by A"), "and A's edit is in");
+        assertTrue(Files.readString(bands).contains("HI,Tinggi,"), "the folder shows the merged version");
+
+        // Both change the bands: nothing is proposed, and the folder says why.
+        Files.writeString(bands, Files.readString(bands).replace("LO,Low,", "LO,Rendah,"));
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, served.replace("LO,Low,", "LO,Lemah,")), "siti", "label");
+        revisions.activate("toy", 3, "siti");
+        watcher.poll();
+        watcher.poll();
+        assertTrue(Files.readString(edit.resolve("toy/STATUS.txt")).startsWith("CONFLICT: methodology/bands.csv"),
+                Files.readString(edit.resolve("toy/STATUS.txt")));
+        assertEquals("2024.1.0+r3", registry.served("toy").methodology().getVersion());
+        assertEquals(3, revisions.list("toy").size(), "no revision was made from the folder");
+    }
 }
