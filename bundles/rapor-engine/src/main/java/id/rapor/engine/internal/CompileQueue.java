@@ -95,6 +95,12 @@ final class CompileQueue implements AutoCloseable {
         return true;
     }
 
+    /** After {@link #close()}: waits for the task that was running, if any; false on timeout. */
+    boolean awaitStopped(long millis) throws InterruptedException {
+        worker.join(millis);
+        return !worker.isAlive();
+    }
+
     @Override
     public synchronized void close() {
         closed = true;

@@ -111,10 +111,13 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         if (editPoller != null) editPoller.shutdownNow();
         extender.close();
         compileQueue.close();
+        // Work already running (an edit being proposed, a compile) finishes before the service is gone.
+        if (editPoller != null) editPoller.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        compileQueue.awaitStopped(10_000);
     }
 
     @Override

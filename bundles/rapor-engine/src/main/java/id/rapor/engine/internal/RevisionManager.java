@@ -116,7 +116,8 @@ final class RevisionManager {
             else pathErrors.add(new RuleError(path, 0, 0, "not a rule bundle file: expected methodology/<name>.csv or .properties, or rules/<name>.drl"));
         });
         List<Revision> list = revisions.computeIfAbsent(methodologyId, k -> new ArrayList<>());
-        int number = list.isEmpty() ? 1 : list.get(list.size() - 1).number() + 1;
+        // Past every number on disk too: an unreadable revision left out at load still owns its number.
+        int number = Math.max(list.isEmpty() ? 0 : list.get(list.size() - 1).number(), store == null ? 0 : store.highestNumber(methodologyId)) + 1;
         Revision draft = new Revision(methodologyId, number, RevisionState.DRAFT, hash(files), author, Instant.now(), comment,
                 baseVersion, Map.copyOf(files), List.of());
         CompiledMethodology c = null;

@@ -65,6 +65,18 @@ final class RevisionStore {
         return all;
     }
 
+    /** The highest revision number stored for the methodology, readable or not; 0 if none. */
+    int highestNumber(String methodologyId) {
+        Path folder = root.resolve(methodologyId);
+        if (!Files.isDirectory(folder)) return 0;
+        try (Stream<Path> revisions = Files.list(folder)) {
+            return revisions.map(r -> r.getFileName().toString()).filter(n -> !n.isEmpty() && n.chars().allMatch(Character::isDigit))
+                    .mapToInt(Integer::parseInt).max().orElse(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Stores a new revision whole, or not at all. */
     void save(Revision r) {
         Path folder = root.resolve(r.methodologyId());

@@ -133,6 +133,8 @@ class RevisionManagerTest {
         restore(again);
         assertEquals(List.of(1), again.list("toy").stream().map(Revision::number).toList(), "the unreadable revision 2 is left out");
         assertEquals("2024.1.0", restarted.served("toy").methodology().getVersion(), "with no readable active revision the bundle serves");
+        assertEquals(3, again.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED),
+                "siti", "again").number(), "the damaged revision keeps its number");
     }
 
     @Test
