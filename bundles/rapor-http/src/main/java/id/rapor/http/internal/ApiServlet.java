@@ -85,6 +85,9 @@ public final class ApiServlet extends HttpServlet {
             route(request, response);
             if (accessLog) LOG.info("[{}] {} {} {}", requestId, request.getMethod(), request.getRequestURI(), response.getStatus());
         } catch (HttpProblem p) {
+            // A refusal may come before the body was read (404 for an unknown year, 401): read the rest,
+            // or the container may close a kept-alive connection under a client about to reuse it.
+            if (!drain(request)) response.setHeader("Connection", "close");
             problem(request, response, p, requestId);
         } catch (LimitedInputStream.TooLarge e) {
             // Read the rest of the body so the answer reaches a client that is still sending: closing
