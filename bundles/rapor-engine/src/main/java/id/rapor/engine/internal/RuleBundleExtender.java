@@ -18,9 +18,8 @@ import org.slf4j.LoggerFactory;
  * The extender: every bundle with a {@value RuleBundleLayout#HEADER} header is a rule
  * bundle. It is compiled when it appears and again when it is updated, on the one compile
  * thread of the {@link CompileQueue} (Drools compiles are memory-hungry and need not run in
- * parallel), and dropped when
- * it is uninstalled. Bundles are tracked from INSTALLED on, so the old version keeps serving
- * while FileInstall stops, updates and restarts a bundle.
+ * parallel), and dropped when it is uninstalled. Bundles are tracked from INSTALLED on, so the
+ * old version keeps serving while FileInstall updates a bundle; deploy/ never starts them.
  *
  * <p>The rule bundles already installed when the extender opens are compiled newest version
  * first (a rule bundle's major version is its methodology year), so the methodologies of the
