@@ -33,11 +33,17 @@ final class RuleTextPolicy {
             + "File\\w*|Path|Paths|Socket\\w*|URL\\w*|URI|HttpClient|ServiceLoader|Scanner|"
             + "exit|halt|exec|load|loadLibrary|getenv|getProperty|setProperty|Security\\w*|ScriptEngine\\w*|Serializable|"
             + "ObjectInputStream|ObjectOutputStream|drools|kcontext|getKieRuntime|getWorkingMemory|"
-            + "Executor\\w*|CompletableFuture|Timer|ForkJoinPool|wait|notify|notifyAll|synchronized|dialect)\\b");
+            + "Executor\\w*|CompletableFuture|Timer|ForkJoinPool|wait|notify|notifyAll|synchronized|dialect|"
+            // Ways to make an allowed type work without end, or off this thread.
+            + "parallel\\w*|nCopies|repeat|pow|iterate|generate)\\b");
+    /** Lambdas and method references run wherever they are handed (a parallel stream's threads). */
+    private static final Pattern LAMBDA = Pattern.compile("->|::");
+    /** Rule classes are generated in the rule file's package, where every class of that package is in scope. */
+    static final String RULES_PACKAGE = "id.rapor.rules";
     /** A dotted name that starts like a package: it must be one of the allowed types. */
     private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w$.])(?:java|javax|jdk|jakarta|sun|com|org|net|io|id)(?:\\s*\\.\\s*\\w+)+");
     private static final Pattern IMPORT = Pattern.compile("\\bimport\\s+(static\\s+|function\\s+)?([\\w.*]+)");
-    private static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+[\\w.]+");
+    private static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+([\\w.\\s]+?)\\s*(;|\\n|$)");
     private static final Pattern CLASS_LITERAL = Pattern.compile("\\.\\s*class\\b");
     /** Loops that need not end; a for over a collection always does. */
     private static final Pattern UNBOUNDED_LOOP = Pattern.compile("\\b(while|do|until)\\b");
@@ -53,6 +59,14 @@ final class RuleTextPolicy {
             return; // the rest of the text cannot be read as the compiler would read it
         }
         String code = blankCommentsAndStrings(text);
+        Matcher pkg = PACKAGE.matcher(code);
+        while (pkg.find()) {
+            String name = pkg.group(1).replaceAll("\\s", "");
+            if (!name.equals(RULES_PACKAGE)) {
+                problems.add(file, lineOf(code, pkg.start()), columnOf(code, pkg.start()), "package " + name
+                        + " is not allowed in rule text: rules live in package " + RULES_PACKAGE);
+            }
+        }
         Matcher imp = IMPORT.matcher(code);
         while (imp.find()) {
             String name = imp.group(2);
@@ -72,6 +86,7 @@ final class RuleTextPolicy {
                         + "rules may name only " + ALLOWED_TEXT);
             }
         }
+        report(file, body, LAMBDA, problems, "is not allowed in rule text: no lambdas or method references");
         report(file, body, CLASS_LITERAL, problems, "'.class' is not allowed in rule text: rules may not reach classes or reflection");
         report(file, body, UNBOUNDED_LOOP, problems, "is not allowed in rule text: loop only over a collection (for ( X x : list )), so every rule finishes");
         Matcher loop = FOR.matcher(body);

@@ -29,7 +29,7 @@ class RuleTextPolicyTest {
 
     @Test
     void importsOutsideTheApiAndValueTypesAreRejectedWithTheirLine() {
-        List<RuleError> e = check("package p;\nimport id.rapor.api.fact.AnswerSheet;\nimport java.io.File;\nimport java.util.List;\nimport static java.lang.System.exit;\n");
+        List<RuleError> e = check("package id.rapor.rules;\nimport id.rapor.api.fact.AnswerSheet;\nimport java.io.File;\nimport java.util.List;\nimport static java.lang.System.exit;\n");
         assertEquals(List.of(3, 5), e.stream().map(RuleError::line).toList());
         assertTrue(e.get(0).message().startsWith("import java.io.File is not allowed"), e.get(0).message());
     }
@@ -83,9 +83,9 @@ class RuleTextPolicyTest {
         assertTrue(beans.stream().anyMatch(e -> e.message().startsWith("'.class' is not allowed")), beans.toString());
         assertTrue(beans.stream().anyMatch(e -> e.message().startsWith("'getClassLoader' is not allowed")), beans.toString());
         // A dialect is refused whatever its name, though the name is a string.
-        assertFalse(check("package p;\ndialect \"mvel\"\n").isEmpty());
+        assertFalse(check("package id.rapor.rules;\ndialect \"mvel\"\n").isEmpty());
         // Two imports on one line are each checked.
-        List<RuleError> imports = check("package p;\nimport java.math.BigDecimal; import java.io.File;\n");
+        List<RuleError> imports = check("package id.rapor.rules;\nimport java.math.BigDecimal; import java.io.File;\n");
         assertEquals(1, imports.size(), imports.toString());
         assertTrue(imports.get(0).message().startsWith("import java.io.File is not allowed"), imports.toString());
         // A unicode escape could close a string for the Java compiler while this check still saw a string.
@@ -106,7 +106,7 @@ class RuleTextPolicyTest {
         assertTrue(check(consequence("    for ( ;; ) { }")).get(0).message().startsWith("a counting for loop is not allowed"));
         assertTrue(check(consequence("    for ( int k = 0; k < 3; k++ ) { }")).get(0).message().startsWith("a counting for loop"));
         assertEquals(List.of(), check(consequence("    for ( Object o : $m.getAspects() ) { }")));
-        List<RuleError> recursion = check("package p;\nfunction int f(int n) {\n    return n <= 0 ? 0 : f( n - 1 ) + f( n - 1 );\n}\n"
+        List<RuleError> recursion = check("package id.rapor.rules;\nfunction int f(int n) {\n    return n <= 0 ? 0 : f( n - 1 ) + f( n - 1 );\n}\n"
                 + "function int g(int n) { return n; }\n");
         assertEquals(2, recursion.size(), recursion.toString());
         assertTrue(recursion.get(0).message().startsWith("function f calls function f"), recursion.toString());
@@ -120,5 +120,21 @@ class RuleTextPolicyTest {
         Compilation c = new ToyBundle().with("rules/loop.drl", loop).compile("1.0.0");
         assertFalse(c.accepted());
         assertTrue(c.errors().stream().anyMatch(e -> e.message().contains("did not settle")), c.errors().toString());
+    }
+
+    @Test
+    void escapesFoundByTryingThemAreClosedToo() {
+        // Rule classes are generated in the file's package: org.mvel2 would put MVEL.eval( "any code" ) in scope.
+        List<RuleError> pkg = check("package org.mvel2;\nimport id.rapor.api.model.Methodology;\nrule \"r\"\nwhen\n    $m : Methodology()\nthen\n"
+                + "    MVEL.eval( \"Runtime.getRuntime().exec('touch /tmp/x')\" );\nend\n");
+        assertEquals(1, pkg.size(), pkg.toString());
+        assertTrue(pkg.get(0).message().startsWith("package org.mvel2 is not allowed"), pkg.toString());
+        assertEquals(1, pkg.get(0).line());
+        // Work without end, or off this thread, through allowed types.
+        assertFalse(check(consequence("    for ( Object a : Collections.nCopies( Integer.MAX_VALUE, 1 ) ) { }")).isEmpty());
+        assertFalse(check(consequence("    java.math.BigInteger x = java.math.BigInteger.valueOf( 3 ).pow( 1000000000 );")).isEmpty());
+        assertFalse(check(consequence("    List.of( 1, 2 ).parallelStream();")).isEmpty());
+        assertFalse(check(consequence("    $m.getAspects().forEach( a -> { } );")).isEmpty());
+        assertFalse(check(consequence("    $m.getAspects().forEach( Object::toString );")).isEmpty());
     }
 }
