@@ -19,7 +19,7 @@ final class GoldenCaseRunner {
 
     private GoldenCaseRunner() {}
 
-    static void run(List<GoldenCase> cases, CompiledMethodology compiled, Problems problems) {
+    static void run(List<GoldenCase> cases, CompiledMethodology compiled, Problems problems, long limitMillis) {
         Problems found = new Problems();
         Thread probe = new Thread(() -> {
             try {
@@ -32,14 +32,14 @@ final class GoldenCaseRunner {
         probe.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         probe.start();
         try {
-            probe.join(LIMIT_MILLIS);
+            probe.join(limitMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (probe.isAlive()) {
             // It cannot be stopped safely: it is left to end on its own, and its rules are never served.
             probe.interrupt();
-            problems.add(GOLDEN_CASES, 0, "the golden cases did not finish within " + LIMIT_MILLIS / 1000
+            problems.add(GOLDEN_CASES, 0, "the golden cases did not finish within " + limitMillis / 1000.0
                     + " s: the rules compute without end, or far too long");
             return;
         }

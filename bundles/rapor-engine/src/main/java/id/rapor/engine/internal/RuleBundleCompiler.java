@@ -16,10 +16,16 @@ import org.kie.api.KieBase;
 final class RuleBundleCompiler {
     private final DrlCompiler drl;
     private final ClassLoader loader;
+    private final long goldenCaseLimitMillis;
 
     RuleBundleCompiler(ClassLoader loader) {
+        this(loader, GoldenCaseRunner.LIMIT_MILLIS);
+    }
+
+    RuleBundleCompiler(ClassLoader loader, long goldenCaseLimitMillis) {
         this.loader = loader;
         this.drl = new DrlCompiler(loader);
+        this.goldenCaseLimitMillis = goldenCaseLimitMillis;
     }
 
     /** One compile at a time, whoever asks (the extender, a revision): Drools compiles are memory-hungry. */
@@ -43,7 +49,7 @@ final class RuleBundleCompiler {
             return new Compilation(methodologyId, source.version(), null, problems.list());
         }
         CompiledMethodology compiled = new CompiledMethodology(read.methodology(), kieBase, loader, source);
-        GoldenCaseRunner.run(cases, compiled, problems);
+        GoldenCaseRunner.run(cases, compiled, problems, goldenCaseLimitMillis);
         return problems.isEmpty()
                 ? new Compilation(methodologyId, source.version(), compiled, List.of())
                 : new Compilation(methodologyId, source.version(), null, problems.list());

@@ -137,4 +137,15 @@ class RuleTextPolicyTest {
         assertFalse(check(consequence("    $m.getAspects().forEach( a -> { } );")).isEmpty());
         assertFalse(check(consequence("    $m.getAspects().forEach( Object::toString );")).isEmpty());
     }
+
+    @Test
+    void allowedArithmeticThatTakesForeverIsCutOffNotWaitedFor() throws Exception {
+        // No text check can bound this: a division to twenty million digits, in allowed types only.
+        String slow = consequence("    java.math.BigDecimal third = java.math.BigDecimal.ONE.divide( java.math.BigDecimal.valueOf( 3 ), "
+                + "new java.math.MathContext( 20000000 ) );");
+        assertEquals(List.of(), check(slow));
+        Compilation c = new ToyBundle().with("rules/slow.drl", slow).compile("1.0.0", new RuleBundleCompiler(getClass().getClassLoader(), 1_000));
+        assertFalse(c.accepted());
+        assertTrue(c.errors().stream().anyMatch(e -> e.message().startsWith("the golden cases did not finish within 1.0 s")), c.errors().toString());
+    }
 }

@@ -85,6 +85,10 @@ final class ToyBundle {
     }
 
     Compilation compile(String version) throws IOException {
-        return new RuleBundleCompiler(getClass().getClassLoader()).compile(new DirectoryRuleSource(write(), version), "toy");
+        return compile(version, new RuleBundleCompiler(getClass().getClassLoader()));
+    }
+
+    Compilation compile(String version, RuleBundleCompiler compiler) throws IOException {
+        return compiler.compile(new DirectoryRuleSource(write(), version), "toy");
     }
 }
