@@ -51,7 +51,7 @@ final class AuditFile implements AuditTrail {
         if (file == null) return List.copyOf(memory.subList(Math.max(0, memory.size() - limit), memory.size()));
         try {
             if (!Files.exists(file)) return List.of();
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines = lastLines(limit);
             List<AuditEntry> entries = new ArrayList<>();
             for (String line : lines.subList(Math.max(0, lines.size() - limit), lines.size())) {
                 if (!line.isBlank()) entries.add(parse(line));
@@ -59,6 +59,32 @@ final class AuditFile implements AuditTrail {
             return entries;
         } catch (IOException x) {
             throw new UncheckedIOException(x);
+        }
+    }
+
+    /**
+     * The last {@code limit} lines, read from the end: the trail only grows (every refused login
+     * adds a line), and answering /audit must not read all of it into the heap.
+     */
+    private List<String> lastLines(int limit) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            long start = ch.size();
+            int newlines = 0;
+            java.util.ArrayDeque<byte[]> blocks = new java.util.ArrayDeque<>();
+            while (start > 0 && newlines <= limit) {
+                int size = (int) Math.min(64 * 1024, start);
+                start -= size;
+                java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(size);
+                while (block.hasRemaining() && ch.read(block, start + block.position()) >= 0) { }
+                for (byte b : block.array()) if (b == '\n') newlines++;
+                blocks.addFirst(block.array());
+            }
+            java.io.ByteArrayOutputStream tail = new java.io.ByteArrayOutputStream();
+            for (byte[] b : blocks) tail.write(b);
+            List<String> lines = new ArrayList<>(List.of(tail.toString(StandardCharsets.UTF_8).split("\n", -1)));
+            if (start > 0) lines.remove(0); // cut in the middle
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
+            return lines.subList(Math.max(0, lines.size() - limit), lines.size());
         }
     }
 

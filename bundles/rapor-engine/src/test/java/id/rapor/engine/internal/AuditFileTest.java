@@ -25,4 +25,19 @@ class AuditFileTest {
         assertEquals(List.of(tricky, nulls), audit.last(10));
         assertEquals(List.of(nulls), new AuditFile(dir.resolve("audit.jsonl")).last(1), "read back by a new instance, after a restart");
     }
+
+    @Test
+    void theLastEntriesAreReadFromTheEndOfALongTrail(@TempDir Path dir) throws Exception {
+        AuditFile audit = new AuditFile(dir.resolve("audit.jsonl"));
+        // Far more than one 64 KiB block, with non-ASCII text that a block boundary may cut.
+        for (int k = 0; k < 3000; k++) {
+            audit.record(new AuditEntry(Instant.parse("2026-11-24T10:00:00Z").plusSeconds(k), "siti", "127.0.0.1", "r-" + k,
+                    "auth.refused", "pekppp-2022", null, 401, "Penilaian ulang — percobaan ke-" + k));
+        }
+        List<AuditEntry> last = new AuditFile(dir.resolve("audit.jsonl")).last(1000);
+        assertEquals(1000, last.size());
+        assertEquals("r-2000", last.get(0).requestId());
+        assertEquals("Penilaian ulang — percobaan ke-2999", last.get(999).detail());
+        assertEquals(3000, new AuditFile(dir.resolve("audit.jsonl")).last(5000).size(), "fewer than asked: all of them");
+    }
 }
