@@ -72,7 +72,8 @@ final class EditFolderWatcher {
         boolean untouched = files.isEmpty() || hash.equals(settled.get(id));
         if (untouched && !version.equals(exportedVersion.get(id))) {
             export(folder, serving.files().files());
-            settled.put(id, RevisionManager.hash(read(folder)));
+            // What was written, not what is there now: an edit made in the meantime must still count as one.
+            settled.put(id, RevisionManager.hash(serving.files().files()));
             exportedVersion.put(id, version);
             lastSeen.remove(id);
             remember(folder, id);
@@ -110,7 +111,7 @@ final class EditFolderWatcher {
                 audit(folder, "revision.activate", id, r.number(), 200, "now serving " + active.version());
                 // The folder now shows what serves: this edit merged with any change made meanwhile.
                 export(folder, registry.served(id).files().files());
-                settled.put(id, RevisionManager.hash(read(folder)));
+                settled.put(id, RevisionManager.hash(registry.served(id).files().files()));
                 exportedVersion.put(id, active.version());
                 remember(folder, id);
                 status(folder, "ACTIVE: revision " + r.number() + " (" + active.version() + ") serves " + id + ".\n");
@@ -168,17 +169,25 @@ final class EditFolderWatcher {
         return files;
     }
 
-    /** The files for editing, and the same as the baseline that later edits are told apart from. */
+    /**
+     * The files for editing, and the same as the baseline that later edits are told apart from.
+     * Every file is written aside first and then renamed into place, all in one quick pass, so an
+     * editor opening the folder meanwhile finds the old set or the new one, not half of each.
+     */
     private static void export(Path folder, Map<String, String> files) {
         try {
+            Map<Path, Path> moves = new java.util.LinkedHashMap<>();
             for (Path into : new Path[] {folder.resolve(BASELINE), folder}) {
                 for (Map.Entry<String, String> f : files.entrySet()) {
                     Path target = into.resolve(f.getKey());
                     Files.createDirectories(target.getParent());
                     Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
                     Files.writeString(temp, f.getValue(), StandardCharsets.UTF_8);
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    moves.put(temp, target);
                 }
+            }
+            for (Map.Entry<Path, Path> m : moves.entrySet()) {
+                Files.move(m.getKey(), m.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
