@@ -9,16 +9,32 @@ import java.time.Instant;
 final class Guard {
     private final Authenticator authenticator;
     private final AuditTrail audit;
+    private final FailedLogins failedLogins;
 
     Guard(Authenticator authenticator, AuditTrail audit) {
+        this(authenticator, audit, new FailedLogins(System::currentTimeMillis));
+    }
+
+    Guard(Authenticator authenticator, AuditTrail audit, FailedLogins failedLogins) {
         this.authenticator = authenticator;
         this.audit = audit;
+        this.failedLogins = failedLogins;
     }
 
     /** The caller, who must have {@code role}; a refusal (401, 403) is audited before it is answered. */
     Authenticator.Caller require(HttpServletRequest request, String role, String action, String methodology, Integer revision)
             throws HttpProblem {
-        Authenticator.Caller caller = authenticator.identify(request.getHeader("Authorization")); // one password check
+        String address = request.getRemoteAddr();
+        long wait = failedLogins.blockedFor(address);
+        if (wait > 0) {
+            // Not audited one by one: the failures that led here are.
+            throw HttpProblem.temporary(429, "too-many-failed-logins", "Too many failed logins",
+                    FailedLogins.LIMIT + " failed logins from " + address + " within a minute; try again in " + wait + " s.", (int) wait);
+        }
+        String authorization = request.getHeader("Authorization");
+        Authenticator.Caller caller = authenticator.identify(authorization); // one password check
+        if (caller != null) failedLogins.succeeded(address);
+        else if (authorization != null) failedLogins.failed(address);
         HttpProblem refusal = Authenticator.refusal(caller, role);
         if (refusal == null) return caller;
         record(request, caller == null ? null : caller.name(), action, methodology, revision, refusal.status(), refusal.detail());
