@@ -13,7 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Authenticator {
     record Caller(String name, java.util.Set<String> roles) {}
 
-    private static final String UNKNOWN_USER_HASH = Passwords.hash("no user has this password".toCharArray());
+    /** Made at the first login of an unknown user, not at start: one PBKDF2 hash is a tenth of a second of CPU. */
+    private static final class UnknownUser {
+        static final String HASH = Passwords.hash("no user has this password".toCharArray());
+    }
+
     private final UsersFile users;
     private final ConcurrentHashMap<String, UsersFile.User> verified = new ConcurrentHashMap<>();
 
@@ -35,7 +39,7 @@ final class Authenticator {
         UsersFile.User user = users.find(decoded.substring(0, colon));
         if (user == null) {
             // As slow as a wrong password, so the time of a refusal does not tell which names exist.
-            Passwords.matches(decoded.substring(colon + 1).toCharArray(), UNKNOWN_USER_HASH);
+            Passwords.matches(decoded.substring(colon + 1).toCharArray(), UnknownUser.HASH);
             return null;
         }
         UsersFile.User known = verified.get(authorization);
