@@ -71,12 +71,8 @@ final class EditFolderWatcher {
         String version = serving.methodology().getVersion();
         boolean untouched = files.isEmpty() || hash.equals(settled.get(id));
         if (untouched && !version.equals(exportedVersion.get(id))) {
-            export(folder, serving.files().files());
-            // What was written, not what is there now: an edit made in the meantime must still count as one.
-            settled.put(id, RevisionManager.hash(serving.files().files()));
-            exportedVersion.put(id, version);
+            show(folder, id, serving);
             lastSeen.remove(id);
-            remember(folder, id);
             return;
         }
         if (hash.equals(settled.get(id))) return;
@@ -110,15 +106,22 @@ final class EditFolderWatcher {
                 Revision active = revisions.activate(id, r.number(), "edit-folder");
                 audit(folder, "revision.activate", id, r.number(), 200, "now serving " + active.version());
                 // The folder now shows what serves: this edit merged with any change made meanwhile.
-                export(folder, registry.served(id).files().files());
-                settled.put(id, RevisionManager.hash(registry.served(id).files().files()));
-                exportedVersion.put(id, active.version());
-                remember(folder, id);
+                show(folder, id, registry.served(id));
                 status(folder, "ACTIVE: revision " + r.number() + " (" + active.version() + ") serves " + id + ".\n");
             }
         } catch (Exception e) {
             status(folder, "FAILED: " + e.getMessage() + "\n");
         }
+    }
+
+    /** Exports what serves and remembers it as the folder's untouched state. */
+    private void show(Path folder, String id, CompiledMethodology serving) {
+        Map<String, String> files = serving.files().files();
+        export(folder, files);
+        // What was written, not what is there now: an edit made in the meantime must still count as one.
+        settled.put(id, RevisionManager.hash(files));
+        exportedVersion.put(id, serving.methodology().getVersion());
+        remember(folder, id);
     }
 
     /**

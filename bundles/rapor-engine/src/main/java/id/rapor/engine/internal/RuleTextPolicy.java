@@ -81,7 +81,7 @@ final class RuleTextPolicy {
         Matcher qualified = QUALIFIED.matcher(body);
         while (qualified.find()) {
             String name = qualified.group().replaceAll("\\s", "");
-            if (!allowed(name) && !name.equals("java.math") && !name.startsWith("id.rapor.api.")) {
+            if (!allowed(name)) {
                 problems.add(file, lineOf(body, qualified.start()), columnOf(body, qualified.start()), "'" + name + "' is not allowed in rule text: "
                         + "rules may name only " + ALLOWED_TEXT);
             }
