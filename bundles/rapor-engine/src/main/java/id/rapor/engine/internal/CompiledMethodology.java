@@ -28,8 +28,6 @@ import org.kie.api.runtime.KieSessionsPool;
  * a request that already holds this object finishes on it.
  */
 final class CompiledMethodology {
-    /** About a hundred times what a score fires (PEKPPP 2017, the largest: about 50). */
-    private static final int MAX_FIRINGS = 5_000;
     /** Sessions are reset and reused; creating one per request costs more than scoring. */
     private static final int INITIAL_SESSIONS = 4;
 
@@ -42,10 +40,12 @@ final class CompiledMethodology {
     private final Map<String, Integer> indicatorOrder = new HashMap<>();
 
     private final RuleSource source;
+    private final ScoreBudget budget;
 
-    CompiledMethodology(Methodology methodology, KieBase kieBase, ClassLoader loader, RuleSource source) {
+    CompiledMethodology(Methodology methodology, KieBase kieBase, ClassLoader loader, RuleSource source, ScoreBudget budget) {
         this.methodology = methodology;
         this.source = source;
+        this.budget = budget;
         this.kieBase = kieBase;
         this.loader = loader;
         this.sessions = kieBase.newKieSessionsPool(INITIAL_SESSIONS);
@@ -68,17 +68,25 @@ final class CompiledMethodology {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         KieSession session = sessions.newKieSession();
+        boolean clean = false;
         try {
             // Two facts: the rules read aspects, bands and scale from the methodology.
             session.insert(methodology);
             session.insert(answers);
-            // Rules that keep re-activating each other would never settle: a score takes a few dozen
-            // firings, so a limit far above that ends such a loop with an error instead of a hung thread.
-            int fired = session.fireAllRules(MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) throw RuleOutcomeException.unsettled(MAX_FIRINGS);
+            budget.fire(session);
             for (Object o : session.getObjects()) facts.collect(o);
+            clean = true;
+        } catch (RuleOutcomeException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // Whatever the rules threw (an Error too: a stack overflow, a failed static initialiser) is the rule
+            // bundle's defect, reported as such, never a broken connection or an HTML page.
+            throw RuleOutcomeException.failed(e);
         } finally {
-            session.dispose();
+            // A session the rules left half-way (stopped, thrown out of) is discarded, not pooled.
+            if (clean) session.dispose(); else session.destroy();
             thread.setContextClassLoader(previous);
         }
         return facts.toResult(assessment.unit());

@@ -34,15 +34,18 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
     private RuleBundleExtender extender;
     private CompileQueue compileQueue;
     private RevisionManager revisionManager;
+    private ScoreBudget budget;
 
     @Activate
     void activate(BundleContext context) {
-        RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
+        budget = new ScoreBudget(ScoreBudget.MAX_FIRINGS, millis(context.getProperty("rapor.scoring.budget.ms"), ScoreBudget.DEFAULT_MILLIS));
+        RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader(), budget, GoldenCaseRunner.LIMIT_MILLIS);
         String data = context.getProperty("rapor.data");
         if (data != null) audit = new AuditFile(Path.of(data).resolve("audit.jsonl"));
-        revisionManager = new RevisionManager(compiler, registry, data == null ? null : new RevisionStore(Path.of(data)));
+        OperatorRuleText operatorRuleText = new OperatorRuleText();
+        revisionManager = new RevisionManager(compiler, registry, data == null ? null : new RevisionStore(Path.of(data)), operatorRuleText);
         compileQueue = new CompileQueue(getClass().getClassLoader());
-        extender = new RuleBundleExtender(context, compiler, registry, audit, compileQueue);
+        extender = new RuleBundleExtender(context, compiler, registry, audit, compileQueue, operatorRuleText);
         // Stored active revisions compile after the shipped bundles (same thread), then win over them.
         extender.open();
         revisionManager.restore(compileQueue);
@@ -61,6 +64,20 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
     }
 
     private java.util.concurrent.ScheduledExecutorService editPoller;
+
+    /** A setting in milliseconds; a wrong one is said in the log and the default stands, rather than no scoring at all. */
+    private static long millis(String value, long fallback) {
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            long v = Long.parseLong(value.trim());
+            if (v >= 1) return v;
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        org.slf4j.LoggerFactory.getLogger(DroolsScoringService.class).error("scoring.budget.ms must be a whole number of milliseconds"
+                + " of at least 1, not '{}'; using {}", value.replaceAll("\\p{Cntrl}", "?"), fallback);
+        return fallback;
+    }
 
     @Override
     public void record(AuditEntry entry) {
@@ -118,6 +135,7 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
         // Work already running (an edit being proposed, a compile) finishes before the service is gone.
         if (editPoller != null) editPoller.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         compileQueue.awaitStopped(10_000);
+        budget.close();
     }
 
     @Override

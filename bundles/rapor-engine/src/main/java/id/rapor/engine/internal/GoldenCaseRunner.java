@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * Scores every golden case with a freshly compiled methodology and reports each mismatch on its
- * row. The cases run on a thread of their own with a time limit: rule text is checked before it
- * is compiled, but no check of text can prove that allowed arithmetic ends soon, and a compile
- * that never returned would hold up every later rule change.
+ * row. Each case scores under the methodology's {@link ScoreBudget}, and all of them together on
+ * a thread of their own with a time limit: a compile that never returned would hold up every
+ * later rule change. A thread over the limit is stopped, not left to burn.
  */
 final class GoldenCaseRunner {
     /** Sane rules take milliseconds for all their cases. */
@@ -26,6 +26,11 @@ final class GoldenCaseRunner {
                 runAll(cases, compiled, found);
             } catch (OutOfMemoryError e) {
                 found.add(GOLDEN_CASES, 0, "the rules ran out of memory on the golden cases");
+            } catch (ThreadDeath stopped) {
+                // Stopped over the limit below: the limit's problem is reported there.
+            } catch (Throwable e) {
+                // Nothing the rules throw may pass for a clean run: a missing problem would accept them.
+                found.add(GOLDEN_CASES, 0, "the rules failed on the golden cases: " + e);
             }
         }, "rapor-golden-cases");
         probe.setDaemon(true);
@@ -37,13 +42,25 @@ final class GoldenCaseRunner {
             Thread.currentThread().interrupt();
         }
         if (probe.isAlive()) {
-            // It cannot be stopped safely: it is left to end on its own, and its rules are never served.
-            probe.interrupt();
+            stop(probe);
             problems.add(GOLDEN_CASES, 0, "the golden cases did not finish within " + limitMillis / 1000.0
                     + " s: the rules compute without end, or far too long");
             return;
         }
         found.list().forEach(problems::add);
+    }
+
+    /**
+     * The thread holds only this compile's objects (its rules are never served), so stopping it
+     * harms nothing else; Java 20 and later cannot stop a thread, and then it is interrupted.
+     */
+    @SuppressWarnings("removal")
+    private static void stop(Thread probe) {
+        try {
+            probe.stop();
+        } catch (UnsupportedOperationException e) {
+            probe.interrupt();
+        }
     }
 
     private static void runAll(List<GoldenCase> cases, CompiledMethodology compiled, Problems problems) {
@@ -61,11 +78,11 @@ final class GoldenCaseRunner {
                     problems.add(GOLDEN_CASES, c.line(), "case '" + c.name() + "': " + error.field() + ": " + error.message());
                 }
             } catch (RuleOutcomeException e) {
-                problems.add(GOLDEN_CASES, c.line(), "case '" + c.name() + "': the rules failed: " + e.getMessage());
-                // Rules that do not settle would spend their whole firing limit on every further case.
-                if (e.unsettled()) return;
+                problems.add(GOLDEN_CASES, c.line(), "case '" + c.name() + "': " + e.getMessage());
+                // Rules that spent their budget would spend it again on every further case.
+                if (e.budgetSpent()) return;
             } catch (RuntimeException e) {
-                problems.add(GOLDEN_CASES, c.line(), "case '" + c.name() + "': the rules failed: " + e.getMessage());
+                problems.add(GOLDEN_CASES, c.line(), "case '" + c.name() + "': the rules failed: " + e);
             }
         }
     }

@@ -36,17 +36,25 @@ import org.slf4j.LoggerFactory;
 final class RevisionManager {
     private static final Logger LOG = LoggerFactory.getLogger(RevisionManager.class);
     private static final Pattern FILE = Pattern.compile("(methodology/[\\w.-]+\\.(csv|properties)|rules/[\\w.-]+\\.drl)");
+    static final String RULE_TEXT_REFUSED = "rule text is code and changes only with a rule bundle jar that an operator places in deploy/; "
+            + "a revision changes tables (weights, bands, options, labels, indicators, golden cases)";
+    private static final String NOT_INSTALLED = "its rule text is not that of any rule bundle an operator installed for it";
 
     private final RuleBundleCompiler compiler;
     private final MethodologyRegistry registry;
     private final RevisionStore store; // null: revisions live in memory only
+    private final OperatorRuleText operatorRuleText;
     private final Map<String, List<Revision>> revisions = new TreeMap<>();
     private final Map<String, CompiledMethodology> compiled = new HashMap<>();
 
-    RevisionManager(RuleBundleCompiler compiler, MethodologyRegistry registry, RevisionStore store) {
+    /** How long a stored revision waits at start for the rule bundle whose rule text it carries (deploy/ comes late). */
+    long restoreWaitMillis = 10_000;
+
+    RevisionManager(RuleBundleCompiler compiler, MethodologyRegistry registry, RevisionStore store, OperatorRuleText operatorRuleText) {
         this.compiler = compiler;
         this.registry = registry;
         this.store = store;
+        this.operatorRuleText = operatorRuleText;
     }
 
     /** Loads the stored revisions and, on the compile thread, compiles and serves each active one. */
@@ -60,12 +68,23 @@ final class RevisionManager {
                 // bundle it had been changed from.
                 registry.awaitRevision(r.methodologyId());
                 queue.submit(r.methodologyId(), () -> {
-                    CompiledMethodology c;
+                    CompiledMethodology c = null;
+                    String failure;
                     try {
-                        c = compile(r);
+                        if (!operatorRuleText.awaitInstalled(r.methodologyId(), r.files(), restoreWaitMillis)) {
+                            failure = NOT_INSTALLED;
+                        } else {
+                            Compilation compilation = compileChecked(r);
+                            c = compilation.compiled();
+                            failure = c != null ? null : "it no longer passes its checks: " + compilation.errors().size()
+                                    + " error(s), first " + compilation.errors().get(0);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return; // stopping
                     } catch (RuntimeException | LinkageError e) {
                         LOG.error("Revision {} of {} could not be restored", r.number(), r.methodologyId(), e);
-                        c = null;
+                        failure = "it could not be compiled: " + e;
                     }
                     synchronized (this) {
                         if (!stillActive(r)) return; // someone activated another revision meanwhile: theirs stands
@@ -75,7 +94,11 @@ final class RevisionManager {
                             LOG.info("Revision {} of {} restored and serving ({})", r.number(), r.methodologyId(), r.version());
                         } else {
                             registry.deactivateRevision(r.methodologyId());
-                            LOG.error("Revision {} of {} no longer compiles; the rule bundles serve it", r.number(), r.methodologyId());
+                            // Said where policy staff look: the list no longer claims it serves. The store keeps it
+                            // active, so once the cause is mended (a jar back in deploy/) the next start restores it.
+                            replace(withState(r, RevisionState.REJECTED, List.of(new RuleError("", 0, 0,
+                                    "was active, but could not be restored at start: " + failure + "; the rule bundles serve instead"))));
+                            LOG.error("Revision {} of {} could not be restored: {}; the rule bundles serve it", r.number(), r.methodologyId(), failure);
                         }
                     }
                 });
@@ -112,8 +135,14 @@ final class RevisionManager {
         Map<String, String> files = new TreeMap<>(base.files().files());
         List<RuleError> pathErrors = new ArrayList<>();
         changed.forEach((path, text) -> {
-            if (FILE.matcher(path).matches()) files.put(path, text);
-            else pathErrors.add(new RuleError(path, 0, 0, "not a rule bundle file: expected methodology/<name>.csv or .properties, or rules/<name>.drl"));
+            if (!FILE.matcher(path).matches()) {
+                pathErrors.add(new RuleError(path, 0, 0, "not a rule bundle file: expected methodology/<name>.csv or .properties"));
+            } else if (OperatorRuleText.isRuleFile(path) && !text.equals(files.get(path))) {
+                // Checked before anything is compiled: such text never reaches the compiler.
+                pathErrors.add(new RuleError(path, 0, 0, RULE_TEXT_REFUSED));
+            } else {
+                files.put(path, text);
+            }
         });
         List<Revision> list = revisions.computeIfAbsent(methodologyId, k -> new ArrayList<>());
         // Past every number on disk too: an unreadable revision left out at load still owns its number.
@@ -122,6 +151,9 @@ final class RevisionManager {
                 baseVersion, Map.copyOf(files), List.of());
         CompiledMethodology c = null;
         List<RuleError> errors = pathErrors;
+        if (pathErrors.isEmpty() && !operatorRuleText.isInstalled(methodologyId, files)) {
+            pathErrors.add(new RuleError("rules/", 0, 0, NOT_INSTALLED));
+        }
         if (pathErrors.isEmpty()) {
             Compilation compilation = compiler.compile(RuleSourceSnapshot.of("revision " + number, draft.version(), files), methodologyId);
             c = compilation.compiled();
@@ -234,7 +266,22 @@ final class RevisionManager {
     }
 
     private CompiledMethodology compile(Revision r) {
-        return compiler.compile(RuleSourceSnapshot.of("revision " + r.number(), r.version(), r.files()), r.methodologyId()).compiled();
+        if (!operatorRuleText.isInstalled(r.methodologyId(), r.files())) {
+            LOG.error("Revision {} of {} is not compiled: {}", r.number(), r.methodologyId(), NOT_INSTALLED);
+            return null;
+        }
+        return compileChecked(r).compiled();
+    }
+
+    /** Only for a revision whose rule text is an operator's. */
+    private Compilation compileChecked(Revision r) {
+        return compiler.compile(RuleSourceSnapshot.of("revision " + r.number(), r.version(), r.files()), r.methodologyId());
+    }
+
+    /** Replaces a revision in the list by number (memory only). */
+    private void replace(Revision r) {
+        List<Revision> list = revisions.get(r.methodologyId());
+        for (int k = 0; k < list.size(); k++) if (list.get(k).number() == r.number()) list.set(k, r);
     }
 
     private void known(String methodologyId) throws UnknownMethodologyException {
@@ -252,7 +299,11 @@ final class RevisionManager {
     }
 
     private static Revision withState(Revision r, RevisionState state) {
-        return new Revision(r.methodologyId(), r.number(), state, r.hash(), r.author(), r.time(), r.comment(), r.baseVersion(), r.files(), r.errors());
+        return withState(r, state, r.errors());
+    }
+
+    private static Revision withState(Revision r, RevisionState state, List<RuleError> errors) {
+        return new Revision(r.methodologyId(), r.number(), state, r.hash(), r.author(), r.time(), r.comment(), r.baseVersion(), r.files(), errors);
     }
 
     /** SHA-256 over the files in path order: the same content always has the same hash. */

@@ -33,14 +33,16 @@ final class RuleBundleExtender extends BundleTracker<String> {
     private final MethodologyRegistry registry;
     private final id.rapor.api.AuditTrail audit;
     private final CompileQueue queue;
+    private final OperatorRuleText operatorRuleText;
 
     RuleBundleExtender(BundleContext context, RuleBundleCompiler compiler, MethodologyRegistry registry, id.rapor.api.AuditTrail audit,
-            CompileQueue queue) {
+            CompileQueue queue, OperatorRuleText operatorRuleText) {
         super(context, TRACKED, null);
         this.compiler = compiler;
         this.registry = registry;
         this.audit = audit;
         this.queue = queue;
+        this.operatorRuleText = operatorRuleText;
     }
 
     /** Bundles found while opening, compiled in {@link #open()}'s order; null once open. */
@@ -98,9 +100,11 @@ final class RuleBundleExtender extends BundleTracker<String> {
     private void submit(Bundle bundle, String methodologyId) {
         String name = bundle.getSymbolicName();
         String version = bundle.getVersion().toString();
-        RuleSource files;
+        RuleSourceSnapshot files;
         try {
             files = RuleSourceSnapshot.of(new BundleRuleSource(bundle));
+            // Whatever an installed bundle holds came from an operator (rules/ or deploy/): its rule text may serve revisions.
+            operatorRuleText.installed(methodologyId, files.files());
         } catch (RuntimeException e) {
             // Uninstalled or replaced again while we looked: the next bundle event brings the new content.
             LOG.warn("Rule bundle {} {} could not be read: {}", name, version, e.toString());

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The edit folder: an edit becomes a revision once it has settled; a folder nobody touched is never taken for an edit, even after a restart. */
 class EditFolderWatcherTest {
     @TempDir Path data;
+    private final OperatorRuleText operatorRuleText = new OperatorRuleText();
     @TempDir Path edit;
 
     @Test
     void anEditIsActivatedOnceSettledAndARestartTakesNothingForAnEdit() throws Exception {
         RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
         MethodologyRegistry registry = new MethodologyRegistry();
-        registry.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
-        RevisionManager revisions = new RevisionManager(compiler, registry, new RevisionStore(data));
+        new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
+        RevisionManager revisions = new RevisionManager(compiler, registry, new RevisionStore(data), operatorRuleText);
         AuditFile audit = new AuditFile(null);
         EditFolderWatcher watcher = new EditFolderWatcher(edit, registry, revisions, audit);
 
@@ -48,8 +49,8 @@ class EditFolderWatcherTest {
     void anEditKeepsWhatTheApiChangedMeanwhileAndAClashIsAConflictNotAnOverwrite() throws Exception {
         RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
         MethodologyRegistry registry = new MethodologyRegistry();
-        registry.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
-        RevisionManager revisions = new RevisionManager(compiler, registry, new RevisionStore(data));
+        new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
+        RevisionManager revisions = new RevisionManager(compiler, registry, new RevisionStore(data), operatorRuleText);
         EditFolderWatcher watcher = new EditFolderWatcher(edit, registry, revisions, new AuditFile(null));
         watcher.poll();
         Path bands = edit.resolve("toy/methodology/bands.csv");

@@ -25,6 +25,7 @@ class RevisionManagerTest {
     private static final String GOLDEN_MOVED = "case,index,band,x1,x2,y1\nall five,5.00,HI,5,5,5\nmixed,2.20,HI,5,1,1\n";
 
     @TempDir Path data;
+    private final OperatorRuleText operatorRuleText = new OperatorRuleText();
     private final RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
     private MethodologyRegistry registry;
     private RevisionManager revisions;
@@ -32,8 +33,8 @@ class RevisionManagerTest {
     @BeforeEach
     void serveTheToyBundle() throws Exception {
         registry = new MethodologyRegistry();
-        registry.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
-        revisions = new RevisionManager(compiler, registry, new RevisionStore(data));
+        new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
+        revisions = new RevisionManager(compiler, registry, new RevisionStore(data), operatorRuleText);
     }
 
     @Test
@@ -95,8 +96,8 @@ class RevisionManagerTest {
         assertEquals("MID", registry.served("toy").score(MIXED).band().getCode());
         assertEquals(List.of(RevisionState.SUPERSEDED), revisions.list("toy").stream().map(Revision::state).toList());
         MethodologyRegistry restarted = new MethodologyRegistry();
-        restarted.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
-        restore(new RevisionManager(compiler, restarted, new RevisionStore(data)));
+        new ToyBundle().installIn(restarted, operatorRuleText, "2024.1.0");
+        restore(new RevisionManager(compiler, restarted, new RevisionStore(data), operatorRuleText));
         assertEquals("2024.1.0", restarted.served("toy").methodology().getVersion(), "and it stays so after a restart");
     }
 
@@ -108,8 +109,8 @@ class RevisionManagerTest {
         Files.createDirectories(data.resolve("revisions/toy/3.tmp/files")); // a crash mid-write
 
         MethodologyRegistry restarted = new MethodologyRegistry();
-        restarted.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
-        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data));
+        new ToyBundle().installIn(restarted, operatorRuleText, "2024.1.0");
+        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data), operatorRuleText);
         restore(again);
         assertEquals(List.of(RevisionState.ACTIVE, RevisionState.REJECTED), again.list("toy").stream().map(Revision::state).toList());
         assertEquals("HI", restarted.served("toy").score(MIXED).band().getCode());
@@ -128,8 +129,8 @@ class RevisionManagerTest {
         Files.writeString(data.resolve("revisions/toy/2/revision.properties"), "time=not a time\n");
 
         MethodologyRegistry restarted = new MethodologyRegistry();
-        restarted.record(1, "rules.toy", new ToyBundle().compile("2024.1.0"));
-        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data));
+        new ToyBundle().installIn(restarted, operatorRuleText, "2024.1.0");
+        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data), operatorRuleText);
         restore(again);
         assertEquals(List.of(1), again.list("toy").stream().map(Revision::number).toList(), "the unreadable revision 2 is left out");
         assertEquals("2024.1.0", restarted.served("toy").methodology().getVersion(), "with no readable active revision the bundle serves");
@@ -156,18 +157,69 @@ class RevisionManagerTest {
     }
 
     @Test
-    void diffListsTableRowsByKeyAndRuleLines() throws Exception {
+    void diffListsTableRowsByKey() throws Exception {
         revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
         revisions.activate("toy", 1, "siti"); // revision 2 is made over the serving one
-        String drl = new ToyBundle().files.get("rules/index-and-band.drl");
-        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED.replace("LO,Low,", "LO,Rendah,"),
-                "rules/index-and-band.drl", drl.replace("// The end of every methodology", "// The very end of every methodology")), "siti", "labels");
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED.replace("LO,Low,", "LO,Rendah,")), "siti", "labels");
         var changes = revisions.diff("toy", 1, 2);
-        assertEquals(List.of("methodology/bands.csv CHANGED LO", "rules/index-and-band.drl ADDED line 1", "rules/index-and-band.drl REMOVED line 1"),
-                changes.stream().map(c -> c.file() + " " + c.kind() + " " + c.key()).sorted().toList());
-        var band = changes.stream().filter(c -> c.file().endsWith("bands.csv")).findFirst().orElseThrow();
+        assertEquals(List.of("methodology/bands.csv CHANGED LO"), changes.stream().map(c -> c.file() + " " + c.kind() + " " + c.key()).sorted().toList());
+        var band = changes.get(0);
         assertEquals("LO,Low,0.00,1.00", band.before());
         assertEquals("LO,Rendah,0.00,1.00", band.after());
+    }
+
+    /** Each was accepted as a DRAFT and ran as the server's user before rule text became the operators' alone. */
+    @Test
+    void ruleTextInARevisionIsRefusedBeforeItIsCompiled(@TempDir Path victim) throws Exception {
+        Path pwned = victim.resolve("pwned");
+        String head = "package id.rapor.rules;\nimport id.rapor.api.model.Methodology;\nimport id.rapor.api.fact.Reason;\nimport java.math.RoundingMode;\n";
+        List<String> escapes = List.of(
+                // A text block the old checker read as a string to the end of the line.
+                head + "rule \"r\"\nwhen\n    $m : Methodology()\nthen\n    String t = \"\"\"\n x\n\"\"\"; Object o = Runtime.getRuntime().exec("
+                        + "new String[]{\"/bin/sh\",\"-c\",\"touch " + pwned + "\"});\nend\n",
+                // No forbidden name at all: from an allowed enum to Class, to a URL, to any file.
+                head + "rule \"r\"\nwhen\n    $m : Methodology()\nthen\n    insert( new Reason( \"x\", new String( RoundingMode.UP.getDeclaringClass()"
+                        + ".getResource( \"RoundingMode.class\" ).toURI().resolve( \"file:///etc/passwd\" ).toURL().openStream().readAllBytes() ) ) );\nend\n");
+        String shipped = new ToyBundle().files.get("rules/index-and-band.drl");
+        for (String drl : escapes) {
+            for (Map<String, String> files : List.of(Map.of("rules/extra.drl", drl), Map.of("rules/index-and-band.drl", shipped + "\n" + drl))) {
+                Revision r = revisions.propose("toy", files, "siti", "escape");
+                assertEquals(RevisionState.REJECTED, r.state());
+                String path = files.keySet().iterator().next();
+                assertEquals(List.of(path + ": " + RevisionManager.RULE_TEXT_REFUSED), r.errors().stream().map(Object::toString).toList());
+                assertThrows(UnknownRevisionException.class, () -> revisions.score("toy", r.number(), MIXED), "never scores");
+                assertThrows(UnknownRevisionException.class, () -> revisions.activate("toy", r.number(), "siti"), "never serves");
+            }
+        }
+        assertTrue(Files.notExists(pwned), "nothing ran");
+        // The rule text as an operator installed it is no change, and tables change as before.
+        assertEquals(RevisionState.DRAFT, revisions.propose("toy", Map.of("rules/index-and-band.drl", shipped, RuleBundleLayout.BANDS, BANDS_MOVED,
+                RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "tables").state());
+    }
+
+    @Test
+    void aStoredRevisionWhoseRuleTextNoOperatorInstalledIsNeverCompiled(@TempDir Path victim) throws Exception {
+        // As an earlier version could have stored it: active, with rule text that runs a command.
+        Path pwned = victim.resolve("pwned");
+        Map<String, String> files = new java.util.TreeMap<>(new ToyBundle().files);
+        files.put("rules/extra.drl", "package id.rapor.rules;\nimport id.rapor.api.model.Methodology;\nrule \"r\"\nwhen\n    $m : Methodology()\nthen\n"
+                + "    Runtime.getRuntime().exec( new String[]{ \"touch\", \"" + pwned + "\" } );\nend\n");
+        RevisionStore store = new RevisionStore(data);
+        store.save(new Revision("toy", 1, RevisionState.DRAFT, RevisionManager.hash(files), "mallory", java.time.Instant.now(), "old hole",
+                "2024.1.0", files, List.of()));
+        store.activate("toy", 1);
+
+        MethodologyRegistry restarted = new MethodologyRegistry();
+        new ToyBundle().installIn(restarted, operatorRuleText, "2024.1.0");
+        RevisionManager again = new RevisionManager(compiler, restarted, store, operatorRuleText);
+        again.restoreWaitMillis = 200;
+        restore(again);
+        assertTrue(Files.notExists(pwned), "nothing ran");
+        assertEquals("2024.1.0", restarted.served("toy").methodology().getVersion(), "the operator's bundle serves");
+        Revision r = again.get("toy", 1);
+        assertEquals(RevisionState.REJECTED, r.state(), "the list no longer says it serves");
+        assertTrue(r.errors().get(0).message().contains("not that of any rule bundle an operator installed"), r.errors().toString());
+        assertThrows(UnknownRevisionException.class, () -> again.score("toy", 1, MIXED));
     }
 
     @Test

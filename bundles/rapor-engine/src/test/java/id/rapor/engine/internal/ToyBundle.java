@@ -84,6 +84,13 @@ final class ToyBundle {
         return root;
     }
 
+    /** Records this bundle as installed by an operator and serving in {@code registry}, as the extender would. */
+    ToyBundle installIn(MethodologyRegistry registry, OperatorRuleText operatorRuleText, String version) throws IOException {
+        operatorRuleText.installed("toy", files);
+        registry.record(1, "rules.toy", compile(version));
+        return this;
+    }
+
     Compilation compile(String version) throws IOException {
         return compile(version, new RuleBundleCompiler(getClass().getClassLoader()));
     }
