@@ -35,6 +35,7 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
     private CompileQueue compileQueue;
     private RevisionManager revisionManager;
     private ScoreBudget budget;
+    private org.osgi.framework.ServiceRegistration<?> deployFolder;
 
     @Activate
     void activate(BundleContext context) {
@@ -49,6 +50,13 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
         // Stored active revisions compile after the shipped bundles (same thread), then win over them.
         extender.open();
         revisionManager.restore(compileQueue);
+        String deploy = context.getProperty("felix.fileinstall.dir");
+        if (deploy != null) {
+            // Ranked above FileInstall's own bundle handling, which would update a shipped bundle in place.
+            deployFolder = context.registerService(org.apache.felix.fileinstall.ArtifactInstaller.class,
+                    new DeployFolderInstaller(context, new java.io.File(deploy), registry, audit),
+                    new java.util.Hashtable<>(Map.of(org.osgi.framework.Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
+        }
         String edit = context.getProperty("rapor.edit");
         if (edit != null) {
             EditFolderWatcher watcher = new EditFolderWatcher(Path.of(edit), registry, revisionManager, audit);
@@ -129,6 +137,7 @@ public final class DroolsScoringService implements ScoringService, RuleRevisions
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (deployFolder != null) deployFolder.unregister();
         if (editPoller != null) editPoller.shutdownNow();
         extender.close();
         compileQueue.close();

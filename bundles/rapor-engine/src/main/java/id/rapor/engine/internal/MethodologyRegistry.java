@@ -39,6 +39,8 @@ final class MethodologyRegistry {
     }
 
     private final Map<Long, Candidate> candidates = new HashMap<>();
+    /** Jars of deploy/ that were refused before they became bundles, by location: listed, never served. */
+    private final Map<String, Deployment> refused = new TreeMap<>();
     /** Activated revisions: they serve their methodology in place of the rule bundles. */
     private final Map<String, CompiledMethodology> revisions = new HashMap<>();
     /** Methodologies whose stored active revision is not restored yet: nothing serves them meanwhile. */
@@ -120,8 +122,18 @@ final class MethodologyRegistry {
         return c != 0 ? c > 0 : a.sequence > b.sequence;
     }
 
+    /** A jar of deploy/ refused before it became a bundle (not a rule bundle, or a clash with a shipped one). */
+    synchronized void recordRefused(String location, String methodologyId, String bundle, RuleError error) {
+        refused.put(location, new Deployment(methodologyId == null ? "" : methodologyId.trim(), bundle, "", DeploymentState.REJECTED, null,
+                Instant.now(), List.of(error), null));
+    }
+
+    synchronized void forgetRefused(String location) {
+        refused.remove(location);
+    }
+
     synchronized List<Deployment> deployments() {
-        List<Deployment> list = new ArrayList<>();
+        List<Deployment> list = new ArrayList<>(refused.values());
         for (Candidate c : candidates.values()) {
             CompiledMethodology current = bundleChoice(c.methodologyId);
             DeploymentState state = !c.errors.isEmpty() ? DeploymentState.REJECTED
