@@ -83,7 +83,7 @@ final class DeployFolderInstaller implements ArtifactInstaller {
         try {
             b.uninstall();
         } catch (BundleException | IllegalStateException e) {
-            LOG.error("Rule bundle {} could not be removed: {}", jar, e.toString());
+            LOG.error("Rule bundle {} could not be removed: {}", LogText.safe(jar), LogText.safe(e));
         }
     }
 
@@ -146,7 +146,7 @@ final class DeployFolderInstaller implements ArtifactInstaller {
         registry.recordRefused(location, methodologyId, name == null ? jar.getName() : name, new RuleError("deploy/" + jar.getName(), 0, 0, why));
         audit.record(new AuditEntry(Instant.now(), null, location, null, "bundle.deploy", methodologyId, null, 422,
                 jar.getName() + " refused: " + why));
-        LOG.error("deploy/{} refused: {}", jar.getName(), why);
+        LOG.error("deploy/{} refused: {}", LogText.safe(jar.getName()), LogText.safe(why));
     }
 
     private static String location(File jar) {

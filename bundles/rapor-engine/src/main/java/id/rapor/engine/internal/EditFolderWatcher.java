@@ -56,7 +56,7 @@ final class EditFolderWatcher {
             try {
                 pollOne(id);
             } catch (RuntimeException e) {
-                LOG.error("Edit folder of {}: {}", id, e.toString());
+                LOG.error("Edit folder of {}: {}", LogText.safe(id), LogText.safe(e));
             }
         }
     }
@@ -92,7 +92,7 @@ final class EditFolderWatcher {
                     + version + " too. Nothing was proposed; " + version + " keeps serving.\n"
                     + "Keep a copy of your edits, delete the files in this folder (Rapor exports " + version + " again), then edit anew.\n");
             audit(folder, "revision.propose", id, 0, 409, "conflict: " + conflicts);
-            LOG.warn("Edit of {} not proposed: {} changed meanwhile in {}", id, conflicts, version);
+            LOG.warn("Edit of {} not proposed: {} changed meanwhile in {}", LogText.safe(id), LogText.safe(conflicts), LogText.safe(version));
             return;
         }
         try {
@@ -101,7 +101,7 @@ final class EditFolderWatcher {
             if (r.state() == RevisionState.REJECTED) {
                 status(folder, "REJECTED: revision " + r.number() + " was not activated; " + version + " keeps serving.\n"
                         + String.join("\n", r.errors().stream().map(Object::toString).toList()) + "\n");
-                LOG.error("Edit of {} rejected as revision {}: {}", id, r.number(), r.errors());
+                LOG.error("Edit of {} rejected as revision {}: {}", LogText.safe(id), r.number(), LogText.safe(r.errors()));
             } else {
                 Revision active = revisions.activate(id, r.number(), "edit-folder");
                 audit(folder, "revision.activate", id, r.number(), 200, "now serving " + active.version());

@@ -210,7 +210,7 @@ final class RevisionStore {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
             LOG.error("{} holds '{}', not a revision number: no revision is active for {} and its rule bundles serve it until one is activated",
-                    file, text, folder.getFileName());
+                    file, LogText.safe(text), folder.getFileName());
             return null;
         }
     }

@@ -137,7 +137,7 @@ final class RuleBundleExtender extends BundleTracker<String> {
             } else {
                 LOG.error("Rule bundle {} {} rejected for {} ({} error(s)); {} is served by {}:{}", name, version, methodologyId,
                         compilation.errors().size(), methodologyId, describe(registry.served(methodologyId)),
-                        compilation.errors().stream().map(e -> "\n  " + e).reduce("", String::concat));
+                        compilation.errors().stream().map(e -> "\n  " + LogText.safe(e)).reduce("", String::concat));
             }
         });
     }
