@@ -1,6 +1,6 @@
 package id.rapor.benchmarks;
 
-import id.rapor.engine.internal.StandaloneRuleBundle;
+import id.rapor.engine.standalone.StandaloneRuleBundle;
 import java.util.ArrayList;
 import java.util.List;
 

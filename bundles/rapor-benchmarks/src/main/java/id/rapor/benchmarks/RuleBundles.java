@@ -1,6 +1,6 @@
 package id.rapor.benchmarks;
 
-import id.rapor.engine.internal.StandaloneRuleBundle;
+import id.rapor.engine.standalone.StandaloneRuleBundle;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;

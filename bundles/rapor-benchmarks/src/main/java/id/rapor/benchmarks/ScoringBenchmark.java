@@ -1,8 +1,8 @@
 package id.rapor.benchmarks;
 
 import id.rapor.api.model.Assessment;
-import id.rapor.engine.internal.GoldenCase;
-import id.rapor.engine.internal.StandaloneRuleBundle;
+import id.rapor.engine.standalone.GoldenCase;
+import id.rapor.engine.standalone.StandaloneRuleBundle;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

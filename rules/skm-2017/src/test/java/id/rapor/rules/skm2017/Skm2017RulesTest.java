@@ -9,7 +9,7 @@ import id.rapor.api.FieldError;
 import id.rapor.api.InvalidAssessmentException;
 import id.rapor.api.model.Assessment;
 import id.rapor.api.model.ScoreResult;
-import id.rapor.engine.internal.StandaloneRuleBundle;
+import id.rapor.engine.standalone.StandaloneRuleBundle;
 import id.rapor.rules.testkit.RuleBundleUnderTest;
 import java.io.IOException;
 import java.math.BigDecimal;

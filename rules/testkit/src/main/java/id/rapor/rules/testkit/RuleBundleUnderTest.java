@@ -7,7 +7,7 @@ import id.rapor.api.model.Assessment;
 import id.rapor.api.model.Band;
 import id.rapor.api.model.Methodology;
 import id.rapor.api.model.ScoreResult;
-import id.rapor.engine.internal.StandaloneRuleBundle;
+import id.rapor.engine.standalone.StandaloneRuleBundle;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,0 +1,213 @@
+package id.rapor.engine.edit;
+
+import id.rapor.engine.score.CompiledMethodology;
+import id.rapor.engine.audit.LogText;
+import id.rapor.engine.serve.MethodologyRegistry;
+import id.rapor.api.RuleRevisions;
+import id.rapor.engine.source.RuleSourceSnapshot;
+
+import id.rapor.api.model.Revision;
+import id.rapor.api.model.RevisionState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The editable rules folder: {@code edit/<methodology>/} holds the files of the version now
+ * serving, for a policy officer with file access to edit. An edit goes through the same
+ * pipeline as an API revision: proposed, checked, and activated if it passes; STATUS.txt in
+ * the folder says which revision serves or why the edit was refused (file and line). A folder
+ * is acted on only when its content has been the same for two polls in a row, so a file that
+ * is still being written is never read half-way.
+ *
+ * <p>An edit is what differs from the files as they were exported (a copy is kept in
+ * {@code .rapor-exported/}), proposed on top of what serves now: a change made meanwhile
+ * through the API or deploy/ to other files stands. If the same file was changed both ways,
+ * nothing is proposed and STATUS.txt says CONFLICT.
+ */
+public final class EditFolderWatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(EditFolderWatcher.class);
+    static final String STATUS = "STATUS.txt";
+    private static final String STATE = ".rapor-state";
+    private static final String BASELINE = ".rapor-exported";
+
+    private final Path root;
+    private final MethodologyRegistry registry;
+    private final RuleRevisions revisions;
+    private final id.rapor.api.AuditTrail audit;
+    /** Per methodology: the content last exported or acted on, and the content seen at the last poll. */
+    private final Map<String, String> settled = new HashMap<>();
+    private final Map<String, String> lastSeen = new HashMap<>();
+    private final Map<String, String> exportedVersion = new HashMap<>();
+
+    public EditFolderWatcher(Path root, MethodologyRegistry registry, RuleRevisions revisions, id.rapor.api.AuditTrail audit) {
+        this.root = root;
+        this.registry = registry;
+        this.revisions = revisions;
+        this.audit = audit;
+    }
+
+    /** One pass: export what serves where the folder is untouched, then act on settled edits. */
+    public synchronized void poll() {
+        for (String id : registry.servedIds()) {
+            try {
+                pollOne(id);
+            } catch (RuntimeException e) {
+                LOG.error("Edit folder of {}: {}", LogText.safe(id), LogText.safe(e));
+            }
+        }
+    }
+
+    private void pollOne(String id) {
+        CompiledMethodology serving = registry.served(id);
+        if (serving == null) return;
+        Path folder = root.resolve(id);
+        if (!settled.containsKey(id)) recall(folder, id);
+        Map<String, String> files = read(folder);
+        String hash = RuleSourceSnapshot.hash(files);
+        String version = serving.methodology().getVersion();
+        boolean untouched = files.isEmpty() || hash.equals(settled.get(id));
+        if (untouched && !version.equals(exportedVersion.get(id))) {
+            show(folder, id, serving);
+            lastSeen.remove(id);
+            return;
+        }
+        if (hash.equals(settled.get(id))) return;
+        if (!hash.equals(lastSeen.put(id, hash))) return; // still changing: wait for it to settle
+        Map<String, String> changed = new TreeMap<>();
+        Map<String, String> current = serving.files().files();
+        Map<String, String> exported = read(folder.resolve(BASELINE));
+        Map<String, String> baseline = exported.isEmpty() ? current : exported; // folders exported before the copy was kept
+        files.forEach((path, text) -> { if (!text.equals(baseline.get(path))) changed.put(path, text); });
+        settled.put(id, hash);
+        remember(folder, id);
+        if (changed.isEmpty()) return;
+        java.util.List<String> conflicts = changed.keySet().stream()
+                .filter(path -> !java.util.Objects.equals(baseline.get(path), current.get(path))).toList();
+        if (!conflicts.isEmpty()) {
+            status(folder, "CONFLICT: " + String.join(", ", conflicts) + " changed here and, since this folder was exported, in "
+                    + version + " too. Nothing was proposed; " + version + " keeps serving.\n"
+                    + "Keep a copy of your edits, delete the files in this folder (Rapor exports " + version + " again), then edit anew.\n");
+            audit(folder, "revision.propose", id, 0, 409, "conflict: " + conflicts);
+            LOG.warn("Edit of {} not proposed: {} changed meanwhile in {}", LogText.safe(id), LogText.safe(conflicts), LogText.safe(version));
+            return;
+        }
+        try {
+            Revision r = revisions.propose(id, changed, "edit-folder", "edited in " + folder);
+            audit(folder, "revision.propose", id, r.number(), r.state() == RevisionState.REJECTED ? 422 : 201, r.state() + ": " + changed.keySet());
+            if (r.state() == RevisionState.REJECTED) {
+                status(folder, "REJECTED: revision " + r.number() + " was not activated; " + version + " keeps serving.\n"
+                        + String.join("\n", r.errors().stream().map(Object::toString).toList()) + "\n");
+                LOG.error("Edit of {} rejected as revision {}: {}", LogText.safe(id), r.number(), LogText.safe(r.errors()));
+            } else {
+                Revision active = revisions.activate(id, r.number(), "edit-folder");
+                audit(folder, "revision.activate", id, r.number(), 200, "now serving " + active.version());
+                // The folder now shows what serves: this edit merged with any change made meanwhile.
+                show(folder, id, registry.served(id));
+                status(folder, "ACTIVE: revision " + r.number() + " (" + active.version() + ") serves " + id + ".\n");
+            }
+        } catch (Exception e) {
+            status(folder, "FAILED: " + e.getMessage() + "\n");
+        }
+    }
+
+    /** Exports what serves and remembers it as the folder's untouched state. */
+    private void show(Path folder, String id, CompiledMethodology serving) {
+        Map<String, String> files = serving.files().files();
+        export(folder, files);
+        // What was written, not what is there now: an edit made in the meantime must still count as one.
+        settled.put(id, RuleSourceSnapshot.hash(files));
+        exportedVersion.put(id, serving.methodology().getVersion());
+        remember(folder, id);
+    }
+
+    /**
+     * What the watcher last wrote or acted on, kept in the folder (.rapor-state, ignored as an
+     * edit) so that after a restart a folder nobody touched is not mistaken for an edit.
+     */
+    private void remember(Path folder, String id) {
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(STATE), settled.get(id) + "\n" + exportedVersion.getOrDefault(id, "") + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void recall(Path folder, String id) {
+        try {
+            Path state = folder.resolve(STATE);
+            if (!Files.exists(state)) return;
+            java.util.List<String> lines = Files.readAllLines(state, StandardCharsets.UTF_8);
+            if (lines.size() >= 2) {
+                settled.put(id, lines.get(0));
+                if (!lines.get(1).isEmpty()) exportedVersion.put(id, lines.get(1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void audit(Path folder, String action, String methodology, int revision, int status, String detail) {
+        audit.record(new id.rapor.api.model.AuditEntry(java.time.Instant.now(), "edit-folder", folder.toString(), null, action,
+                methodology, revision, status, detail));
+    }
+
+    private static Map<String, String> read(Path folder) {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(folder)) return files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path f : (Iterable<Path>) walk::iterator) {
+                String rel = folder.relativize(f).toString().replace('\\', '/');
+                if (Files.isRegularFile(f) && !rel.equals(STATUS) && !rel.endsWith("~") && !rel.contains("/.") && !rel.startsWith(".")) {
+                    files.put(rel, Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /**
+     * The files for editing, and the same as the baseline that later edits are told apart from.
+     * Every file is written aside first and then renamed into place, all in one quick pass, so an
+     * editor opening the folder meanwhile finds the old set or the new one, not half of each.
+     */
+    private static void export(Path folder, Map<String, String> files) {
+        try {
+            Map<Path, Path> moves = new java.util.LinkedHashMap<>();
+            for (Path into : new Path[] {folder.resolve(BASELINE), folder}) {
+                for (Map.Entry<String, String> f : files.entrySet()) {
+                    Path target = into.resolve(f.getKey());
+                    Files.createDirectories(target.getParent());
+                    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+                    Files.writeString(temp, f.getValue(), StandardCharsets.UTF_8);
+                    moves.put(temp, target);
+                }
+            }
+            for (Map.Entry<Path, Path> m : moves.entrySet()) {
+                Files.move(m.getKey(), m.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void status(Path folder, String text) {
+        try {
+            Files.writeString(folder.resolve(STATUS), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

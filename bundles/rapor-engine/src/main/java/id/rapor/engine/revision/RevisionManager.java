@@ -1,0 +1,421 @@
+package id.rapor.engine.revision;
+
+import id.rapor.engine.compile.Compilation;
+import id.rapor.engine.compile.CompileQueue;
+import id.rapor.engine.score.CompiledMethodology;
+import id.rapor.engine.serve.MethodologyRegistry;
+import id.rapor.engine.deploy.OperatorRuleText;
+import id.rapor.engine.compile.RuleBundleCompiler;
+import id.rapor.engine.source.RuleSourceSnapshot;
+
+import id.rapor.api.InvalidAssessmentException;
+import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.UnknownMethodologyException;
+import id.rapor.api.UnknownRevisionException;
+import id.rapor.api.model.Assessment;
+import id.rapor.api.model.Change;
+import id.rapor.api.model.Impact;
+import id.rapor.api.model.ImpactLine;
+import id.rapor.api.model.UnitOutcome;
+import id.rapor.api.model.Revision;
+import id.rapor.api.model.RevisionState;
+import id.rapor.api.model.RuleError;
+import id.rapor.api.model.ScoreResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentHashMap;
+import id.rapor.api.RuleRevisions;
+import id.rapor.engine.deploy.RuleBundleExtender;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Revisions of methodologies' rules: proposed over the version now serving, checked through
+ * the same pipeline as a rule bundle, stored, and served only once activated. An activated
+ * revision serves its methodology in place of the rule bundles until another revision is
+ * activated. Compiled revisions are kept once built, so a rollback is instant.
+ *
+ * <p>Readers see an immutable snapshot of every methodology's revisions, swapped in one
+ * volatile write, and never wait. Compiles run on the {@link CompileQueue}, outside any lock:
+ * listing revisions or scoring a compiled one never waits behind a compile (a golden case may
+ * take up to 30 s). Changes (a new revision, an activation) are short sections under one lock.
+ */
+@Component(service = RuleRevisions.class)
+public final class RevisionManager implements RuleRevisions {
+    private static final Logger LOG = LoggerFactory.getLogger(RevisionManager.class);
+    private static final Pattern FILE = Pattern.compile("(methodology/[\\w.-]+\\.(csv|properties)|rules/[\\w.-]+\\.drl)");
+    public static final String RULE_TEXT_REFUSED = "rule text is code and changes only with a rule bundle jar that an operator places in deploy/; "
+            + "a revision changes tables (weights, bands, options, labels, indicators, golden cases)";
+    private static final String NOT_INSTALLED = "its rule text is not that of any rule bundle an operator installed for it";
+
+    private final RuleBundleCompiler compiler;
+    private final MethodologyRegistry registry;
+    private final RevisionStore store; // null: revisions live in memory only
+    private final OperatorRuleText operatorRuleText;
+    private final CompileQueue queue;
+    /** Every methodology's revisions, oldest first; replaced whole under {@link #lock}, read without it. */
+    private volatile Map<String, List<Revision>> snapshot = Map.of();
+    /** Numbers handed to proposals still compiling, so two proposals never share one. */
+    private final Map<String, Integer> reserved = new HashMap<>();
+    private final Map<String, CompiledMethodology> compiled = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+
+    /** How long a stored revision waits at start for the rule bundle whose rule text it carries (deploy/ comes late). */
+    long restoreWaitMillis = 10_000;
+
+    public RevisionManager(RuleBundleCompiler compiler, MethodologyRegistry registry, RevisionStore store, OperatorRuleText operatorRuleText,
+            CompileQueue queue) {
+        this.compiler = compiler;
+        this.registry = registry;
+        this.store = store;
+        this.operatorRuleText = operatorRuleText;
+        this.queue = queue;
+    }
+
+    /**
+     * The service: revisions stored in the data folder ({@code rapor.data}). It starts once the
+     * extender has submitted the rule bundles, so stored active revisions restore after them.
+     */
+    @Activate
+    public RevisionManager(BundleContext context, @Reference RuleBundleCompiler compiler, @Reference MethodologyRegistry registry,
+            @Reference OperatorRuleText operatorRuleText, @Reference CompileQueue queue, @Reference RuleBundleExtender extender) {
+        this(compiler, registry, context.getProperty("rapor.data") == null ? null : new RevisionStore(Path.of(context.getProperty("rapor.data"))),
+                operatorRuleText, queue);
+        restore();
+    }
+
+    /** Loads the stored revisions and, on the compile thread, compiles and serves each active one. */
+    public void restore() {
+        if (store == null) return;
+        Map<String, List<Revision>> loaded = store.load();
+        synchronized (lock) {
+            publish(loaded);
+        }
+        for (List<Revision> list : loaded.values()) {
+            for (Revision r : list) {
+                if (r.state() != RevisionState.ACTIVE) continue;
+                // Until it is restored, the methodology is "still compiling" rather than served by the
+                // bundle it had been changed from.
+                registry.awaitRevision(r.methodologyId());
+                queue.submit(r.methodologyId(), () -> restoreOne(r));
+            }
+        }
+    }
+
+    private void restoreOne(Revision r) {
+        CompiledMethodology c = null;
+        String failure;
+        try {
+            if (!operatorRuleText.awaitInstalled(r.methodologyId(), r.files(), restoreWaitMillis)) {
+                failure = NOT_INSTALLED;
+            } else {
+                Compilation compilation = compileChecked(r);
+                c = compilation.compiled();
+                failure = c != null ? null : "it no longer passes its checks: " + compilation.errors().size()
+                        + " error(s), first " + compilation.errors().get(0);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // stopping
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Revision {} of {} could not be restored", r.number(), r.methodologyId(), e);
+            failure = "it could not be compiled: " + e;
+        }
+        synchronized (lock) {
+            if (!stillActive(r)) return; // someone activated another revision meanwhile: theirs stands
+            if (c != null) {
+                compiled.put(key(r.methodologyId(), r.number()), c);
+                registry.activateRevision(c);
+                LOG.info("Revision {} of {} restored and serving ({})", r.number(), r.methodologyId(), r.version());
+            } else {
+                registry.deactivateRevision(r.methodologyId());
+                // Said where policy staff look: the list no longer claims it serves. The store keeps it
+                // active, so once the cause is mended (a jar back in deploy/) the next start restores it.
+                replace(withState(r, RevisionState.REJECTED, List.of(new RuleError("", 0, 0,
+                        "was active, but could not be restored at start: " + failure + "; the rule bundles serve instead"))));
+                LOG.error("Revision {} of {} could not be restored: {}; the rule bundles serve it", r.number(), r.methodologyId(), failure);
+            }
+        }
+    }
+
+    private boolean stillActive(Revision r) {
+        return snapshot.getOrDefault(r.methodologyId(), List.of()).stream()
+                .anyMatch(x -> x.number() == r.number() && x.state() == RevisionState.ACTIVE);
+    }
+
+    @Override
+    public List<Revision> revisions(String methodologyId) throws UnknownMethodologyException {
+        known(methodologyId);
+        List<Revision> out = new ArrayList<>();
+        for (Revision r : snapshot.getOrDefault(methodologyId, List.of())) out.add(withoutFiles(r));
+        return out;
+    }
+
+    @Override
+    public Revision revision(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException {
+        known(methodologyId);
+        for (Revision r : snapshot.getOrDefault(methodologyId, List.of())) if (r.number() == number) return r;
+        throw new UnknownRevisionException(methodologyId + " has no revision " + number);
+    }
+
+    @Override
+    public Revision propose(String methodologyId, Map<String, String> changed, String author, String comment)
+            throws UnknownMethodologyException, MethodologyUnavailableException {
+        CompiledMethodology base = registry.served(methodologyId);
+        if (base == null) {
+            if (registry.knows(methodologyId)) throw new MethodologyUnavailableException(methodologyId, registry.errorsOf(methodologyId));
+            throw new UnknownMethodologyException(methodologyId, registry.knownIds());
+        }
+        String baseVersion = base.methodology().getVersion().replaceAll("\\+r\\d+$", "");
+        Map<String, String> files = new TreeMap<>(base.files().files());
+        List<RuleError> pathErrors = new ArrayList<>();
+        changed.forEach((path, text) -> {
+            if (!FILE.matcher(path).matches()) {
+                pathErrors.add(new RuleError(path, 0, 0, "not a rule bundle file: expected methodology/<name>.csv or .properties"));
+            } else if (OperatorRuleText.isRuleFile(path) && !text.equals(files.get(path))) {
+                // Checked before anything is compiled: such text never reaches the compiler.
+                pathErrors.add(new RuleError(path, 0, 0, RULE_TEXT_REFUSED));
+            } else {
+                files.put(path, text);
+            }
+        });
+        if (pathErrors.isEmpty() && !operatorRuleText.isInstalled(methodologyId, files)) {
+            pathErrors.add(new RuleError("rules/", 0, 0, NOT_INSTALLED));
+        }
+        int number = reserveNumber(methodologyId);
+        try {
+            String version = baseVersion + "+r" + number;
+            CompiledMethodology c = null;
+            List<RuleError> errors = pathErrors;
+            if (pathErrors.isEmpty()) {
+                Compilation compilation = onCompileThread(methodologyId,
+                        () -> compiler.compile(RuleSourceSnapshot.of("revision " + number, version, files), methodologyId));
+                c = compilation.compiled();
+                errors = compilation.errors();
+            }
+            Revision r = new Revision(methodologyId, number, c != null ? RevisionState.DRAFT : RevisionState.REJECTED,
+                    RuleSourceSnapshot.hash(files), author, Instant.now(), comment, baseVersion, Map.copyOf(files), errors);
+            synchronized (lock) {
+                if (store != null) store.save(r);
+                if (c != null) compiled.put(key(methodologyId, number), c);
+                List<Revision> list = new ArrayList<>(snapshot.getOrDefault(methodologyId, List.of()));
+                list.add(r);
+                list.sort(Comparator.comparingInt(Revision::number));
+                Map<String, List<Revision>> next = new TreeMap<>(snapshot);
+                next.put(methodologyId, list);
+                publish(next);
+            }
+            return r;
+        } finally {
+            synchronized (lock) {
+                reserved.computeIfPresent(methodologyId, (k, n) -> n == number ? null : n);
+            }
+        }
+    }
+
+    /** The next number: past every revision listed, on disk (an unreadable one left out at load keeps its own) or being proposed. */
+    private int reserveNumber(String methodologyId) {
+        synchronized (lock) {
+            List<Revision> list = snapshot.getOrDefault(methodologyId, List.of());
+            int highest = Math.max(list.isEmpty() ? 0 : list.get(list.size() - 1).number(), store == null ? 0 : store.highestNumber(methodologyId));
+            int number = Math.max(highest, reserved.getOrDefault(methodologyId, 0)) + 1;
+            reserved.put(methodologyId, number);
+            return number;
+        }
+    }
+
+    @Override
+    public Revision activate(String methodologyId, int number, String author) throws UnknownMethodologyException, UnknownRevisionException {
+        if (number == 0) return followBundles(methodologyId, author);
+        Revision r = revision(methodologyId, number);
+        if (r.state() == RevisionState.REJECTED) {
+            throw new UnknownRevisionException(UnknownRevisionException.Reason.REJECTED,
+                    "revision " + number + " of " + methodologyId + " was rejected and cannot be activated");
+        }
+        CompiledMethodology c = compiledOf(r); // outside the lock: it may compile
+        if (c == null) {
+            throw new UnknownRevisionException(UnknownRevisionException.Reason.NO_LONGER_COMPILES,
+                    "revision " + number + " of " + methodologyId + " no longer compiles");
+        }
+        synchronized (lock) {
+            if (store != null) store.activate(methodologyId, number);
+            registry.activateRevision(c); // one reference swap: requests in flight finish on the version they hold
+            List<Revision> list = new ArrayList<>(snapshot.getOrDefault(methodologyId, List.of()));
+            for (int k = 0; k < list.size(); k++) {
+                Revision x = list.get(k);
+                RevisionState state = x.number() == number ? RevisionState.ACTIVE
+                        : x.state() == RevisionState.ACTIVE ? RevisionState.SUPERSEDED : x.state();
+                if (state != x.state()) list.set(k, withState(x, state));
+            }
+            Map<String, List<Revision>> next = new TreeMap<>(snapshot);
+            next.put(methodologyId, list);
+            publish(next);
+        }
+        LOG.info("Revision {} of {} activated by {}; {} is served by {}", number, methodologyId, author, methodologyId, r.version());
+        return revision(methodologyId, number);
+    }
+
+    /**
+     * "Revision 0": no revision serves any more; the methodology's rule bundles do again (the
+     * highest valid version in rules/ and deploy/). The revision that was active is SUPERSEDED.
+     */
+    private Revision followBundles(String methodologyId, String author) throws UnknownMethodologyException, UnknownRevisionException {
+        known(methodologyId);
+        synchronized (lock) {
+            if (registry.bundleChoice(methodologyId) == null) {
+                throw new UnknownRevisionException(UnknownRevisionException.Reason.NO_RULE_BUNDLE, "no valid rule bundle of " + methodologyId + " to go back to");
+            }
+            if (store != null) store.activate(methodologyId, 0);
+            registry.deactivateRevision(methodologyId);
+            List<Revision> list = new ArrayList<>(snapshot.getOrDefault(methodologyId, List.of()));
+            list.replaceAll(x -> x.state() == RevisionState.ACTIVE ? withState(x, RevisionState.SUPERSEDED) : x);
+            Map<String, List<Revision>> next = new TreeMap<>(snapshot);
+            next.put(methodologyId, list);
+            publish(next);
+        }
+        String version = registry.served(methodologyId).methodology().getVersion();
+        LOG.info("{} follows its rule bundles again (by {}); it is served by {}", methodologyId, author, version);
+        return new Revision(methodologyId, 0, RevisionState.ACTIVE, "", author, Instant.now(), "the rule bundles", version, Map.of(), List.of());
+    }
+
+    @Override
+    public Impact impact(String methodologyId, int number, List<Assessment> units)
+            throws UnknownMethodologyException, MethodologyUnavailableException, UnknownRevisionException {
+        CompiledMethodology candidate = scorable(methodologyId, number);
+        CompiledMethodology active = registry.served(methodologyId);
+        if (active == null) throw new MethodologyUnavailableException(methodologyId, registry.errorsOf(methodologyId));
+        List<ImpactLine> changed = new ArrayList<>();
+        List<UnitOutcome> errors = new ArrayList<>();
+        int unchanged = 0;
+        for (Assessment unit : units) {
+            try {
+                ScoreResult before = active.score(unit);
+                ScoreResult after = candidate.score(unit);
+                if (before.index().compareTo(after.index()) == 0 && before.band().getCode().equals(after.band().getCode())) {
+                    unchanged++;
+                } else {
+                    changed.add(new ImpactLine(unit.unit(), before.index(), before.band().getCode(), after.index(),
+                            after.band().getCode(), after.index().subtract(before.index())));
+                }
+            } catch (InvalidAssessmentException e) {
+                errors.add(new UnitOutcome(unit.unit(), null, e.errors()));
+            }
+        }
+        return new Impact(methodologyId, active.methodology().getVersion(), candidate.methodology().getVersion(), changed, unchanged, errors);
+    }
+
+    /** What differs between two revisions; revision 0 is what the rule bundles hold, so 0 to n shows a revision's whole change. */
+    @Override
+    public List<Change> diff(String methodologyId, int from, int to) throws UnknownMethodologyException, UnknownRevisionException {
+        return RevisionDiff.between(filesOf(methodologyId, from), filesOf(methodologyId, to));
+    }
+
+    private Map<String, String> filesOf(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException {
+        if (number != 0) return revision(methodologyId, number).files();
+        known(methodologyId);
+        CompiledMethodology bundles = registry.bundleChoice(methodologyId);
+        if (bundles == null) {
+            throw new UnknownRevisionException(UnknownRevisionException.Reason.NO_RULE_BUNDLE,
+                    methodologyId + " has no accepted rule bundle to stand for revision 0");
+        }
+        return bundles.files().files();
+    }
+
+    @Override
+    public ScoreResult score(String methodologyId, int number, Assessment assessment)
+            throws UnknownMethodologyException, UnknownRevisionException, InvalidAssessmentException {
+        return scorable(methodologyId, number).score(assessment);
+    }
+
+    /** The compiled revision, for scoring; a rejected one, or one that no longer compiles, cannot score. */
+    private CompiledMethodology scorable(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException {
+        Revision r = revision(methodologyId, number);
+        if (r.state() == RevisionState.REJECTED) {
+            throw new UnknownRevisionException(UnknownRevisionException.Reason.REJECTED,
+                    "revision " + number + " of " + methodologyId + " was rejected and cannot score");
+        }
+        CompiledMethodology c = compiledOf(r);
+        if (c == null) {
+            throw new UnknownRevisionException(UnknownRevisionException.Reason.NO_LONGER_COMPILES,
+                    "revision " + number + " of " + methodologyId + " no longer compiles");
+        }
+        return c;
+    }
+
+    /** The compiled revision, compiled on the compile thread the first time it is asked for (after a restart). */
+    private CompiledMethodology compiledOf(Revision r) {
+        CompiledMethodology c = compiled.get(key(r.methodologyId(), r.number()));
+        if (c != null) return c;
+        if (!operatorRuleText.isInstalled(r.methodologyId(), r.files())) {
+            LOG.error("Revision {} of {} is not compiled: {}", r.number(), r.methodologyId(), NOT_INSTALLED);
+            return null;
+        }
+        c = onCompileThread(r.methodologyId(), () -> compileChecked(r)).compiled();
+        if (c != null) compiled.putIfAbsent(key(r.methodologyId(), r.number()), c);
+        return c;
+    }
+
+    /** Only for a revision whose rule text is an operator's. */
+    private Compilation compileChecked(Revision r) {
+        return compiler.compile(RuleSourceSnapshot.of("revision " + r.number(), r.version(), r.files()), r.methodologyId());
+    }
+
+    private Compilation onCompileThread(String methodologyId, java.util.function.Supplier<Compilation> work) {
+        try {
+            return queue.call(methodologyId, work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rules compiled", e);
+        }
+    }
+
+    /** Replaces a revision in the snapshot by number; under the lock. */
+    private void replace(Revision r) {
+        List<Revision> list = new ArrayList<>(snapshot.getOrDefault(r.methodologyId(), List.of()));
+        list.replaceAll(x -> x.number() == r.number() ? r : x);
+        Map<String, List<Revision>> next = new TreeMap<>(snapshot);
+        next.put(r.methodologyId(), list);
+        publish(next);
+    }
+
+    /** Under the lock: the new snapshot, immutable all the way down. */
+    private void publish(Map<String, List<Revision>> next) {
+        Map<String, List<Revision>> frozen = new TreeMap<>();
+        next.forEach((id, list) -> frozen.put(id, List.copyOf(list)));
+        snapshot = java.util.Collections.unmodifiableMap(frozen);
+    }
+
+    private void known(String methodologyId) throws UnknownMethodologyException {
+        if (!registry.knows(methodologyId) && !snapshot.containsKey(methodologyId)) {
+            throw new UnknownMethodologyException(methodologyId, registry.knownIds());
+        }
+    }
+
+    private static String key(String methodologyId, int number) {
+        return methodologyId + "#" + number;
+    }
+
+    private static Revision withoutFiles(Revision r) {
+        return new Revision(r.methodologyId(), r.number(), r.state(), r.hash(), r.author(), r.time(), r.comment(), r.baseVersion(), Map.of(), r.errors());
+    }
+
+    private static Revision withState(Revision r, RevisionState state) {
+        return withState(r, state, r.errors());
+    }
+
+    private static Revision withState(Revision r, RevisionState state, List<RuleError> errors) {
+        return new Revision(r.methodologyId(), r.number(), state, r.hash(), r.author(), r.time(), r.comment(), r.baseVersion(), r.files(), errors);
+    }
+
+}
