@@ -31,7 +31,7 @@ public class ScoringBenchmark {
 
         @Setup(Level.Trial)
         public void load() throws Exception {
-            bundle = RuleBundles.load("pekppp-2022", "pekppp-2022");
+            bundle = RuleBundles.load("pekppp-2022");
             baseline = new PlainJavaScorer(bundle.methodology());
             assessments = bundle.goldenCases().stream().map(GoldenCase::assessment).toList();
         }
