@@ -142,7 +142,7 @@ public final class Types {
     public record RuleError(String file, int line, int column, String message) {}
 
     /**
-     * A rule bundle: its state (ACTIVE, STANDBY, REJECTED), the version serving its methodology, its
+     * A rule bundle: its state (PENDING, ACTIVE, STANDBY, REJECTED), the version serving its methodology, its
      * errors, and the activated revision serving in place of the rule bundles, if any (else null).
      */
     public record Deployment(String methodology, String bundle, String version, String state, String servedVersion, String time,

@@ -133,6 +133,7 @@ public final class RuleBundleExtender implements BundleTrackerCustomizer<String>
             LOG.warn("Rule bundle {} {} could not be read: {}", name, version, e.toString());
             return;
         }
+        registry.pending(bundle.getBundleId(), name, methodologyId, version);
         queue.submit(methodologyId, () -> {
             long start = System.nanoTime();
             Compilation compilation;

@@ -3,7 +3,10 @@ package id.rapor.engine.edit;
 import id.rapor.engine.score.CompiledMethodology;
 import id.rapor.engine.audit.LogText;
 import id.rapor.engine.serve.MethodologyRegistry;
+import id.rapor.api.MethodologyUnavailableException;
 import id.rapor.api.RuleRevisions;
+import id.rapor.api.UnknownMethodologyException;
+import id.rapor.api.UnknownRevisionException;
 import id.rapor.engine.source.RuleSourceSnapshot;
 
 import id.rapor.api.model.Revision;
@@ -115,8 +118,13 @@ public final class EditFolderWatcher {
                 show(folder, id, registry.served(id));
                 status(folder, "ACTIVE: revision " + r.number() + " (" + active.version() + ") serves " + id + ".\n");
             }
-        } catch (Exception e) {
+        } catch (UnknownMethodologyException | MethodologyUnavailableException | UnknownRevisionException e) {
+            // The methodology went away, or stopped serving, between the poll and the proposal.
             status(folder, "FAILED: " + e.getMessage() + "\n");
+            LOG.warn("Edit of {} not proposed: {}", LogText.safe(id), LogText.safe(e.getMessage()));
+        } catch (RuntimeException e) {
+            status(folder, "FAILED: " + e + "\n");
+            LOG.error("Edit of {} failed", LogText.safe(id), e);
         }
     }
 

@@ -35,6 +35,8 @@ public final class MethodologyRegistry {
         Instant time;
         List<RuleError> errors = List.of();
         CompiledMethodology lastGood;
+        /** Seen, and waiting for (or in) its compile: its last good content, if any, serves meanwhile. */
+        boolean pending;
 
         Candidate(long bundleId, String bundle, long sequence) {
             this.bundleId = bundleId;
@@ -63,6 +65,15 @@ public final class MethodologyRegistry {
         return served.get(methodologyId);
     }
 
+    /** A bundle was installed or updated and is queued for its compile: listed as PENDING until it is done. */
+    public synchronized void pending(long bundleId, String bundle, String methodologyId, String version) {
+        Candidate c = candidates.computeIfAbsent(bundleId, id -> new Candidate(id, bundle, ++sequence));
+        c.methodologyId = methodologyId;
+        c.version = version;
+        c.time = Instant.now();
+        c.pending = true;
+    }
+
     /** Records a compilation of a bundle (new or updated) and re-elects the served versions. */
     public synchronized void record(long bundleId, String bundle, Compilation compilation) {
         Candidate c = candidates.computeIfAbsent(bundleId, id -> new Candidate(id, bundle, ++sequence));
@@ -70,6 +81,7 @@ public final class MethodologyRegistry {
         c.version = compilation.version();
         c.time = Instant.now();
         c.errors = compilation.errors();
+        c.pending = false;
         if (compilation.accepted()) {
             c.lastGood = compilation.compiled();
         } else if (c.lastGood != null && !c.lastGood.methodology().getId().equals(c.methodologyId)) {
@@ -141,7 +153,7 @@ public final class MethodologyRegistry {
         List<Deployment> list = new ArrayList<>(refused.values());
         for (Candidate c : candidates.values()) {
             CompiledMethodology current = bundleChoice(c.methodologyId);
-            DeploymentState state = !c.errors.isEmpty() ? DeploymentState.REJECTED
+            DeploymentState state = c.pending ? DeploymentState.PENDING : !c.errors.isEmpty() ? DeploymentState.REJECTED
                     : current != null && current == c.lastGood ? DeploymentState.ACTIVE : DeploymentState.STANDBY;
             String servedVersion = c.lastGood != null && current == c.lastGood ? c.lastGood.methodology().getVersion() : null;
             CompiledMethodology revision = revisions.get(c.methodologyId);
@@ -168,7 +180,7 @@ public final class MethodologyRegistry {
             newestRejected.merge(c.methodologyId, c, (a, b) -> Versions.compare(a.version, b.version) >= 0 ? a : b);
         }
         newestRejected.forEach((id, c) -> byId.put(id, new MethodologySummary(id, null, null, null, null, c.version,
-                DeploymentState.REJECTED)));
+                c.pending ? DeploymentState.PENDING : DeploymentState.REJECTED)));
         return List.copyOf(byId.values());
     }
 
