@@ -86,7 +86,7 @@ class AnswersTest {
         assertEquals(new Types.Option(new BigDecimal("5"), "With community involvement, plus monitoring and evaluation"), i01.options().get(5));
         assertEquals(new Types.Band("C", "Cukup", new BigDecimal("2.51"), new BigDecimal("3"), null), q.bands().get(4));
         assertEquals(9, q.bands().size());
-        assertEquals(12, q.provenance().size());
+        assertEquals(14, q.provenance().size(), "every row of provenance.csv");
         assertEquals("C", q.provenance().get(0).confidence());
     }
 
