@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * API v1 over HTTP: gives each request its id, applies CORS, routes by path to the scoring
  * and revision resources, and turns every refusal into problem+json — never a stack trace or
- * an HTML error page. Nothing is logged on the success path unless the access log is on.
+ * an HTML error page. Nothing is logged on the success path unless the access log is on; what
+ * is logged from a request goes through {@link LogSafe}.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/*",
@@ -83,7 +84,10 @@ public final class ApiServlet extends HttpServlet {
         if (cors.apply(request, response)) return;
         try {
             route(request, response);
-            if (accessLog) LOG.info("[{}] {} {} {}", requestId, request.getMethod(), request.getRequestURI(), response.getStatus());
+            if (accessLog) {
+                LOG.info("[{}] {} {} {}", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                        response.getStatus());
+            }
         } catch (HttpProblem p) {
             // A refusal may come before the body was read (404 for an unknown year, 401): read the rest,
             // or the container may close a kept-alive connection under a client about to reuse it.
@@ -97,9 +101,12 @@ public final class ApiServlet extends HttpServlet {
                     "The body is larger than " + MAX_BODY + " bytes (1 MiB).", List.of()), requestId);
         } catch (IOException e) {
             // The client went away mid-body or mid-answer: nothing can be sent, and it is not our failure.
-            LOG.debug("{} {}: connection lost: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            LOG.debug("{} {}: connection lost: {}", LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                    LogSafe.of(e.toString()));
         } catch (RuntimeException e) {
-            LOG.error("[{}] {} {} failed", requestId, request.getMethod(), request.getRequestURI(), e);
+            // Escaped: an exception's message may quote the request.
+            LOG.error("[{}] {} {} failed", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                    LogSafe.failure(e));
             problem(request, response, HttpProblem.of(500, "internal-error", "Internal error",
                     "The request could not be completed; the server log has the details (request " + requestId + ").", List.of()),
                     requestId);
@@ -177,8 +184,10 @@ public final class ApiServlet extends HttpServlet {
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpProblem p, String requestId)
             throws IOException {
         if (p.status() < 500) {
-            LOG.info("[{}] {} {} {}: {} {}", requestId, request.getMethod(), request.getRequestURI(), p.status(), p.detail(),
-                    p.errors().isEmpty() ? "" : p.errors().get(0).field() + ": " + p.errors().get(0).message()
+            // Every value here may come from the request (path, field names, user names): escaped.
+            LOG.info("[{}] {} {} {}: {} {}", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                    p.status(), LogSafe.of(p.detail()),
+                    p.errors().isEmpty() ? "" : LogSafe.of(p.errors().get(0).field()) + ": " + LogSafe.of(p.errors().get(0).message())
                             + (p.errors().size() > 1 ? " (+" + (p.errors().size() - 1) + " more)" : ""));
         }
         out.problem(request, response, p, requestId);
