@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import id.rapor.api.AuditTrail;
+import id.rapor.api.FieldError;
 import id.rapor.api.RuleRevisions;
 import id.rapor.api.ScoringService;
 import jakarta.servlet.Servlet;
@@ -63,9 +64,10 @@ public final class ApiServlet extends HttpServlet {
 
     @Activate
     void activate(BundleContext context) throws IOException {
-        cors = new Cors(context.getProperty("rapor.http.cors.origins"));
-        accessLog = Boolean.parseBoolean(context.getProperty("rapor.http.access.log"));
-        boolean scoringProtected = Boolean.parseBoolean(context.getProperty("rapor.http.scoring.protected"));
+        Settings settings = new Settings(context);
+        cors = new Cors(settings.text("http.cors.origins"));
+        accessLog = settings.flag("http.access.log");
+        boolean scoringProtected = settings.flag("http.scoring.protected");
         String users = context.getProperty("rapor.users.file");
         // Without a users file nobody can authenticate: every protected call is refused.
         guard = new Guard(new Authenticator(new UsersFile(Path.of(users != null ? users : "rapor-no-users-file"))), audit);
@@ -99,18 +101,47 @@ public final class ApiServlet extends HttpServlet {
             if (!drain(request)) response.setHeader("Connection", "close");
             problem(request, response, HttpProblem.of(413, "body-too-large", "Request body too large",
                     "The body is larger than " + MAX_BODY + " bytes (1 MiB).", List.of()), requestId);
+        } catch (RequestBody.Interrupted e) {
+            // The body stopped arriving (idle timeout) or trickled in below the minimum data rate: say so,
+            // never a 200 with nothing, and close the connection, whose remaining bytes are unknown.
+            response.setHeader("Connection", "close");
+            problem(request, response, e.tooSlow()
+                    ? HttpProblem.of(408, "request-timeout", "Request body too slow",
+                            "The request body stopped arriving, or arrived too slowly; send it again, all of it.", List.of())
+                    : HttpProblem.of(400, "incomplete-body", "Incomplete request body",
+                            "The connection ended before the whole request body arrived.", List.of()), requestId);
         } catch (IOException e) {
-            // The client went away mid-body or mid-answer: nothing can be sent, and it is not our failure.
+            // The client went away mid-answer: nothing can be sent, and it is not our failure.
             LOG.debug("{} {}: connection lost: {}", LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
                     LogSafe.of(e.toString()));
-        } catch (RuntimeException e) {
-            // Escaped: an exception's message may quote the request.
-            LOG.error("[{}] {} {} failed", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
-                    LogSafe.failure(e));
-            problem(request, response, HttpProblem.of(500, "internal-error", "Internal error",
-                    "The request could not be completed; the server log has the details (request " + requestId + ").", List.of()),
-                    requestId);
+        } catch (RuntimeException | Error e) {
+            failed(request, response, e, requestId);
         }
+    }
+
+    /** A failure no resource turned into a refusal: Jetty's, for something the client sent, or ours. */
+    private void failed(HttpServletRequest request, HttpServletResponse response, Throwable e, String requestId) throws IOException {
+        int status = ContainerFailures.clientStatus(e);
+        if (status == 400) {
+            // Jetty decodes the query string only when a parameter is asked for.
+            problem(request, response, HttpProblem.of(400, "malformed-request", "Malformed request",
+                    "The request's parameters are not valid percent-encoded UTF-8.",
+                    List.of(new FieldError("query", "not valid percent-encoded UTF-8"))), requestId);
+            return;
+        }
+        response.setHeader("Connection", "close");
+        if (status > 0) {
+            // Another refusal Jetty made while the API was asking it for something: the client's, not ours.
+            problem(request, response, ProblemErrorHandler.problem(status, null), requestId);
+            return;
+        }
+        // Everything else is ours to fix, even an Error such as OutOfMemoryError: the client gets a
+        // problem without internals, the log the whole story (escaped: messages may quote the request).
+        LOG.error("[{}] {} {} failed", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                LogSafe.failure(e));
+        problem(request, response, HttpProblem.of(500, "internal-error", "Internal error",
+                "The request could not be completed; the server log has the details (request " + requestId + ").", List.of()),
+                requestId);
     }
 
     private void route(HttpServletRequest request, HttpServletResponse response) throws IOException, HttpProblem {
@@ -203,8 +234,8 @@ public final class ApiServlet extends HttpServlet {
                 if (left < 0) return false; // too much to swallow: answer and close
             }
             return true;
-        } catch (IOException | IllegalStateException e) {
-            return false; // the client gave up
+        } catch (IOException | RuntimeException e) {
+            return false; // the client gave up, or sends too slowly to wait for
         }
     }
 

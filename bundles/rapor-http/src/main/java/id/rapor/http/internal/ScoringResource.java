@@ -98,8 +98,7 @@ final class ScoringResource {
     }
 
     void score(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
-        if (request.getContentLengthLong() > ApiServlet.MAX_BODY) throw new LimitedInputStream.TooLarge(ApiServlet.MAX_BODY);
-        Assessment assessment = assessments.read(new LimitedInputStream(request.getInputStream(), ApiServlet.MAX_BODY));
+        Assessment assessment = assessments.read(RequestBody.open(request, RequestBody.JSON));
         String pinned = request.getParameter("revision");
         try {
             // A draft is not yet the rules anyone is scored by: only policy staff may try it.
@@ -120,8 +119,7 @@ final class ScoringResource {
     }
 
     void region(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
-        if (request.getContentLengthLong() > ApiServlet.MAX_BODY) throw new LimitedInputStream.TooLarge(ApiServlet.MAX_BODY);
-        AssessmentReader.Region region = assessments.readRegion(new LimitedInputStream(request.getInputStream(), ApiServlet.MAX_BODY));
+        AssessmentReader.Region region = assessments.readRegion(RequestBody.open(request, RequestBody.JSON));
         List<Assessment> valid = new ArrayList<>();
         for (AssessmentReader.UnitInput u : region.units()) if (u.errors().isEmpty()) valid.add(u.assessment());
         try {
