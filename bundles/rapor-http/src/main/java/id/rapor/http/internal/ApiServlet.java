@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * API v1 over HTTP: gives each request its id, applies CORS, routes by path to the scoring
- * and revision resources, and turns every refusal into problem+json — never a stack trace or
- * an HTML error page. Nothing is logged on the success path unless the access log is on; what
- * is logged from a request goes through {@link LogSafe}.
+ * API v1 over HTTP: gives each request its id, applies CORS (and refuses changes from foreign
+ * origins), routes by path to the scoring and revision resources, and turns every refusal into
+ * problem+json — never a stack trace or an HTML error page. Nothing is logged on the success
+ * path unless the access log is on; what is logged from a request goes through {@link LogSafe}.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/*",
@@ -85,6 +85,8 @@ public final class ApiServlet extends HttpServlet {
         response.setHeader(RequestIds.HEADER, requestId);
         if (cors.apply(request, response)) return;
         try {
+            HttpProblem crossSite = cors.crossSiteRefusal(request);
+            if (crossSite != null) throw crossSite;
             route(request, response);
             if (accessLog) {
                 LOG.info("[{}] {} {} {}", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
