@@ -48,11 +48,12 @@ final class AssessmentReader {
         try (JsonParser p = json.createParser(body)) {
             start(p);
             List<FieldError> errors = new ArrayList<>();
-            Assessment a = unit(p, "", errors, List.of());
+            List<FieldError> invalid = new ArrayList<>();
+            Assessment a = unit(p, "", errors, invalid);
             end(p);
             if (!errors.isEmpty()) throw typeProblem(errors);
-            List<FieldError> missing = missing(a, "");
-            if (!missing.isEmpty()) throw Problems.invalidAssessment(missing);
+            invalid.addAll(missing(a, ""));
+            if (!invalid.isEmpty()) throw Problems.invalidAssessment(invalid);
             return a;
         } catch (JsonParseException e) {
             throw malformed(e);
@@ -111,7 +112,7 @@ final class AssessmentReader {
             List<FieldError> errors = new ArrayList<>();
             Assessment a = null;
             if (t == JsonToken.START_OBJECT) {
-                a = unit(p, prefix, errors, List.of("region", "atOrBelow"));
+                a = unit(p, prefix, errors, errors);
                 errors.addAll(missing(a, prefix));
             } else {
                 errors.add(new FieldError("units[" + units.size() + "]", "expected a unit object, got " + kind(t)));
@@ -122,8 +123,11 @@ final class AssessmentReader {
         return units;
     }
 
-    /** Reads the fields of one unit object; the parser is just past its START_OBJECT. */
-    private Assessment unit(JsonParser p, String prefix, List<FieldError> errors, List<String> notHere) throws IOException {
+    /**
+     * Reads the fields of one unit object; the parser is just past its START_OBJECT. Wrong types go
+     * to {@code errors} (400 for one unit), numbers no answer can be to {@code invalid} (422).
+     */
+    private Assessment unit(JsonParser p, String prefix, List<FieldError> errors, List<FieldError> invalid) throws IOException {
         String unit = null;
         Map<String, BigDecimal> answers = null;
         List<Map<String, BigDecimal>> respondents = null;
@@ -132,12 +136,12 @@ final class AssessmentReader {
             JsonToken value = p.nextToken();
             switch (field) {
                 case "unit" -> unit = string(p, value, prefix + "unit", errors);
-                case "answers" -> answers = numbers(p, value, prefix + "answers", errors);
+                case "answers" -> answers = numbers(p, value, prefix + "answers", errors, invalid);
                 case "respondents" -> {
                     if (value == JsonToken.START_ARRAY) {
                         respondents = new ArrayList<>();
                         for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
-                            respondents.add(numbers(p, t, prefix + "respondents[" + respondents.size() + "]", errors));
+                            respondents.add(numbers(p, t, prefix + "respondents[" + respondents.size() + "]", errors, invalid));
                         }
                     } else {
                         errors.add(new FieldError(prefix + "respondents", "expected an array of answer objects, got " + kind(value)));
@@ -159,7 +163,8 @@ final class AssessmentReader {
         return missing;
     }
 
-    private static Map<String, BigDecimal> numbers(JsonParser p, JsonToken value, String field, List<FieldError> errors) throws IOException {
+    private static Map<String, BigDecimal> numbers(JsonParser p, JsonToken value, String field, List<FieldError> errors,
+            List<FieldError> invalid) throws IOException {
         if (value != JsonToken.START_OBJECT) {
             errors.add(new FieldError(field, "expected an object of indicator id to number, got " + kind(value)));
             p.skipChildren();
@@ -170,10 +175,19 @@ final class AssessmentReader {
             String indicator = p.currentName();
             JsonToken v = p.nextToken();
             if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-                BigDecimal number = p.getDecimalValue();
-                // 0E-1000000 equals 0 but carries a million-digit scale that every later step would pay
-                // for: keep its plain value. What is still that large is no answer; validation says so.
-                if (Math.abs(number.scale()) > MAX_SCALE) number = number.stripTrailingZeros();
+                BigDecimal number;
+                try {
+                    number = p.getDecimalValue();
+                    // 0E-1000000 equals 0 but carries a million-digit scale that every later step would pay
+                    // for: keep its plain value. What is still that large is no answer; validation says so.
+                    if (Math.abs(number.scale()) > MAX_SCALE) number = number.stripTrailingZeros();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    // 1E2147483648, 1E-2147483649: valid JSON, but beyond what a decimal can hold — certainly no answer.
+                    String text = p.getText();
+                    invalid.add(new FieldError(field + "." + indicator, (text.length() > 40 ? text.substring(0, 40) + "…" : text)
+                            + " is not an allowed answer: its exponent is out of range"));
+                    continue;
+                }
                 answers.put(indicator, number);
             } else {
                 errors.add(new FieldError(field + "." + indicator, "expected a number, got " + kind(v)));
