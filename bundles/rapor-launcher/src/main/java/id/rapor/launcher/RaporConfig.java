@@ -40,6 +40,8 @@ final class RaporConfig {
     private static final Object[][] HTTP_LIMITS = {
             {"http.min.data.rate", 0, Integer.MAX_VALUE},
             {"http.connections.per.address", 1, 1_000_000},
+            {"http.batch.max.units", 1, 1_000_000},
+            {"http.batch.concurrent", 1, 1000},
     };
 
     static RaporConfig load(Path home, Map<String, String> env, Properties system) throws IOException {

@@ -43,7 +43,6 @@ public final class ApiServlet extends HttpServlet {
             .build()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-    private final transient AssessmentReader assessments = new AssessmentReader(json);
     private final transient JsonResponses out = new JsonResponses(json);
 
     @Reference
@@ -71,8 +70,11 @@ public final class ApiServlet extends HttpServlet {
         String users = context.getProperty("rapor.users.file");
         // Without a users file nobody can authenticate: every protected call is refused.
         guard = new Guard(new Authenticator(new UsersFile(Path.of(users != null ? users : "rapor-no-users-file"))), audit);
-        scoringResource = new ScoringResource(scoring, revisions, assessments, out, guard, scoringProtected);
-        revisionsResource = new RevisionsResource(json, revisions, assessments, out, guard);
+        AssessmentReader assessments = new AssessmentReader(json,
+                settings.number("http.batch.max.units", AssessmentReader.DEFAULT_MAX_UNITS, 1, 1_000_000));
+        BatchSlots batches = new BatchSlots(settings.number("http.batch.concurrent", 2, 1, 1000));
+        scoringResource = new ScoringResource(scoring, revisions, assessments, out, guard, scoringProtected, batches);
+        revisionsResource = new RevisionsResource(json, revisions, assessments, out, guard, batches);
         try (var in = ApiServlet.class.getResourceAsStream("openapi.json")) {
             openApi = in.readAllBytes();
         }

@@ -30,6 +30,8 @@ import java.util.Map;
 final class AssessmentReader {
     /** No answer of any methodology has more decimals (or a larger exponent) than this. */
     static final int MAX_SCALE = 30;
+    /** Units per batch unless etc/rapor.properties says otherwise (http.batch.max.units). */
+    static final int DEFAULT_MAX_UNITS = 5_000;
 
     /** One unit of a region request: what was read, and what was wrong with it (empty if nothing). */
     /** One unit of a region: its assessment if it could be read, else its name (if any) and its errors. */
@@ -39,9 +41,15 @@ final class AssessmentReader {
     record Region(String region, String atOrBelow, List<UnitInput> units) {}
 
     private final JsonFactory json;
+    private final int maxUnits;
 
     AssessmentReader(JsonFactory json) {
+        this(json, DEFAULT_MAX_UNITS);
+    }
+
+    AssessmentReader(JsonFactory json, int maxUnits) {
         this.json = json;
+        this.maxUnits = maxUnits;
     }
 
     Assessment read(InputStream body) throws HttpProblem, IOException {
@@ -105,9 +113,11 @@ final class AssessmentReader {
         }
     }
 
-    private List<UnitInput> units(JsonParser p) throws IOException {
+    private List<UnitInput> units(JsonParser p) throws IOException, HttpProblem {
         List<UnitInput> units = new ArrayList<>();
         for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
+            // Refused as soon as one unit too many begins: a megabyte of tiny units is hundreds of thousands.
+            if (units.size() == maxUnits) throw tooManyUnits(maxUnits);
             String prefix = "units[" + units.size() + "].";
             List<FieldError> errors = new ArrayList<>();
             Assessment a = null;
@@ -217,6 +227,12 @@ final class AssessmentReader {
 
     private static void end(JsonParser p) throws IOException, HttpProblem {
         if (p.nextToken() != null) throw HttpProblem.malformed("$", "unexpected content after the JSON object" + where(p.currentLocation()));
+    }
+
+    static HttpProblem tooManyUnits(int max) {
+        return HttpProblem.of(413, "too-many-units", "Too many units",
+                String.format("A batch may hold at most %,d units; send the rest in further requests.", max),
+                List.of(new FieldError("units", String.format("more than %,d units", max))));
     }
 
     private static HttpProblem typeProblem(List<FieldError> errors) {

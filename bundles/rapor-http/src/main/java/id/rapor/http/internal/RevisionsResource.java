@@ -34,16 +34,19 @@ final class RevisionsResource {
     private final AssessmentReader assessments;
     private final JsonResponses out;
     private final Guard guard;
+    private final BatchSlots batches;
 
     /** A rule bundle jar may be sent as what it is, or as the zip it also is. */
     private static final String[] JAR = {"application/java-archive", "application/zip"};
 
-    RevisionsResource(JsonFactory json, RuleRevisions revisions, AssessmentReader assessments, JsonResponses out, Guard guard) {
+    RevisionsResource(JsonFactory json, RuleRevisions revisions, AssessmentReader assessments, JsonResponses out, Guard guard,
+            BatchSlots batches) {
         this.json = json;
         this.revisions = revisions;
         this.assessments = assessments;
         this.out = out;
         this.guard = guard;
+        this.batches = batches;
     }
 
     /** /methodologies/{id}/revisions[/{n}[/activate]]: policy staff only, every change audited. */
@@ -75,7 +78,7 @@ final class RevisionsResource {
             for (AssessmentReader.UnitInput u : units.units()) {
                 if (u.errors().isEmpty()) valid.add(u.assessment()); else unreadable.add(new UnitOutcome(u.name(), null, u.errors()));
             }
-            try {
+            try (BatchSlots.Slot slot = batches.take()) {
                 var result = revisions.impact(id, number, valid);
                 out.send(response, 200, g -> RevisionViews.impact(g, result, unreadable));
                 return true;

@@ -29,15 +29,17 @@ final class ScoringResource {
     private final JsonResponses out;
     private final Guard guard;
     private final boolean scoringProtected;
+    private final BatchSlots batches;
 
     ScoringResource(ScoringService scoring, RuleRevisions revisions, AssessmentReader assessments, JsonResponses out, Guard guard,
-                    boolean scoringProtected) {
+                    boolean scoringProtected, BatchSlots batches) {
         this.scoring = scoring;
         this.revisions = revisions;
         this.assessments = assessments;
         this.out = out;
         this.guard = guard;
         this.scoringProtected = scoringProtected;
+        this.batches = batches;
     }
 
     /** {@code …/score} or {@code …/score/batch} from segment {@code at}; the methodology by id, or by family and year. */
@@ -122,7 +124,9 @@ final class ScoringResource {
         AssessmentReader.Region region = assessments.readRegion(RequestBody.open(request, RequestBody.JSON));
         List<Assessment> valid = new ArrayList<>();
         for (AssessmentReader.UnitInput u : region.units()) if (u.errors().isEmpty()) valid.add(u.assessment());
-        try {
+        // The slot is taken once the body is in, so a client that sends slowly holds no slot; it is held
+        // until the answer is written, as long as the results it holds are in the heap.
+        try (BatchSlots.Slot slot = batches.take()) {
             RegionResult result = scoring.scoreRegion(id, region.region(), valid, region.atOrBelow());
             // Units that could not even be read keep their place in the answer, with their errors; every
             // unit's errors name the field by its path in the request (units[3].answers.i05).

@@ -92,4 +92,21 @@ class AssessmentReaderTest {
         assertEquals("units[0].answers.i01", region.units().get(0).errors().get(0).field());
         assertEquals(List.of(), region.units().get(1).errors());
     }
+
+    @Test
+    void aBatchOverTheUnitLimitIs413NamingUnits() throws Exception {
+        AssessmentReader three = new AssessmentReader(new JsonFactory(), 3);
+        String unit = "{\"unit\":\"u\",\"answers\":{\"i01\":1}}";
+        assertEquals(3, three.readRegion(new ByteArrayInputStream(("{\"region\":\"R\",\"units\":[" + String.join(",", List.of(unit, unit, unit))
+                + "]}").getBytes(StandardCharsets.UTF_8))).units().size());
+        // Refused when the fourth begins: the rest of a huge body is never parsed.
+        HttpProblem p = assertThrows(HttpProblem.class, () -> three.readRegion(new ByteArrayInputStream(("{\"region\":\"R\",\"units\":["
+                + String.join(",", List.of(unit, unit, unit, unit)) + ",this is never read").getBytes(StandardCharsets.UTF_8))));
+        assertEquals(413, p.status());
+        assertEquals("urn:rapor:problem:too-many-units", p.type());
+        assertEquals(List.of(new FieldError("units", "more than 3 units")), p.errors());
+        assertEquals(413, assertThrows(HttpProblem.class, () -> three.readUnits(new ByteArrayInputStream(("{\"units\":["
+                + String.join(",", List.of(unit, unit, unit, unit)) + "]}").getBytes(StandardCharsets.UTF_8)))).status(),
+                "the impact preview's units too");
+    }
 }
