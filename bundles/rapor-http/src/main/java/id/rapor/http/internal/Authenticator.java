@@ -27,14 +27,8 @@ final class Authenticator {
 
     /** The caller if the Authorization header holds valid credentials, else null. */
     Caller identify(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) return null;
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        int colon = decoded.indexOf(':');
+        String decoded = decode(authorization);
+        int colon = decoded == null ? -1 : decoded.indexOf(':');
         if (colon < 0) return null;
         UsersFile.User user = users.find(decoded.substring(0, colon));
         if (user == null) {
@@ -49,6 +43,22 @@ final class Authenticator {
             verified.put(authorization, user);
         }
         return new Caller(user.name(), user.roles());
+    }
+
+    /** The user name HTTP Basic credentials claim (verified or not), or null if there are none. */
+    static String claimedName(String authorization) {
+        String decoded = decode(authorization);
+        int colon = decoded == null ? -1 : decoded.indexOf(':');
+        return colon < 0 ? null : decoded.substring(0, colon);
+    }
+
+    private static String decode(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) return null;
+        try {
+            return new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Null if {@code caller} (identified, or null) may act as {@code role}; otherwise the 401 or 403 to answer. */

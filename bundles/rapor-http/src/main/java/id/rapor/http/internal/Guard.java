@@ -25,16 +25,17 @@ final class Guard {
     Authenticator.Caller require(HttpServletRequest request, String role, String action, String methodology, Integer revision)
             throws HttpProblem {
         String address = request.getRemoteAddr();
-        long wait = failedLogins.blockedFor(address);
-        if (wait > 0) {
+        String authorization = request.getHeader("Authorization");
+        String name = Authenticator.claimedName(authorization);
+        FailedLogins.Block block = failedLogins.blocked(address, name);
+        if (block != null) {
             // Not audited one by one: the failures that led here are.
             throw HttpProblem.temporary(429, "too-many-failed-logins", "Too many failed logins",
-                    FailedLogins.LIMIT + " failed logins from " + address + " within a minute; try again in " + wait + " s.", (int) wait);
+                    block.reason() + "; try again in " + block.seconds() + " s.", (int) block.seconds());
         }
-        String authorization = request.getHeader("Authorization");
         Authenticator.Caller caller = authenticator.identify(authorization); // one password check
-        if (caller != null) failedLogins.succeeded(address);
-        else if (authorization != null) failedLogins.failed(address);
+        if (caller != null) failedLogins.succeeded(address, caller.name());
+        else if (authorization != null) failedLogins.failed(address, name);
         HttpProblem refusal = Authenticator.refusal(caller, role);
         if (refusal == null) return caller;
         record(request, caller == null ? null : caller.name(), action, methodology, revision, refusal.status(), refusal.detail());
