@@ -42,6 +42,7 @@ final class RaporConfig {
             {"http.connections.per.address", 1, 1_000_000},
             {"http.batch.max.units", 1, 1_000_000},
             {"http.batch.concurrent", 1, 1000},
+            {"http.audit.refusals.per.minute", 1, 1_000_000},
     };
 
     static RaporConfig load(Path home, Map<String, String> env, Properties system) throws IOException {

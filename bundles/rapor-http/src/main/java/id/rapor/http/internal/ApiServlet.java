@@ -18,6 +18,7 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,8 @@ public final class ApiServlet extends HttpServlet {
         boolean scoringProtected = settings.flag("http.scoring.protected");
         String users = context.getProperty("rapor.users.file");
         // Without a users file nobody can authenticate: every protected call is refused.
-        guard = new Guard(new Authenticator(new UsersFile(Path.of(users != null ? users : "rapor-no-users-file"))), audit);
+        guard = new Guard(new Authenticator(new UsersFile(Path.of(users != null ? users : "rapor-no-users-file"))), audit,
+                settings.number("http.audit.refusals.per.minute", 20, 1, 1_000_000));
         AssessmentReader assessments = new AssessmentReader(json,
                 settings.number("http.batch.max.units", AssessmentReader.DEFAULT_MAX_UNITS, 1, 1_000_000));
         BatchSlots batches = new BatchSlots(settings.number("http.batch.concurrent", 2, 1, 1000));
@@ -78,6 +80,11 @@ public final class ApiServlet extends HttpServlet {
         try (var in = ApiServlet.class.getResourceAsStream("openapi.json")) {
             openApi = in.readAllBytes();
         }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (guard != null) guard.close(); // refusals counted but not yet summarised go into the trail
     }
 
     @Override
@@ -172,6 +179,7 @@ public final class ApiServlet extends HttpServlet {
                 if (segments.length == 1) {
                     allow(method, "GET");
                     guard.require(request, "policy", "audit.read", null, null);
+                    guard.settle();
                     var entries = audit.last(1000);
                     out.send(response, 200, g -> JsonViews.audit(g, entries));
                     return;
