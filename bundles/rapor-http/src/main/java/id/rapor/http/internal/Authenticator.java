@@ -61,14 +61,16 @@ final class Authenticator {
         }
     }
 
-    /** Null if {@code caller} (identified, or null) may act as {@code role}; otherwise the 401 or 403 to answer. */
+    /** Null if {@code caller} (identified, or null) may act as {@code role} (null: any user); otherwise the 401 or 403 to answer. */
     static HttpProblem refusal(Caller caller, String role) {
         if (caller == null) {
             return HttpProblem.of(401, "unauthorized", "Authentication required",
-                    "This call needs the credentials of a user with role '" + role + "' (HTTP Basic; users are added with bin/rapor-user).",
+                    role == null ? "This call needs the credentials of a Rapor user (HTTP Basic; users are added with bin/rapor-user)."
+                            : "This call needs the credentials of a user with role '" + role
+                            + "' (HTTP Basic; users are added with bin/rapor-user).",
                     List.of());
         }
-        if (!caller.roles().contains(role)) {
+        if (role != null && !caller.roles().contains(role)) {
             return HttpProblem.of(403, "forbidden", "Forbidden", "User '" + caller.name() + "' lacks the role '" + role + "'.", List.of());
         }
         return null;

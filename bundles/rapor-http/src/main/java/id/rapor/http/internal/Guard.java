@@ -25,8 +25,8 @@ final class Guard {
     }
 
     /**
-     * The caller, who must have {@code role}; a refusal (401, 403) is audited before it is answered,
-     * at most so many a minute per address one by one (see {@link RefusalAudit}).
+     * The caller, who must have {@code role} (null: any user who logs in); a refusal (401, 403) is
+     * audited before it is answered, at most so many a minute per address one by one (see {@link RefusalAudit}).
      */
     Authenticator.Caller require(HttpServletRequest request, String role, String action, String methodology, Integer revision)
             throws HttpProblem {

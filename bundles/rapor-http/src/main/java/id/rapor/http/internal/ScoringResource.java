@@ -103,10 +103,7 @@ final class ScoringResource {
         Assessment assessment = assessments.read(RequestBody.open(request, RequestBody.JSON));
         String pinned = request.getParameter("revision");
         try {
-            // A draft is not yet the rules anyone is scored by: only policy staff may try it.
-            if (pinned != null && revisions.revision(id, RevisionsResource.number(pinned)).state() == RevisionState.DRAFT) {
-                guard.require(request, "policy", "score.draft", id, RevisionsResource.number(pinned));
-            }
+            if (pinned != null) mayScoreWith(request, id, RevisionsResource.number(pinned));
             var result = pinned == null ? scoring.score(id, assessment) : revisions.score(id, RevisionsResource.number(pinned), assessment);
             out.send(response, 200, g -> JsonViews.score(g, result));
         } catch (UnknownRevisionException e) {
@@ -118,6 +115,23 @@ final class ScoringResource {
         } catch (InvalidAssessmentException e) {
             throw Problems.invalidAssessment(e.errors());
         }
+    }
+
+    /**
+     * Only the active revision scores for anyone scoring is open to. A draft is not yet the rules
+     * anyone is scored by: only policy staff may try it. A superseded one (or one that does not
+     * exist) needs a login of any role; a rejected one never scores, but who may not even ask is
+     * not told so.
+     */
+    private void mayScoreWith(HttpServletRequest request, String id, int number) throws HttpProblem, UnknownMethodologyException {
+        RevisionState state;
+        try {
+            state = revisions.revision(id, number).state();
+        } catch (UnknownRevisionException e) {
+            state = null;
+        }
+        if (state == RevisionState.DRAFT) guard.require(request, "policy", "score.draft", id, number);
+        else if (state != RevisionState.ACTIVE) guard.require(request, null, "score.revision", id, number);
     }
 
     void region(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
