@@ -181,7 +181,7 @@ class ApiIT extends StartedDistribution {
         problem(rapor.post(SCORE, big.toString()), 413);
         // Without a Content-Length the limit still holds while reading.
         Iterator<byte[]> chunks = List.of(big.toString().getBytes(StandardCharsets.UTF_8)).iterator();
-        HttpResponse<String> chunked = rapor.send(HttpRequest.newBuilder(URI.create(rapor.url(SCORE)))
+        HttpResponse<String> chunked = rapor.send(HttpRequest.newBuilder(URI.create(rapor.url(SCORE))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(() -> chunks))));
         problem(chunked, 413);
         // The service carries on.

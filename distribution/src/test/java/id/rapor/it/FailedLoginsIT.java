@@ -31,4 +31,26 @@ class FailedLoginsIT extends StartedDistribution {
         assertTrue(Integer.parseInt(blocked.headers().firstValue("Retry-After").orElse("0")) > 0, blocked.headers().toString());
         assertEquals(200, rapor.get("/api/v1/methodologies").statusCode(), "what needs no login is not affected");
     }
+
+    @Test
+    void goodLoginsAsOneUserDoNotResetTheCountOfGuessesAtAnother() throws Exception {
+        // The hostile test: 45 wrong passwords for one user, and 5 good logins as another in between, from one address
+        // (one of its own, 127.0.0.7: the other test's failures from 127.0.0.1 do not count here).
+        assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-budi-01"), "add", "budi", "policy")[0]);
+        String good = RawHttp.request("GET", "/api/v1/audit", null, "Authorization: Basic "
+                + Base64.getEncoder().encodeToString("budi:sandi-budi-01".getBytes(StandardCharsets.UTF_8)));
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (int k = 0; k < 45; k++) {
+            String wrong = RawHttp.request("GET", "/api/v1/audit", null, "Authorization: Basic "
+                    + Base64.getEncoder().encodeToString(("admin:tebakan-" + k).getBytes(StandardCharsets.UTF_8)));
+            statuses.add(RawHttp.exchange(rapor.port, "127.0.0.7", wrong).status());
+            if (k % 9 == 4) RawHttp.exchange(rapor.port, "127.0.0.7", good);
+        }
+        assertEquals(10, statuses.stream().filter(s -> s == 401).count(), statuses.toString());
+        assertEquals(35, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+        // The guesses count against admin wherever they come from next.
+        String fromElsewhere = RawHttp.request("GET", "/api/v1/audit", null, "Authorization: Basic "
+                + Base64.getEncoder().encodeToString("admin:tebakan-x".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(429, RawHttp.exchange(rapor.port, "127.0.0.8", fromElsewhere).status());
+    }
 }

@@ -62,8 +62,13 @@ class OpenApiIT extends StartedDistribution {
         check("POST", score, "/api/v1/methodologies/nope/score", example, 404);
         check("POST", score, "/api/v1/methodologies/pekppp-2022/score", "{\"unit\":\"" + "x".repeat(1024 * 1024) + "\"}", 413);
         check("GET", score, "/api/v1/methodologies/pekppp-2022/score", null, 405);
+        contentType = "text/plain";
+        check("POST", score, "/api/v1/methodologies/pekppp-2022/score", example, 415);
+        contentType = "application/json";
         check("POST", "/api/v1/methodologies/{id}/score/batch", "/api/v1/methodologies/pekppp-2022/score/batch", region, 200);
         check("POST", "/api/v1/methodologies/{id}/score/batch", "/api/v1/methodologies/pekppp-2022/score/batch", "{\"region\":\"R\",\"units\":[]}", 422);
+        check("POST", "/api/v1/methodologies/{id}/score/batch", "/api/v1/methodologies/pekppp-2022/score/batch",
+                "{\"region\":\"R\",\"units\":[" + "{},".repeat(5_000) + "{}]}", 413);
         check("POST", "/api/v1/score", "/api/v1/score?family=skm&year=2024",
                 "{\"unit\":\"u\",\"respondents\":[{\"u1\":4,\"u2\":4,\"u3\":3,\"u4\":3,\"u5\":2,\"u6\":2,\"u7\":1,\"u8\":1,\"u9\":4}]}", 200);
         check("POST", "/api/v1/score", "/api/v1/score?family=pekppp&year=2010", example, 404);
@@ -124,12 +129,13 @@ class OpenApiIT extends StartedDistribution {
     }
 
     private String auth;
+    private String contentType = "application/json";
 
     private void check(String method, String template, String path, String body, int status) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rapor.url(path)));
         if (auth != null) request.header("Authorization", auth);
         request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+                : request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = rapor.send(request);
         assertEquals(status, r.statusCode(), method + " " + path + ": " + r.body());
         String documentedMethod = doc.at("/paths").get(template).has(method.toLowerCase()) ? method.toLowerCase()

@@ -47,6 +47,8 @@ final class FrameworkLauncher {
         props.put("org.osgi.service.http.port", String.valueOf(config.port));
         props.put("org.apache.felix.http.host", config.host);
         props.put("org.apache.felix.http.enable", "true");
+        // Felix HTTP's name for Jetty's idle timeout; the rest of the HTTP limits Rapor's JettyHardening applies.
+        props.put("org.apache.felix.http.timeout", String.valueOf(config.idleTimeoutMillis));
         props.put("felix.fileinstall.dir", config.home.resolve("deploy").toString());
         props.put("felix.fileinstall.poll", String.valueOf(config.deployPollMillis));
         props.put("felix.fileinstall.noInitialDelay", "true");

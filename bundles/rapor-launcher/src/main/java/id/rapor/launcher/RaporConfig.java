@@ -20,17 +20,30 @@ final class RaporConfig {
     final int port;
     final long deployPollMillis;
     final long editPollMillis;
+    /** Jetty's idle timeout: a connection (or a request body) with no bytes for this long is closed (ended with 408). */
+    final long idleTimeoutMillis;
     /** Every setting, for the bundles that read their own ({@code http.cors.origins}, Felix HTTPS keys). */
     final Properties all;
 
-    private RaporConfig(Path home, String host, int port, long deployPollMillis, long editPollMillis, Properties all) {
+    private RaporConfig(Path home, String host, int port, long deployPollMillis, long editPollMillis, long idleTimeoutMillis,
+            Properties all) {
         this.home = home;
         this.host = host;
         this.port = port;
         this.deployPollMillis = deployPollMillis;
         this.editPollMillis = editPollMillis;
+        this.idleTimeoutMillis = idleTimeoutMillis;
         this.all = all;
     }
+
+    /** Settings the HTTP bundle reads itself, with the range each must be in: checked here so a typo stops the start, loudly. */
+    private static final Object[][] HTTP_LIMITS = {
+            {"http.min.data.rate", 0, Integer.MAX_VALUE},
+            {"http.connections.per.address", 1, 1_000_000},
+            {"http.batch.max.units", 1, 1_000_000},
+            {"http.batch.concurrent", 1, 1000},
+            {"http.audit.refusals.per.minute", 1, 1_000_000},
+    };
 
     static RaporConfig load(Path home, Map<String, String> env, Properties system) throws IOException {
         Properties p = new Properties();
@@ -38,6 +51,7 @@ final class RaporConfig {
         p.setProperty("http.port", "8080");
         p.setProperty("deploy.poll.ms", "100");
         p.setProperty("edit.poll.ms", "1000");
+        p.setProperty("http.idle.timeout.ms", "30000");
         Path file = home.resolve(FILE);
         if (Files.isRegularFile(file)) {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -46,13 +60,17 @@ final class RaporConfig {
         }
         override(p, "http.host", env.get("RAPOR_HTTP_HOST"));
         override(p, "http.port", env.get("RAPOR_HTTP_PORT"));
-        for (String key : new String[] {"http.host", "http.port", "deploy.poll.ms", "edit.poll.ms"}) {
+        for (String key : new String[] {"http.host", "http.port", "deploy.poll.ms", "edit.poll.ms", "http.idle.timeout.ms"}) {
             override(p, key, system.getProperty("rapor." + key));
         }
         int port = number(p, "http.port", 0, 65535);
         long poll = number(p, "deploy.poll.ms", 50, 60_000);
         long editPoll = number(p, "edit.poll.ms", 100, 600_000);
-        return new RaporConfig(home, p.getProperty("http.host").trim(), port, poll, editPoll, p);
+        long idleTimeout = number(p, "http.idle.timeout.ms", 500, 3_600_000);
+        for (Object[] limit : HTTP_LIMITS) {
+            if (p.getProperty((String) limit[0]) != null) number(p, (String) limit[0], (int) limit[1], (int) limit[2]);
+        }
+        return new RaporConfig(home, p.getProperty("http.host").trim(), port, poll, editPoll, idleTimeout, p);
     }
 
     private static void override(Properties p, String key, String value) {

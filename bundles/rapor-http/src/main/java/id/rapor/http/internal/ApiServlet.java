@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import id.rapor.api.AuditTrail;
+import id.rapor.api.FieldError;
 import id.rapor.api.RuleRevisions;
 import id.rapor.api.ScoringService;
 import jakarta.servlet.Servlet;
@@ -17,14 +18,16 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * API v1 over HTTP: gives each request its id, applies CORS, routes by path to the scoring
- * and revision resources, and turns every refusal into problem+json — never a stack trace or
- * an HTML error page. Nothing is logged on the success path unless the access log is on.
+ * API v1 over HTTP: gives each request its id, applies CORS (and refuses changes from foreign
+ * origins), routes by path to the scoring and revision resources, and turns every refusal into
+ * problem+json — never a stack trace or an HTML error page. Nothing is logged on the success
+ * path unless the access log is on; what is logged from a request goes through {@link LogSafe}.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/*",
@@ -41,7 +44,6 @@ public final class ApiServlet extends HttpServlet {
             .build()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-    private final transient AssessmentReader assessments = new AssessmentReader(json);
     private final transient JsonResponses out = new JsonResponses(json);
 
     @Reference
@@ -62,17 +64,27 @@ public final class ApiServlet extends HttpServlet {
 
     @Activate
     void activate(BundleContext context) throws IOException {
-        cors = new Cors(context.getProperty("rapor.http.cors.origins"));
-        accessLog = Boolean.parseBoolean(context.getProperty("rapor.http.access.log"));
-        boolean scoringProtected = Boolean.parseBoolean(context.getProperty("rapor.http.scoring.protected"));
+        Settings settings = new Settings(context);
+        cors = new Cors(settings.text("http.cors.origins"));
+        accessLog = settings.flag("http.access.log");
+        boolean scoringProtected = settings.flag("http.scoring.protected");
         String users = context.getProperty("rapor.users.file");
         // Without a users file nobody can authenticate: every protected call is refused.
-        guard = new Guard(new Authenticator(new UsersFile(Path.of(users != null ? users : "rapor-no-users-file"))), audit);
-        scoringResource = new ScoringResource(scoring, revisions, assessments, out, guard, scoringProtected);
-        revisionsResource = new RevisionsResource(json, revisions, assessments, out, guard);
+        guard = new Guard(new Authenticator(new UsersFile(Path.of(users != null ? users : "rapor-no-users-file"))), audit,
+                settings.number("http.audit.refusals.per.minute", 20, 1, 1_000_000));
+        AssessmentReader assessments = new AssessmentReader(json,
+                settings.number("http.batch.max.units", AssessmentReader.DEFAULT_MAX_UNITS, 1, 1_000_000));
+        BatchSlots batches = new BatchSlots(settings.number("http.batch.concurrent", 2, 1, 1000));
+        scoringResource = new ScoringResource(scoring, revisions, assessments, out, guard, scoringProtected, batches);
+        revisionsResource = new RevisionsResource(json, revisions, assessments, out, guard, batches);
         try (var in = ApiServlet.class.getResourceAsStream("openapi.json")) {
             openApi = in.readAllBytes();
         }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (guard != null) guard.close(); // refusals counted but not yet summarised go into the trail
     }
 
     @Override
@@ -82,8 +94,13 @@ public final class ApiServlet extends HttpServlet {
         response.setHeader(RequestIds.HEADER, requestId);
         if (cors.apply(request, response)) return;
         try {
+            HttpProblem crossSite = cors.crossSiteRefusal(request);
+            if (crossSite != null) throw crossSite;
             route(request, response);
-            if (accessLog) LOG.info("[{}] {} {} {}", requestId, request.getMethod(), request.getRequestURI(), response.getStatus());
+            if (accessLog) {
+                LOG.info("[{}] {} {} {}", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                        response.getStatus());
+            }
         } catch (HttpProblem p) {
             // A refusal may come before the body was read (404 for an unknown year, 401): read the rest,
             // or the container may close a kept-alive connection under a client about to reuse it.
@@ -95,15 +112,47 @@ public final class ApiServlet extends HttpServlet {
             if (!drain(request)) response.setHeader("Connection", "close");
             problem(request, response, HttpProblem.of(413, "body-too-large", "Request body too large",
                     "The body is larger than " + MAX_BODY + " bytes (1 MiB).", List.of()), requestId);
+        } catch (RequestBody.Interrupted e) {
+            // The body stopped arriving (idle timeout) or trickled in below the minimum data rate: say so,
+            // never a 200 with nothing, and close the connection, whose remaining bytes are unknown.
+            response.setHeader("Connection", "close");
+            problem(request, response, e.tooSlow()
+                    ? HttpProblem.of(408, "request-timeout", "Request body too slow",
+                            "The request body stopped arriving, or arrived too slowly; send it again, all of it.", List.of())
+                    : HttpProblem.of(400, "incomplete-body", "Incomplete request body",
+                            "The connection ended before the whole request body arrived.", List.of()), requestId);
         } catch (IOException e) {
-            // The client went away mid-body or mid-answer: nothing can be sent, and it is not our failure.
-            LOG.debug("{} {}: connection lost: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        } catch (RuntimeException e) {
-            LOG.error("[{}] {} {} failed", requestId, request.getMethod(), request.getRequestURI(), e);
-            problem(request, response, HttpProblem.of(500, "internal-error", "Internal error",
-                    "The request could not be completed; the server log has the details (request " + requestId + ").", List.of()),
-                    requestId);
+            // The client went away mid-answer: nothing can be sent, and it is not our failure.
+            LOG.debug("{} {}: connection lost: {}", LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                    LogSafe.of(e.toString()));
+        } catch (RuntimeException | Error e) {
+            failed(request, response, e, requestId);
         }
+    }
+
+    /** A failure no resource turned into a refusal: Jetty's, for something the client sent, or ours. */
+    private void failed(HttpServletRequest request, HttpServletResponse response, Throwable e, String requestId) throws IOException {
+        int status = ContainerFailures.clientStatus(e);
+        if (status == 400) {
+            // Jetty decodes the query string only when a parameter is asked for.
+            problem(request, response, HttpProblem.of(400, "malformed-request", "Malformed request",
+                    "The request's parameters are not valid percent-encoded UTF-8.",
+                    List.of(new FieldError("query", "not valid percent-encoded UTF-8"))), requestId);
+            return;
+        }
+        response.setHeader("Connection", "close");
+        if (status > 0) {
+            // Another refusal Jetty made while the API was asking it for something: the client's, not ours.
+            problem(request, response, ProblemErrorHandler.problem(status, null), requestId);
+            return;
+        }
+        // Everything else is ours to fix, even an Error such as OutOfMemoryError: the client gets a
+        // problem without internals, the log the whole story (escaped: messages may quote the request).
+        LOG.error("[{}] {} {} failed", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                LogSafe.failure(e));
+        problem(request, response, HttpProblem.of(500, "internal-error", "Internal error",
+                "The request could not be completed; the server log has the details (request " + requestId + ").", List.of()),
+                requestId);
     }
 
     private void route(HttpServletRequest request, HttpServletResponse response) throws IOException, HttpProblem {
@@ -130,6 +179,7 @@ public final class ApiServlet extends HttpServlet {
                 if (segments.length == 1) {
                     allow(method, "GET");
                     guard.require(request, "policy", "audit.read", null, null);
+                    guard.settle();
                     var entries = audit.last(1000);
                     out.send(response, 200, g -> JsonViews.audit(g, entries));
                     return;
@@ -177,8 +227,10 @@ public final class ApiServlet extends HttpServlet {
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpProblem p, String requestId)
             throws IOException {
         if (p.status() < 500) {
-            LOG.info("[{}] {} {} {}: {} {}", requestId, request.getMethod(), request.getRequestURI(), p.status(), p.detail(),
-                    p.errors().isEmpty() ? "" : p.errors().get(0).field() + ": " + p.errors().get(0).message()
+            // Every value here may come from the request (path, field names, user names): escaped.
+            LOG.info("[{}] {} {} {}: {} {}", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                    p.status(), LogSafe.of(p.detail()),
+                    p.errors().isEmpty() ? "" : LogSafe.of(p.errors().get(0).field()) + ": " + LogSafe.of(p.errors().get(0).message())
                             + (p.errors().size() > 1 ? " (+" + (p.errors().size() - 1) + " more)" : ""));
         }
         out.problem(request, response, p, requestId);
@@ -194,8 +246,8 @@ public final class ApiServlet extends HttpServlet {
                 if (left < 0) return false; // too much to swallow: answer and close
             }
             return true;
-        } catch (IOException | IllegalStateException e) {
-            return false; // the client gave up
+        } catch (IOException | RuntimeException e) {
+            return false; // the client gave up, or sends too slowly to wait for
         }
     }
 

@@ -30,6 +30,8 @@ import java.util.Map;
 final class AssessmentReader {
     /** No answer of any methodology has more decimals (or a larger exponent) than this. */
     static final int MAX_SCALE = 30;
+    /** Units per batch unless etc/rapor.properties says otherwise (http.batch.max.units). */
+    static final int DEFAULT_MAX_UNITS = 5_000;
 
     /** One unit of a region request: what was read, and what was wrong with it (empty if nothing). */
     /** One unit of a region: its assessment if it could be read, else its name (if any) and its errors. */
@@ -39,20 +41,27 @@ final class AssessmentReader {
     record Region(String region, String atOrBelow, List<UnitInput> units) {}
 
     private final JsonFactory json;
+    private final int maxUnits;
 
     AssessmentReader(JsonFactory json) {
+        this(json, DEFAULT_MAX_UNITS);
+    }
+
+    AssessmentReader(JsonFactory json, int maxUnits) {
         this.json = json;
+        this.maxUnits = maxUnits;
     }
 
     Assessment read(InputStream body) throws HttpProblem, IOException {
         try (JsonParser p = json.createParser(body)) {
             start(p);
             List<FieldError> errors = new ArrayList<>();
-            Assessment a = unit(p, "", errors, List.of());
+            List<FieldError> invalid = new ArrayList<>();
+            Assessment a = unit(p, "", errors, invalid);
             end(p);
             if (!errors.isEmpty()) throw typeProblem(errors);
-            List<FieldError> missing = missing(a, "");
-            if (!missing.isEmpty()) throw Problems.invalidAssessment(missing);
+            invalid.addAll(missing(a, ""));
+            if (!invalid.isEmpty()) throw Problems.invalidAssessment(invalid);
             return a;
         } catch (JsonParseException e) {
             throw malformed(e);
@@ -104,14 +113,16 @@ final class AssessmentReader {
         }
     }
 
-    private List<UnitInput> units(JsonParser p) throws IOException {
+    private List<UnitInput> units(JsonParser p) throws IOException, HttpProblem {
         List<UnitInput> units = new ArrayList<>();
         for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
+            // Refused as soon as one unit too many begins: a megabyte of tiny units is hundreds of thousands.
+            if (units.size() == maxUnits) throw tooManyUnits(maxUnits);
             String prefix = "units[" + units.size() + "].";
             List<FieldError> errors = new ArrayList<>();
             Assessment a = null;
             if (t == JsonToken.START_OBJECT) {
-                a = unit(p, prefix, errors, List.of("region", "atOrBelow"));
+                a = unit(p, prefix, errors, errors);
                 errors.addAll(missing(a, prefix));
             } else {
                 errors.add(new FieldError("units[" + units.size() + "]", "expected a unit object, got " + kind(t)));
@@ -122,8 +133,11 @@ final class AssessmentReader {
         return units;
     }
 
-    /** Reads the fields of one unit object; the parser is just past its START_OBJECT. */
-    private Assessment unit(JsonParser p, String prefix, List<FieldError> errors, List<String> notHere) throws IOException {
+    /**
+     * Reads the fields of one unit object; the parser is just past its START_OBJECT. Wrong types go
+     * to {@code errors} (400 for one unit), numbers no answer can be to {@code invalid} (422).
+     */
+    private Assessment unit(JsonParser p, String prefix, List<FieldError> errors, List<FieldError> invalid) throws IOException {
         String unit = null;
         Map<String, BigDecimal> answers = null;
         List<Map<String, BigDecimal>> respondents = null;
@@ -132,12 +146,12 @@ final class AssessmentReader {
             JsonToken value = p.nextToken();
             switch (field) {
                 case "unit" -> unit = string(p, value, prefix + "unit", errors);
-                case "answers" -> answers = numbers(p, value, prefix + "answers", errors);
+                case "answers" -> answers = numbers(p, value, prefix + "answers", errors, invalid);
                 case "respondents" -> {
                     if (value == JsonToken.START_ARRAY) {
                         respondents = new ArrayList<>();
                         for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
-                            respondents.add(numbers(p, t, prefix + "respondents[" + respondents.size() + "]", errors));
+                            respondents.add(numbers(p, t, prefix + "respondents[" + respondents.size() + "]", errors, invalid));
                         }
                     } else {
                         errors.add(new FieldError(prefix + "respondents", "expected an array of answer objects, got " + kind(value)));
@@ -159,7 +173,8 @@ final class AssessmentReader {
         return missing;
     }
 
-    private static Map<String, BigDecimal> numbers(JsonParser p, JsonToken value, String field, List<FieldError> errors) throws IOException {
+    private static Map<String, BigDecimal> numbers(JsonParser p, JsonToken value, String field, List<FieldError> errors,
+            List<FieldError> invalid) throws IOException {
         if (value != JsonToken.START_OBJECT) {
             errors.add(new FieldError(field, "expected an object of indicator id to number, got " + kind(value)));
             p.skipChildren();
@@ -170,10 +185,19 @@ final class AssessmentReader {
             String indicator = p.currentName();
             JsonToken v = p.nextToken();
             if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-                BigDecimal number = p.getDecimalValue();
-                // 0E-1000000 equals 0 but carries a million-digit scale that every later step would pay
-                // for: keep its plain value. What is still that large is no answer; validation says so.
-                if (Math.abs(number.scale()) > MAX_SCALE) number = number.stripTrailingZeros();
+                BigDecimal number;
+                try {
+                    number = p.getDecimalValue();
+                    // 0E-1000000 equals 0 but carries a million-digit scale that every later step would pay
+                    // for: keep its plain value. What is still that large is no answer; validation says so.
+                    if (Math.abs(number.scale()) > MAX_SCALE) number = number.stripTrailingZeros();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    // 1E2147483648, 1E-2147483649: valid JSON, but beyond what a decimal can hold — certainly no answer.
+                    String text = p.getText();
+                    invalid.add(new FieldError(field + "." + indicator, (text.length() > 40 ? text.substring(0, 40) + "…" : text)
+                            + " is not an allowed answer: its exponent is out of range"));
+                    continue;
+                }
                 answers.put(indicator, number);
             } else {
                 errors.add(new FieldError(field + "." + indicator, "expected a number, got " + kind(v)));
@@ -203,6 +227,12 @@ final class AssessmentReader {
 
     private static void end(JsonParser p) throws IOException, HttpProblem {
         if (p.nextToken() != null) throw HttpProblem.malformed("$", "unexpected content after the JSON object" + where(p.currentLocation()));
+    }
+
+    static HttpProblem tooManyUnits(int max) {
+        return HttpProblem.of(413, "too-many-units", "Too many units",
+                String.format("A batch may hold at most %,d units; send the rest in further requests.", max),
+                List.of(new FieldError("units", String.format("more than %,d units", max))));
     }
 
     private static HttpProblem typeProblem(List<FieldError> errors) {

@@ -27,14 +27,8 @@ final class Authenticator {
 
     /** The caller if the Authorization header holds valid credentials, else null. */
     Caller identify(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) return null;
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        int colon = decoded.indexOf(':');
+        String decoded = decode(authorization);
+        int colon = decoded == null ? -1 : decoded.indexOf(':');
         if (colon < 0) return null;
         UsersFile.User user = users.find(decoded.substring(0, colon));
         if (user == null) {
@@ -51,14 +45,32 @@ final class Authenticator {
         return new Caller(user.name(), user.roles());
     }
 
-    /** Null if {@code caller} (identified, or null) may act as {@code role}; otherwise the 401 or 403 to answer. */
+    /** The user name HTTP Basic credentials claim (verified or not), or null if there are none. */
+    static String claimedName(String authorization) {
+        String decoded = decode(authorization);
+        int colon = decoded == null ? -1 : decoded.indexOf(':');
+        return colon < 0 ? null : decoded.substring(0, colon);
+    }
+
+    private static String decode(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) return null;
+        try {
+            return new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Null if {@code caller} (identified, or null) may act as {@code role} (null: any user); otherwise the 401 or 403 to answer. */
     static HttpProblem refusal(Caller caller, String role) {
         if (caller == null) {
             return HttpProblem.of(401, "unauthorized", "Authentication required",
-                    "This call needs the credentials of a user with role '" + role + "' (HTTP Basic; users are added with bin/rapor-user).",
+                    role == null ? "This call needs the credentials of a Rapor user (HTTP Basic; users are added with bin/rapor-user)."
+                            : "This call needs the credentials of a user with role '" + role
+                            + "' (HTTP Basic; users are added with bin/rapor-user).",
                     List.of());
         }
-        if (!caller.roles().contains(role)) {
+        if (role != null && !caller.roles().contains(role)) {
             return HttpProblem.of(403, "forbidden", "Forbidden", "User '" + caller.name() + "' lacks the role '" + role + "'.", List.of());
         }
         return null;

@@ -34,13 +34,19 @@ final class RevisionsResource {
     private final AssessmentReader assessments;
     private final JsonResponses out;
     private final Guard guard;
+    private final BatchSlots batches;
 
-    RevisionsResource(JsonFactory json, RuleRevisions revisions, AssessmentReader assessments, JsonResponses out, Guard guard) {
+    /** A rule bundle jar may be sent as what it is, or as the zip it also is. */
+    private static final String[] JAR = {"application/java-archive", "application/zip"};
+
+    RevisionsResource(JsonFactory json, RuleRevisions revisions, AssessmentReader assessments, JsonResponses out, Guard guard,
+            BatchSlots batches) {
         this.json = json;
         this.revisions = revisions;
         this.assessments = assessments;
         this.out = out;
         this.guard = guard;
+        this.batches = batches;
     }
 
     /** /methodologies/{id}/revisions[/{n}[/activate]]: policy staff only, every change audited. */
@@ -66,14 +72,13 @@ final class RevisionsResource {
         if (impact) {
             ApiServlet.allow(method, "POST");
             guard.require(request, "policy", "revision.impact", id, number);
-            if (request.getContentLengthLong() > ApiServlet.MAX_BODY) throw new LimitedInputStream.TooLarge(ApiServlet.MAX_BODY);
-            AssessmentReader.Region units = assessments.readUnits(new LimitedInputStream(request.getInputStream(), ApiServlet.MAX_BODY));
+            AssessmentReader.Region units = assessments.readUnits(RequestBody.open(request, RequestBody.JSON));
             List<Assessment> valid = new ArrayList<>();
             List<UnitOutcome> unreadable = new ArrayList<>();
             for (AssessmentReader.UnitInput u : units.units()) {
                 if (u.errors().isEmpty()) valid.add(u.assessment()); else unreadable.add(new UnitOutcome(u.name(), null, u.errors()));
             }
-            try {
+            try (BatchSlots.Slot slot = batches.take()) {
                 var result = revisions.impact(id, number, valid);
                 out.send(response, 200, g -> RevisionViews.impact(g, result, unreadable));
                 return true;
@@ -88,11 +93,9 @@ final class RevisionsResource {
         Authenticator.Caller caller = guard.require(request, "policy", action, id, number);
         try {
             if (segments.length == 3 && method.equals("POST")) {
-                if (request.getContentLengthLong() > ApiServlet.MAX_BODY) throw new LimitedInputStream.TooLarge(ApiServlet.MAX_BODY);
-                var body = new LimitedInputStream(request.getInputStream(), ApiServlet.MAX_BODY);
-                String type = request.getContentType() == null ? "" : request.getContentType();
-                RevisionsResource.Proposal p = type.startsWith("application/java-archive")
-                        ? readJar(body, request.getParameter("comment")) : readJson(body);
+                var body = RequestBody.open(request, RequestBody.JSON, JAR[0], JAR[1]);
+                RevisionsResource.Proposal p = RequestBody.mediaType(request).equals(RequestBody.JSON)
+                        ? readJson(body) : readJar(body, request.getParameter("comment"));
                 var r = revisions.propose(id, p.files(), caller.name(), p.comment());
                 guard.record(request, caller.name(), action, id, r.number(), 201, r.state() + ": " + p.comment());
                 out.send(response, 201, g -> RevisionViews.revision(g, r, false));

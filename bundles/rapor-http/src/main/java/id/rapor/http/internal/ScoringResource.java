@@ -29,15 +29,17 @@ final class ScoringResource {
     private final JsonResponses out;
     private final Guard guard;
     private final boolean scoringProtected;
+    private final BatchSlots batches;
 
     ScoringResource(ScoringService scoring, RuleRevisions revisions, AssessmentReader assessments, JsonResponses out, Guard guard,
-                    boolean scoringProtected) {
+                    boolean scoringProtected, BatchSlots batches) {
         this.scoring = scoring;
         this.revisions = revisions;
         this.assessments = assessments;
         this.out = out;
         this.guard = guard;
         this.scoringProtected = scoringProtected;
+        this.batches = batches;
     }
 
     /** {@code …/score} or {@code …/score/batch} from segment {@code at}; the methodology by id, or by family and year. */
@@ -98,14 +100,10 @@ final class ScoringResource {
     }
 
     void score(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
-        if (request.getContentLengthLong() > ApiServlet.MAX_BODY) throw new LimitedInputStream.TooLarge(ApiServlet.MAX_BODY);
-        Assessment assessment = assessments.read(new LimitedInputStream(request.getInputStream(), ApiServlet.MAX_BODY));
+        Assessment assessment = assessments.read(RequestBody.open(request, RequestBody.JSON));
         String pinned = request.getParameter("revision");
         try {
-            // A draft is not yet the rules anyone is scored by: only policy staff may try it.
-            if (pinned != null && revisions.revision(id, RevisionsResource.number(pinned)).state() == RevisionState.DRAFT) {
-                guard.require(request, "policy", "score.draft", id, RevisionsResource.number(pinned));
-            }
+            if (pinned != null) mayScoreWith(request, id, RevisionsResource.number(pinned));
             var result = pinned == null ? scoring.score(id, assessment) : revisions.score(id, RevisionsResource.number(pinned), assessment);
             out.send(response, 200, g -> JsonViews.score(g, result));
         } catch (UnknownRevisionException e) {
@@ -119,12 +117,30 @@ final class ScoringResource {
         }
     }
 
+    /**
+     * Only the active revision scores for anyone scoring is open to. A draft is not yet the rules
+     * anyone is scored by: only policy staff may try it. A superseded one (or one that does not
+     * exist) needs a login of any role; a rejected one never scores, but who may not even ask is
+     * not told so.
+     */
+    private void mayScoreWith(HttpServletRequest request, String id, int number) throws HttpProblem, UnknownMethodologyException {
+        RevisionState state;
+        try {
+            state = revisions.revision(id, number).state();
+        } catch (UnknownRevisionException e) {
+            state = null;
+        }
+        if (state == RevisionState.DRAFT) guard.require(request, "policy", "score.draft", id, number);
+        else if (state != RevisionState.ACTIVE) guard.require(request, null, "score.revision", id, number);
+    }
+
     void region(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
-        if (request.getContentLengthLong() > ApiServlet.MAX_BODY) throw new LimitedInputStream.TooLarge(ApiServlet.MAX_BODY);
-        AssessmentReader.Region region = assessments.readRegion(new LimitedInputStream(request.getInputStream(), ApiServlet.MAX_BODY));
+        AssessmentReader.Region region = assessments.readRegion(RequestBody.open(request, RequestBody.JSON));
         List<Assessment> valid = new ArrayList<>();
         for (AssessmentReader.UnitInput u : region.units()) if (u.errors().isEmpty()) valid.add(u.assessment());
-        try {
+        // The slot is taken once the body is in, so a client that sends slowly holds no slot; it is held
+        // until the answer is written, as long as the results it holds are in the heap.
+        try (BatchSlots.Slot slot = batches.take()) {
             RegionResult result = scoring.scoreRegion(id, region.region(), valid, region.atOrBelow());
             // Units that could not even be read keep their place in the answer, with their errors; every
             // unit's errors name the field by its path in the request (units[3].answers.i05).

@@ -73,4 +73,40 @@ class AssessmentReaderTest {
         assertEquals(422, p.status());
         assertEquals(List.of("unit", "answers"), p.errors().stream().map(FieldError::field).toList());
     }
+
+    @Test
+    void anExponentBeyondWhatADecimalHoldsIs422NamingTheAnswer() {
+        for (String number : List.of("1E2147483648", "1E-2147483649", "0.0E-2147483647", "-9E+99999999999")) {
+            HttpProblem p = problem("{\"unit\":\"x\",\"answers\":{\"i01\":3,\"i02\":" + number + "}}");
+            assertEquals(422, p.status(), number);
+            assertEquals(List.of(new FieldError("answers.i02", number + " is not an allowed answer: its exponent is out of range")),
+                    p.errors(), number);
+        }
+    }
+
+    @Test
+    void inARegionSuchANumberIsThatUnitsOwnError() throws Exception {
+        var region = reader.readRegion(new ByteArrayInputStream(("{\"region\":\"R\",\"units\":["
+                + "{\"unit\":\"a\",\"answers\":{\"i01\":1E2147483648}},{\"unit\":\"b\",\"answers\":{\"i01\":3}}]}")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals("units[0].answers.i01", region.units().get(0).errors().get(0).field());
+        assertEquals(List.of(), region.units().get(1).errors());
+    }
+
+    @Test
+    void aBatchOverTheUnitLimitIs413NamingUnits() throws Exception {
+        AssessmentReader three = new AssessmentReader(new JsonFactory(), 3);
+        String unit = "{\"unit\":\"u\",\"answers\":{\"i01\":1}}";
+        assertEquals(3, three.readRegion(new ByteArrayInputStream(("{\"region\":\"R\",\"units\":[" + String.join(",", List.of(unit, unit, unit))
+                + "]}").getBytes(StandardCharsets.UTF_8))).units().size());
+        // Refused when the fourth begins: the rest of a huge body is never parsed.
+        HttpProblem p = assertThrows(HttpProblem.class, () -> three.readRegion(new ByteArrayInputStream(("{\"region\":\"R\",\"units\":["
+                + String.join(",", List.of(unit, unit, unit, unit)) + ",this is never read").getBytes(StandardCharsets.UTF_8))));
+        assertEquals(413, p.status());
+        assertEquals("urn:rapor:problem:too-many-units", p.type());
+        assertEquals(List.of(new FieldError("units", "more than 3 units")), p.errors());
+        assertEquals(413, assertThrows(HttpProblem.class, () -> three.readUnits(new ByteArrayInputStream(("{\"units\":["
+                + String.join(",", List.of(unit, unit, unit, unit)) + "]}").getBytes(StandardCharsets.UTF_8)))).status(),
+                "the impact preview's units too");
+    }
 }
