@@ -2,6 +2,7 @@ package id.rapor.engine.score;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
@@ -14,11 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What one score may spend: a number of rule firings and a time. Rules that keep re-activating
- * each other, or fire on and on, are stopped cooperatively: the firing limit, and a clock
- * checked between firings, end the run with a {@link RuleOutcomeException}. A single rule
- * consequence that never returns cannot be stopped that way; a watchdog thread stops the thread
- * running it once it is {@value #HARD_STOP_FACTOR} times over its time, so no thread is ever
- * left burning in the rules. The stopped session is discarded, never pooled.
+ * each other, or fire on and on, are stopped cooperatively: the firing limit ends them, and so
+ * does a watchdog thread that marks a score over its time, after which its next firing is
+ * refused. A single rule consequence that never returns cannot be stopped that way; the watchdog
+ * stops the thread running it once it is {@value #HARD_STOP_FACTOR} times over its time, so no
+ * thread is ever left burning in the rules. The stopped session is discarded, never pooled. The
+ * scoring thread itself reads no clock and takes no lock for any of this.
  *
  * <p>Rule text comes only from operators ({@link OperatorRuleText}), and its golden cases run
  * under this budget before it serves: this is the last line, for rules that misbehave only on
@@ -32,8 +34,6 @@ public final class ScoreBudget implements AutoCloseable {
     /** Scores take microseconds; a second is far beyond any sane rule bundle. */
     public static final long DEFAULT_MILLIS = 1_000;
     static final int HARD_STOP_FACTOR = 2;
-    /** The clock is read every this many firings: a read costs about what a firing does. */
-    private static final int CLOCK_EVERY = 16;
 
     private final int maxFirings;
     private final long budgetNanos;
@@ -82,20 +82,20 @@ public final class ScoreBudget implements AutoCloseable {
      */
     void fire(KieSession session) {
         Slot s = slot.get();
-        s.begin(System.nanoTime() + budgetNanos);
+        long generation = s.begin();
         int fired;
         try {
-            try {
-                fired = session.fireAllRules(s, maxFirings);
-            } finally {
-                s.end();
-            }
+            fired = session.fireAllRules(s, maxFirings);
+            s.end(generation);
         } catch (ThreadDeath stopped) {
-            s.end(); // the watchdog stops a thread once per score: nothing else is coming
+            s.idle();
             throw RuleOutcomeException.overBudget("the rules did not return within " + budgetMillis() * HARD_STOP_FACTOR
                     + " ms and were stopped");
+        } catch (RuntimeException | Error e) {
+            s.end(generation);
+            throw e;
         }
-        if (s.overdue) throw RuleOutcomeException.overBudget("the rules did not finish within " + budgetMillis() + " ms");
+        if (s.overdue(generation)) throw RuleOutcomeException.overBudget("the rules did not finish within " + budgetMillis() + " ms");
         if (fired >= maxFirings) throw RuleOutcomeException.unsettled(maxFirings);
     }
 
@@ -124,7 +124,7 @@ public final class ScoreBudget implements AutoCloseable {
             long now = System.nanoTime();
             for (Slot s : slots) {
                 if (!s.thread.isAlive()) slots.remove(s);
-                else s.stopIfStuck(now, budgetNanos * (HARD_STOP_FACTOR - 1));
+                else s.watch(now, budgetNanos);
             }
         }
     }
@@ -136,50 +136,87 @@ public final class ScoreBudget implements AutoCloseable {
         if (watchdog != null) watchdog.interrupt();
     }
 
-    /** One thread's current score: its deadline, and the filter that reads the clock between firings. */
+    /**
+     * One thread's scores, as the watchdog sees them, with no lock and no clock on the scoring
+     * thread: a score bumps a generation when it starts; the watchdog notes when it first saw each
+     * generation running, marks it overdue once it has run its budget (the next firing is refused:
+     * this slot is the session's agenda filter), and stops it at {@value #HARD_STOP_FACTOR} times the
+     * budget. The state (generation and phase in one long) changes only by compare-and-set, so a
+     * thread is only ever stopped while the very score that overran is running.
+     */
     private static final class Slot implements AgendaFilter {
+        private static final int IDLE = 0, RUNNING = 1, STOPPING = 2, INTERRUPTED = 3;
         final Thread thread;
-        private long deadline;
-        private int firings;
-        boolean overdue;
-        private boolean running;
-        private boolean stopped;
+        private final AtomicLong state = new AtomicLong(IDLE);
+        /** The scoring thread's own count of its scores. */
+        private long generation;
+        /** The generation the watchdog found over its budget. */
+        private volatile long overdue = -1;
+        // The watchdog's notes, touched by its thread only.
+        private long seen = -1;
+        private long seenSince;
 
         Slot(Thread thread) {
             this.thread = thread;
         }
 
-        synchronized void begin(long deadline) {
-            this.deadline = deadline;
-            firings = 0;
-            overdue = false;
-            stopped = false;
-            running = true;
+        long begin() {
+            generation++;
+            state.set(generation << 2 | RUNNING);
+            return generation;
         }
 
-        synchronized void end() {
-            running = false;
+        /** The score is over: unless the watchdog is stopping it, when the stop is waited for here. */
+        void end(long generation) {
+            if (state.compareAndSet(generation << 2 | RUNNING, generation << 2 | IDLE)) return;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while ((state.get() & 3) == STOPPING && System.nanoTime() - deadline < 0) {
+                Thread.onSpinWait(); // the ThreadDeath the watchdog sends arrives here, and fire() answers it
+            }
+            idle();
+        }
+
+        void idle() {
+            state.set(generation << 2 | IDLE);
+        }
+
+        boolean overdue(long generation) {
+            return overdue == generation;
         }
 
         @Override
         public boolean accept(Match match) {
-            if (overdue) return false;
-            if (++firings % CLOCK_EVERY == 0 && System.nanoTime() - deadline > 0) overdue = true;
-            return !overdue;
+            return overdue != generation;
         }
 
-        /** Called by the watchdog; the lock makes sure a thread is only ever stopped inside {@link #fire}. */
+        /** The watchdog's look at this thread, {@code budget} nanoseconds a score. */
+        void watch(long now, long budget) {
+            long v = state.get();
+            if ((v & 3) != RUNNING) {
+                seen = -1;
+                return;
+            }
+            long g = v >>> 2;
+            if (g != seen) {
+                seen = g;
+                seenSince = now;
+                return;
+            }
+            long ran = now - seenSince;
+            if (ran >= budget) overdue = g;
+            if (ran >= budget * HARD_STOP_FACTOR && state.compareAndSet(v, g << 2 | STOPPING)) stop(g, ran);
+        }
+
         @SuppressWarnings("removal")
-        synchronized void stopIfStuck(long now, long grace) {
-            if (!running || stopped || now - deadline - grace < 0) return;
-            stopped = true;
-            LOG.error("Rules on thread {} ran {} ms past their budget inside one rule: stopping the thread's score",
-                    thread.getName(), TimeUnit.NANOSECONDS.toMillis(now - deadline));
+        private void stop(long g, long ran) {
+            LOG.error("Rules on thread {} ran {} ms inside one rule, past their budget: stopping the thread's score",
+                    thread.getName(), TimeUnit.NANOSECONDS.toMillis(ran));
             try {
                 thread.stop();
             } catch (UnsupportedOperationException e) {
                 // Java 20 and later cannot stop a thread: interrupt it, the best that is left.
                 thread.interrupt();
+                state.compareAndSet(g << 2 | STOPPING, g << 2 | INTERRUPTED);
             }
         }
     }
