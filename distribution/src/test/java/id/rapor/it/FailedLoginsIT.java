@@ -53,4 +53,18 @@ class FailedLoginsIT extends StartedDistribution {
                 + Base64.getEncoder().encodeToString("admin:tebakan-x".getBytes(StandardCharsets.UTF_8)));
         assertEquals(429, RawHttp.exchange(rapor.port, "127.0.0.8", fromElsewhere).status());
     }
+
+    @Test
+    void credentialsAreCheckedWhereverTheyAreSentByTheSecurityHook() throws Exception {
+        // Guesses at a name through calls that need no login count too (from an address of its own): the
+        // whiteboard's security hook checks every request's credentials before the API sees it.
+        for (int k = 0; k < 10; k++) {
+            String guess = RawHttp.request("GET", "/api/v1/health", null, "Authorization: Basic "
+                    + Base64.getEncoder().encodeToString(("rahmat:tebakan-" + k).getBytes(StandardCharsets.UTF_8)));
+            assertEquals(200, RawHttp.exchange(rapor.port, "127.0.0.9", guess).status(), "health needs no login");
+        }
+        String protectedCall = RawHttp.request("GET", "/api/v1/audit", null, "Authorization: Basic "
+                + Base64.getEncoder().encodeToString("rahmat:tebakan-x".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(429, RawHttp.exchange(rapor.port, "127.0.0.9", protectedCall).status());
+    }
 }

@@ -13,25 +13,25 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * API v1 over HTTP: gives each request its id, applies CORS (and refuses changes from foreign
- * origins), routes by path to the scoring and revision resources, and turns every refusal into
+ * origins), routes by the table of {@link Routes} to the scoring, revision and system resources, and turns every refusal into
  * problem+json — never a stack trace or an HTML error page. Nothing is logged on the success
  * path unless the access log is on; what is logged from a request goes through {@link LogSafe}.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/*",
-        "osgi.http.whiteboard.servlet.name=rapor-api-v1"
+        "osgi.http.whiteboard.servlet.name=rapor-api-v1",
+        // In Rapor's servlet context, whose security hook identifies each caller (SecurityHook).
+        "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=" + SecurityHook.CONTEXT + ")"
 })
 public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -55,12 +55,12 @@ public final class ApiServlet extends HttpServlet {
     @Reference
     private transient AuditTrail audit;
 
+    @Reference
+    private transient Guard guard;
+
     private transient Cors cors = new Cors(null);
     private transient boolean accessLog;
-    private transient byte[] openApi;
-    private transient Guard guard;
-    private transient ScoringResource scoringResource;
-    private transient RevisionsResource revisionsResource;
+    private transient Routes routes;
 
     @Activate
     void activate(BundleContext context) throws IOException {
@@ -68,23 +68,34 @@ public final class ApiServlet extends HttpServlet {
         cors = new Cors(settings.text("http.cors.origins"));
         accessLog = settings.flag("http.access.log");
         boolean scoringProtected = settings.flag("http.scoring.protected");
-        String users = context.getProperty("rapor.users.file");
-        // Without a users file nobody can authenticate: every protected call is refused.
-        guard = new Guard(new Authenticator(new UsersFile(Path.of(users != null ? users : "rapor-no-users-file"))), audit,
-                settings.number("http.audit.refusals.per.minute", 20, 1, 1_000_000));
         AssessmentReader assessments = new AssessmentReader(json,
                 settings.number("http.batch.max.units", AssessmentReader.DEFAULT_MAX_UNITS, 1, 1_000_000));
         BatchSlots batches = new BatchSlots(settings.number("http.batch.concurrent", 2, 1, 1000));
-        scoringResource = new ScoringResource(scoring, revisions, assessments, out, guard, scoringProtected, batches);
-        revisionsResource = new RevisionsResource(json, revisions, assessments, out, guard, batches);
+        ScoringResource scoringResource = new ScoringResource(scoring, revisions, assessments, out, guard, scoringProtected, batches);
+        RevisionsResource revisionsResource = new RevisionsResource(json, revisions, assessments, out, guard, batches);
+        byte[] openApi;
         try (var in = ApiServlet.class.getResourceAsStream("openapi.json")) {
             openApi = in.readAllBytes();
         }
-    }
-
-    @Deactivate
-    void deactivate() {
-        if (guard != null) guard.close(); // refusals counted but not yet summarised go into the trail
+        SystemResource system = new SystemResource(scoring, audit, guard, out, openApi);
+        // The API, one line per operation as openapi.json lists them.
+        routes = new Routes()
+                .add("GET", "/health", system::health)
+                .add("GET", "/openapi.json", system::openApi)
+                .add("GET", "/deployments", system::deployments)
+                .add("GET", "/audit", system::audit)
+                .add("GET", "/methodologies", scoringResource::list)
+                .add("GET", "/methodologies/{id}", scoringResource::methodology)
+                .add("POST", "/methodologies/{id}/score", scoringResource::score)
+                .add("POST", "/methodologies/{id}/score/batch", scoringResource::batch)
+                .add("POST", "/score", scoringResource::scoreByYear)
+                .add("POST", "/score/batch", scoringResource::batchByYear)
+                .add("GET", "/methodologies/{id}/revisions", revisionsResource::list)
+                .add("POST", "/methodologies/{id}/revisions", revisionsResource::propose)
+                .add("GET", "/methodologies/{id}/revisions/{n}", revisionsResource::revision)
+                .add("POST", "/methodologies/{id}/revisions/{n}/activate", revisionsResource::activate)
+                .add("POST", "/methodologies/{id}/revisions/{n}/impact", revisionsResource::impact)
+                .add("GET", "/methodologies/{id}/revisions/{a}/diff/{b}", revisionsResource::diff);
     }
 
     @Override
@@ -157,67 +168,8 @@ public final class ApiServlet extends HttpServlet {
 
     private void route(HttpServletRequest request, HttpServletResponse response) throws IOException, HttpProblem {
         String path = path(request);
-        String method = request.getMethod();
         if (!path.startsWith(PREFIX)) throw HttpProblem.notFound("No resource at " + path + "; the API lives under " + PREFIX);
-        String[] segments = path.substring(PREFIX.length()).split("/", -1);
-        switch (segments[0]) {
-            case "health" -> {
-                if (segments.length == 1) {
-                    allow(method, "GET");
-                    out.send(response, 200, g -> JsonViews.health(g, scoring.methodologies(), scoring.pendingRuleBundles()));
-                    return;
-                }
-            }
-            case "openapi.json" -> {
-                if (segments.length == 1) {
-                    allow(method, "GET");
-                    JsonResponses.sendBytes(response, openApi);
-                    return;
-                }
-            }
-            case "audit" -> {
-                if (segments.length == 1) {
-                    allow(method, "GET");
-                    guard.require(request, "policy", "audit.read", null, null);
-                    guard.settle();
-                    var entries = audit.last(1000);
-                    out.send(response, 200, g -> JsonViews.audit(g, entries));
-                    return;
-                }
-            }
-            case "deployments" -> {
-                if (segments.length == 1) {
-                    allow(method, "GET");
-                    out.send(response, 200, g -> JsonViews.deployments(g, scoring.deployments()));
-                    return;
-                }
-            }
-            case "methodologies" -> {
-                if (segments.length == 1) {
-                    allow(method, "GET");
-                    scoringResource.list(request, response);
-                    return;
-                }
-                String id = segments[1];
-                if (segments.length == 2 && !id.isEmpty()) {
-                    allow(method, "GET");
-                    scoringResource.methodology(response, id);
-                    return;
-                }
-                if (segments.length >= 3 && !id.isEmpty() && segments[2].equals("score") && scoringResource.scorePath(request, response, segments, 3, id)) {
-                    return;
-                }
-                if (segments.length >= 3 && !id.isEmpty() && segments[2].equals("revisions") && revisionsResource.handle(request, response, segments, id)) {
-                    return;
-                }
-            }
-            case "score" -> {
-                // By family and year: /api/v1/score?family=ombudsman&year=2023 (and /score/batch).
-                if (scoringResource.scorePath(request, response, segments, 1, null)) return;
-            }
-            default -> { }
-        }
-        throw HttpProblem.notFound("No resource at " + path + ".");
+        routes.dispatch(request, response, path.substring(PREFIX.length() - 1));
     }
 
     /**
@@ -249,12 +201,6 @@ public final class ApiServlet extends HttpServlet {
         } catch (IOException | RuntimeException e) {
             return false; // the client gave up, or sends too slowly to wait for
         }
-    }
-
-    /** HEAD is answered like GET; the container drops the body. */
-    static void allow(String method, String allowed) throws HttpProblem {
-        if (method.equals(allowed) || (method.equals("HEAD") && allowed.equals("GET"))) return;
-        throw HttpProblem.methodNotAllowed(method, allowed.equals("GET") ? "GET, HEAD" : allowed);
     }
 
     private static String path(HttpServletRequest request) {

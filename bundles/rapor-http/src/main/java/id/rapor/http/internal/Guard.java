@@ -3,14 +3,39 @@ package id.rapor.http.internal;
 import id.rapor.api.AuditTrail;
 import id.rapor.api.model.AuditEntry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.file.Path;
 import java.time.Instant;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
-/** Who may do what, and the record of it: authentication and role checks whose refusals are audited, and audit entries for changes. */
-final class Guard {
+/**
+ * Who may do what, and the record of it: who a request's credentials say (checked once per
+ * request, by the whiteboard's security hook {@link SecurityHook} or at the first role check),
+ * role checks whose refusals are audited, and audit entries for changes.
+ */
+@Component(service = Guard.class)
+public final class Guard {
+    /** Where a request's {@link Identity} is kept once known. */
+    static final String IDENTITY = "id.rapor.http.identity";
+
+    /** What a request's credentials came to: the caller (null: none, or wrong), or why they were not even checked. */
+    record Identity(Authenticator.Caller caller, FailedLogins.Block block) {}
+
     private final Authenticator authenticator;
     private final AuditTrail audit;
     private final FailedLogins failedLogins;
     private final RefusalAudit refusals;
+
+    /** The users of etc/users.properties ({@code rapor.users.file}); without that file nobody can authenticate. */
+    @Activate
+    public Guard(BundleContext context, @Reference AuditTrail audit) {
+        this(new Authenticator(new UsersFile(Path.of(context.getProperty("rapor.users.file") != null
+                        ? context.getProperty("rapor.users.file") : "rapor-no-users-file"))),
+                audit, new Settings(context).number("http.audit.refusals.per.minute", 20, 1, 1_000_000));
+    }
 
     Guard(Authenticator authenticator, AuditTrail audit, int refusalsPerMinute) {
         this(authenticator, audit, new FailedLogins(System::currentTimeMillis),
@@ -30,23 +55,43 @@ final class Guard {
      */
     Authenticator.Caller require(HttpServletRequest request, String role, String action, String methodology, Integer revision)
             throws HttpProblem {
-        String address = request.getRemoteAddr();
-        String authorization = request.getHeader("Authorization");
-        String name = Authenticator.claimedName(authorization);
-        FailedLogins.Block block = failedLogins.blocked(address, name);
-        if (block != null) {
+        Identity identity = identify(request);
+        if (identity.block() != null) {
             // Not audited one by one: the failures that led here are.
             throw HttpProblem.temporary(429, "too-many-failed-logins", "Too many failed logins",
-                    block.reason() + "; try again in " + block.seconds() + " s.", (int) block.seconds());
+                    identity.block().reason() + "; try again in " + identity.block().seconds() + " s.", (int) identity.block().seconds());
         }
-        Authenticator.Caller caller = authenticator.identify(authorization); // one password check
-        if (caller != null) failedLogins.succeeded(address, caller.name());
-        else if (authorization != null) failedLogins.failed(address, name);
+        Authenticator.Caller caller = identity.caller();
         HttpProblem refusal = Authenticator.refusal(caller, role);
         if (refusal == null) return caller;
         refusals.refused(entry(request, caller == null ? null : caller.name(), action, methodology, revision, refusal.status(),
                 refusal.detail()));
         throw refusal;
+    }
+
+    /**
+     * Who the request's credentials say, checked once per request: an address or a user name with
+     * too many failed logins is not checked at all (no password hash is paid for it), and every
+     * wrong password counts as a failed login.
+     */
+    Identity identify(HttpServletRequest request) {
+        Identity known = (Identity) request.getAttribute(IDENTITY);
+        if (known != null) return known;
+        String address = request.getRemoteAddr();
+        String authorization = request.getHeader("Authorization");
+        String name = Authenticator.claimedName(authorization);
+        FailedLogins.Block block = failedLogins.blocked(address, name);
+        Identity identity;
+        if (block != null) {
+            identity = new Identity(null, block);
+        } else {
+            Authenticator.Caller caller = authenticator.identify(authorization); // one password check, or none if remembered
+            if (caller != null) failedLogins.succeeded(address, caller.name());
+            else if (authorization != null) failedLogins.failed(address, name);
+            identity = new Identity(caller, null);
+        }
+        request.setAttribute(IDENTITY, identity);
+        return identity;
     }
 
     /** Records a change or its failure: always, one entry each. */
@@ -59,8 +104,9 @@ final class Guard {
         refusals.settle();
     }
 
+    @Deactivate
     void close() {
-        refusals.close();
+        refusals.close(); // refusals counted but not yet summarised go into the trail
     }
 
     private static AuditEntry entry(HttpServletRequest request, String user, String action, String methodology, Integer revision,

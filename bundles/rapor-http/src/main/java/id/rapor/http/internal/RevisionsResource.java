@@ -49,73 +49,101 @@ final class RevisionsResource {
         this.batches = batches;
     }
 
-    /** /methodologies/{id}/revisions[/{n}[/activate]]: policy staff only, every change audited. */
-    boolean handle(HttpServletRequest request, HttpServletResponse response, String[] segments, String id)
-            throws IOException, HttpProblem {
-        String method = request.getMethod();
-        Integer number = segments.length >= 4 ? number(segments[3]) : null;
-        boolean activate = segments.length == 5 && segments[4].equals("activate");
-        boolean impact = segments.length == 5 && segments[4].equals("impact");
-        boolean diff = segments.length == 6 && segments[4].equals("diff");
-        if (diff) {
-            ApiServlet.allow(method, "GET");
-            guard.require(request, "policy", "revision.diff", id, number);
-            int to = number(segments[5]);
-            try {
-                var changes = revisions.diff(id, number, to);
-                out.send(response, 200, g -> RevisionViews.diff(g, number, to, changes));
-                return true;
-            } catch (UnknownMethodologyException | UnknownRevisionException e) {
-                throw refused(id, e);
-            }
-        }
-        if (impact) {
-            ApiServlet.allow(method, "POST");
-            guard.require(request, "policy", "revision.impact", id, number);
-            AssessmentReader.Region units = assessments.readUnits(RequestBody.open(request, RequestBody.JSON));
-            List<Assessment> valid = new ArrayList<>();
-            List<UnitOutcome> unreadable = new ArrayList<>();
-            for (AssessmentReader.UnitInput u : units.units()) {
-                if (u.errors().isEmpty()) valid.add(u.assessment()); else unreadable.add(new UnitOutcome(u.name(), null, u.errors()));
-            }
-            try (BatchSlots.Slot slot = batches.take()) {
-                var result = revisions.impact(id, number, valid);
-                out.send(response, 200, g -> RevisionViews.impact(g, result, unreadable));
-                return true;
-            } catch (UnknownMethodologyException | MethodologyUnavailableException | UnknownRevisionException e) {
-                throw refused(id, e);
-            }
-        }
-        if (segments.length > 5 || (segments.length == 5 && !activate)) return false;
-        if (segments.length == 3 && !List.of("GET", "HEAD", "POST").contains(method)) throw HttpProblem.methodNotAllowed(method, "GET, POST");
-        ApiServlet.allow(method, segments.length == 3 ? (method.equals("POST") ? "POST" : "GET") : activate ? "POST" : "GET");
-        String action = segments.length == 3 && method.equals("POST") ? "revision.propose" : activate ? "revision.activate" : "revision.read";
-        Authenticator.Caller caller = guard.require(request, "policy", action, id, number);
+    // /methodologies/{id}/revisions…: policy staff only, every change (and every refused change) audited.
+
+    /** GET /methodologies/{id}/revisions */
+    void list(Routes.Exchange x) throws IOException, HttpProblem {
+        String id = x.path("id");
+        guard.require(x.request(), "policy", "revision.read", id, null);
         try {
-            if (segments.length == 3 && method.equals("POST")) {
-                var body = RequestBody.open(request, RequestBody.JSON, JAR[0], JAR[1]);
-                RevisionsResource.Proposal p = RequestBody.mediaType(request).equals(RequestBody.JSON)
-                        ? readJson(body) : readJar(body, request.getParameter("comment"));
-                var r = revisions.propose(id, p.files(), caller.name(), p.comment());
-                guard.record(request, caller.name(), action, id, r.number(), 201, r.state() + ": " + p.comment());
-                out.send(response, 201, g -> RevisionViews.revision(g, r, false));
-            } else if (segments.length == 3) {
-                var list = revisions.revisions(id);
-                out.send(response, 200, g -> RevisionViews.list(g, list));
-            } else if (activate) {
-                var r = revisions.activate(id, number, caller.name());
-                guard.record(request, caller.name(), action, id, number, 200, "now serving " + r.version());
-                out.send(response, 200, g -> RevisionViews.revision(g, r, false));
-            } else {
-                var r = revisions.revision(id, number);
-                out.send(response, 200, g -> RevisionViews.revision(g, r, true));
-            }
-            return true;
-        } catch (UnknownMethodologyException | MethodologyUnavailableException | UnknownRevisionException e) {
-            HttpProblem p = refused(id, e);
-            if (!action.equals("revision.read")) guard.record(request, caller.name(), action, id, number, p.status(), p.detail());
-            throw p;
+            var list = revisions.revisions(id);
+            out.send(x.response(), 200, g -> RevisionViews.list(g, list));
+        } catch (UnknownMethodologyException e) {
+            throw refused(id, e);
         }
+    }
+
+    /** GET /methodologies/{id}/revisions/{n}: with its files. */
+    void revision(Routes.Exchange x) throws IOException, HttpProblem {
+        String id = x.path("id");
+        int number = number(x.path("n"));
+        guard.require(x.request(), "policy", "revision.read", id, number);
+        try {
+            var r = revisions.revision(id, number);
+            out.send(x.response(), 200, g -> RevisionViews.revision(g, r, true));
+        } catch (UnknownMethodologyException | UnknownRevisionException e) {
+            throw refused(id, e);
+        }
+    }
+
+    /** POST /methodologies/{id}/revisions: JSON (comment and files) or a whole rule bundle jar. */
+    void propose(Routes.Exchange x) throws IOException, HttpProblem {
+        HttpServletRequest request = x.request();
+        String id = x.path("id");
+        Authenticator.Caller caller = guard.require(request, "policy", "revision.propose", id, null);
+        var body = RequestBody.open(request, RequestBody.JSON, JAR[0], JAR[1]);
+        Proposal p = RequestBody.mediaType(request).equals(RequestBody.JSON) ? readJson(body) : readJar(body, request.getParameter("comment"));
+        try {
+            var r = revisions.propose(id, p.files(), caller.name(), p.comment());
+            guard.record(request, caller.name(), "revision.propose", id, r.number(), 201, r.state() + ": " + p.comment());
+            out.send(x.response(), 201, g -> RevisionViews.revision(g, r, false));
+        } catch (UnknownMethodologyException | MethodologyUnavailableException e) {
+            throw recorded(request, caller, "revision.propose", id, null, refused(id, e));
+        }
+    }
+
+    /** POST /methodologies/{id}/revisions/{n}/activate (0: back to the rule bundles). */
+    void activate(Routes.Exchange x) throws IOException, HttpProblem {
+        HttpServletRequest request = x.request();
+        String id = x.path("id");
+        int number = number(x.path("n"));
+        Authenticator.Caller caller = guard.require(request, "policy", "revision.activate", id, number);
+        try {
+            var r = revisions.activate(id, number, caller.name());
+            guard.record(request, caller.name(), "revision.activate", id, number, 200, "now serving " + r.version());
+            out.send(x.response(), 200, g -> RevisionViews.revision(g, r, false));
+        } catch (UnknownMethodologyException | UnknownRevisionException e) {
+            throw recorded(request, caller, "revision.activate", id, number, refused(id, e));
+        }
+    }
+
+    /** POST /methodologies/{id}/revisions/{n}/impact: units scored by what serves and by the revision. */
+    void impact(Routes.Exchange x) throws IOException, HttpProblem {
+        String id = x.path("id");
+        int number = number(x.path("n"));
+        guard.require(x.request(), "policy", "revision.impact", id, number);
+        AssessmentReader.Region units = assessments.readUnits(RequestBody.open(x.request(), RequestBody.JSON));
+        List<Assessment> valid = new ArrayList<>();
+        List<UnitOutcome> unreadable = new ArrayList<>();
+        for (AssessmentReader.UnitInput u : units.units()) {
+            if (u.errors().isEmpty()) valid.add(u.assessment()); else unreadable.add(new UnitOutcome(u.name(), null, u.errors()));
+        }
+        try (BatchSlots.Slot slot = batches.take()) {
+            var result = revisions.impact(id, number, valid);
+            out.send(x.response(), 200, g -> RevisionViews.impact(g, result, unreadable));
+        } catch (UnknownMethodologyException | MethodologyUnavailableException | UnknownRevisionException e) {
+            throw refused(id, e);
+        }
+    }
+
+    /** GET /methodologies/{id}/revisions/{a}/diff/{b} (0 stands for the rule bundles). */
+    void diff(Routes.Exchange x) throws IOException, HttpProblem {
+        String id = x.path("id");
+        int from = number(x.path("a"));
+        int to = number(x.path("b"));
+        guard.require(x.request(), "policy", "revision.diff", id, from);
+        try {
+            var changes = revisions.diff(id, from, to);
+            out.send(x.response(), 200, g -> RevisionViews.diff(g, from, to, changes));
+        } catch (UnknownMethodologyException | UnknownRevisionException e) {
+            throw refused(id, e);
+        }
+    }
+
+    /** A refused change is audited with why, then answered. */
+    private HttpProblem recorded(HttpServletRequest request, Authenticator.Caller caller, String action, String id, Integer number, HttpProblem p) {
+        guard.record(request, caller.name(), action, id, number, p.status(), p.detail());
+        return p;
     }
 
     /** A proposal read from the request: comment and changed files. */
@@ -190,7 +218,7 @@ final class RevisionsResource {
         if (e instanceof UnknownMethodologyException u) return Problems.unknownMethodology(u);
         if (e instanceof MethodologyUnavailableException m) return Problems.unavailable(id, m);
         if (e instanceof UnknownRevisionException r) {
-            boolean exists = r.getMessage().contains("rejected") || r.getMessage().contains("no longer compiles");
+            boolean exists = r.exists();
             return HttpProblem.of(exists ? 409 : 404, exists ? "revision-not-usable" : "unknown-revision",
                     exists ? "Revision cannot be used" : "Unknown revision", r.getMessage() + ".", List.of());
         }

@@ -42,19 +42,48 @@ final class ScoringResource {
         this.batches = batches;
     }
 
-    /** {@code …/score} or {@code …/score/batch} from segment {@code at}; the methodology by id, or by family and year. */
-    boolean scorePath(HttpServletRequest request, HttpServletResponse response, String[] segments, int at, String id)
-            throws IOException, HttpProblem {
-        boolean batch = segments.length == at + 1 && segments[at].equals("batch");
-        if (segments.length != at && !batch) return false;
-        ApiServlet.allow(request.getMethod(), "POST");
-        if (scoringProtected) guard.require(request, "evaluator", "score", id, null);
-        String methodologyId = id != null ? id : resolve(request);
-        if (batch) region(request, response, methodologyId); else score(request, response, methodologyId);
-        return true;
+    /** POST /methodologies/{id}/score */
+    void score(Routes.Exchange x) throws IOException, HttpProblem {
+        String id = x.path("id");
+        mayScore(x.request(), id);
+        score(x.request(), x.response(), id);
     }
 
-    void list(HttpServletRequest request, HttpServletResponse response) throws IOException, HttpProblem {
+    /** POST /score?family=…&year=… */
+    void scoreByYear(Routes.Exchange x) throws IOException, HttpProblem {
+        mayScore(x.request(), null);
+        score(x.request(), x.response(), resolve(x.request()));
+    }
+
+    /** POST /methodologies/{id}/score/batch */
+    void batch(Routes.Exchange x) throws IOException, HttpProblem {
+        String id = x.path("id");
+        mayScore(x.request(), id);
+        region(x.request(), x.response(), id);
+    }
+
+    /** POST /score/batch?family=…&year=… */
+    void batchByYear(Routes.Exchange x) throws IOException, HttpProblem {
+        mayScore(x.request(), null);
+        region(x.request(), x.response(), resolve(x.request()));
+    }
+
+    /** Where scoring is protected, only evaluators score. */
+    private void mayScore(HttpServletRequest request, String id) throws HttpProblem {
+        if (scoringProtected) guard.require(request, "evaluator", "score", id, null);
+    }
+
+    /** GET /methodologies[?family=…[&year=…]] */
+    void list(Routes.Exchange x) throws IOException, HttpProblem {
+        list(x.request(), x.response());
+    }
+
+    /** GET /methodologies/{id}: the questionnaire. */
+    void methodology(Routes.Exchange x) throws IOException, HttpProblem {
+        methodology(x.response(), x.path("id"));
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response) throws IOException, HttpProblem {
         var all = scoring.methodologies();
         String family = request.getParameter("family");
         // ?family=… alone lists that family's methodologies; with &year=… it resolves to one.
@@ -88,7 +117,7 @@ final class ScoringResource {
         }
     }
 
-    void methodology(HttpServletResponse response, String id) throws IOException, HttpProblem {
+    private void methodology(HttpServletResponse response, String id) throws IOException, HttpProblem {
         try {
             var m = scoring.methodology(id);
             out.send(response, 200, g -> JsonViews.methodology(g, m));
@@ -99,7 +128,7 @@ final class ScoringResource {
         }
     }
 
-    void score(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
+    private void score(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
         Assessment assessment = assessments.read(RequestBody.open(request, RequestBody.JSON));
         String pinned = request.getParameter("revision");
         try {
@@ -134,7 +163,7 @@ final class ScoringResource {
         else if (state != RevisionState.ACTIVE) guard.require(request, null, "score.revision", id, number);
     }
 
-    void region(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
+    private void region(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
         AssessmentReader.Region region = assessments.readRegion(RequestBody.open(request, RequestBody.JSON));
         List<Assessment> valid = new ArrayList<>();
         for (AssessmentReader.UnitInput u : region.units()) if (u.errors().isEmpty()) valid.add(u.assessment());
