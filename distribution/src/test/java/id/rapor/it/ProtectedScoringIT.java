@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** With http.scoring.protected=true only users with the role evaluator may score. */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ProtectedScoringIT {
     private static final String SCORE = "/api/v1/methodologies/pekppp-2022/score";
     private static RaporDistribution rapor;
@@ -29,8 +30,8 @@ class ProtectedScoringIT {
     @BeforeAll
     static void start() throws Exception {
         rapor = RaporDistribution.start(home -> {
-            Path props = home.resolve("etc/rapor.properties");
-            Files.writeString(props, Files.readString(props).replace("http.scoring.protected=false", "http.scoring.protected=true"));
+            Path settings = home.resolve("etc/id.rapor.http.cfg");
+            Files.writeString(settings, Files.readString(settings).replace("scoring.protected=false", "scoring.protected=true"));
         });
         assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-penilai-1"), "add", "budi", "evaluator")[0]);
         assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-kebijakan"), "add", "siti", "policy")[0]);
@@ -83,5 +84,32 @@ class ProtectedScoringIT {
         String[] budi = rapor.command("rapor-cli", env, "score", "pekppp-2022", file.toString());
         assertEquals("0", budi[0], budi[1]);
         assertTrue(budi[1].contains("2.97") && budi[1].contains("Cukup"), budi[1]);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void aChangedSettingAppliesWhileRaporRunsAndAnOldPlaceForItStopsTheStart() throws Exception {
+        // Configuration Admin, fed from etc/*.cfg by FileInstall: opening scoring takes an edit, not a restart.
+        Path settings = rapor.home.resolve("etc/id.rapor.http.cfg");
+        Files.writeString(settings, Files.readString(settings).replace("scoring.protected=true", "scoring.protected=false"));
+        long deadline = System.currentTimeMillis() + 20_000;
+        int status = 0;
+        while (System.currentTimeMillis() < deadline && (status = rapor.post(SCORE, Assessments.example().toString()).statusCode()) != 200) {
+            Thread.sleep(100);
+        }
+        assertEquals(200, status, "scoring is open once the setting says so");
+        Files.writeString(settings, Files.readString(settings).replace("scoring.protected=false", "scoring.protected=true"));
+        deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline && (status = rapor.post(SCORE, Assessments.example().toString()).statusCode()) != 401) {
+            Thread.sleep(100);
+        }
+        assertEquals(401, status, "and protected again");
+
+        // The setting's old place: refused at start, so scoring meant to be protected is never silently open.
+        Path props = rapor.home.resolve("etc/rapor.properties");
+        Files.writeString(props, Files.readString(props) + "\nhttp.scoring.protected=true\n");
+        rapor.relaunch();
+        rapor.awaitLog(log -> log.contains("http.scoring.protected is no longer set in etc/rapor.properties: it moved to "
+                + "etc/id.rapor.http.cfg: scoring.protected"), java.time.Duration.ofSeconds(30));
     }
 }

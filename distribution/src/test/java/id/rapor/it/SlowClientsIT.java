@@ -35,8 +35,9 @@ class SlowClientsIT {
             Path props = home.resolve("etc/rapor.properties");
             Files.writeString(props, Files.readString(props)
                     .replace("http.idle.timeout.ms=30000", "http.idle.timeout.ms=3000")
-                    .replace("http.connections.per.address=64", "http.connections.per.address=20")
                     + "\norg.apache.felix.http.jetty.threadpool.max=40\n");
+            Path settings = home.resolve("etc/id.rapor.http.cfg");
+            Files.writeString(settings, Files.readString(settings).replace("connections.per.address=64", "connections.per.address=20"));
         });
     }
 

@@ -39,7 +39,6 @@ final class FrameworkLauncher {
         }
         props.put("rapor.data", config.home.resolve("data").toString());
         props.put("rapor.edit", config.home.resolve("edit").toString());
-        props.put("rapor.edit.poll.ms", String.valueOf(config.editPollMillis));
         props.put("rapor.users.file", config.home.resolve("etc/users.properties").toString());
         props.put(Constants.FRAMEWORK_STORAGE, config.home.resolve("data/felix-cache").toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -49,10 +48,14 @@ final class FrameworkLauncher {
         props.put("org.apache.felix.http.enable", "true");
         // Felix HTTP's name for Jetty's idle timeout; the rest of the HTTP limits Rapor's JettyHardening applies.
         props.put("org.apache.felix.http.timeout", String.valueOf(config.idleTimeoutMillis));
-        props.put("felix.fileinstall.dir", config.home.resolve("deploy").toString());
+        // deploy/ for rule bundle jars (taken by the engine's installer); etc/ for the components'
+        // settings (*.cfg, one per configuration PID), applied by Configuration Admin while Rapor runs.
+        props.put("rapor.deploy", config.home.resolve("deploy").toString());
+        props.put("felix.fileinstall.dir", config.home.resolve("deploy") + "," + config.home.resolve("etc"));
+        props.put("felix.fileinstall.enableConfigSave", "false");
         props.put("felix.fileinstall.poll", String.valueOf(config.deployPollMillis));
         props.put("felix.fileinstall.noInitialDelay", "true");
-        props.put("felix.fileinstall.filter", ".*\\.jar");
+        props.put("felix.fileinstall.filter", ".*\\.(jar|cfg)");
         // Rule bundles are read, never started: a jar in deploy/ with an activator gets no chance to run it.
         props.put("felix.fileinstall.bundles.new.start", "false");
         props.put("felix.fileinstall.start.level", "4");

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Rapor's settings, from lowest to highest precedence: built-in defaults, {@code etc/rapor.properties},
- * environment variables ({@code RAPOR_HTTP_PORT}, {@code RAPOR_HTTP_HOST}), then {@code -Drapor.http.port=…}.
+ * The process's settings (address, port, deploy/ polling, Jetty's idle timeout, Felix's own keys),
+ * from lowest to highest precedence: built-in defaults, {@code etc/rapor.properties}, environment
+ * variables ({@code RAPOR_HTTP_PORT}, {@code RAPOR_HTTP_HOST}), then {@code -Drapor.http.port=…}.
+ * The components' own settings are typed configurations in {@code etc/*.cfg}.
  */
 final class RaporConfig {
     static final String FILE = "etc/rapor.properties";
@@ -19,38 +21,42 @@ final class RaporConfig {
     final String host;
     final int port;
     final long deployPollMillis;
-    final long editPollMillis;
     /** Jetty's idle timeout: a connection (or a request body) with no bytes for this long is closed (ended with 408). */
     final long idleTimeoutMillis;
-    /** Every setting, for the bundles that read their own ({@code http.cors.origins}, Felix HTTPS keys). */
+    /** Every setting, for the framework and Felix's own keys (HTTPS: {@code org.apache.felix.https.*}). */
     final Properties all;
 
-    private RaporConfig(Path home, String host, int port, long deployPollMillis, long editPollMillis, long idleTimeoutMillis,
-            Properties all) {
+    private RaporConfig(Path home, String host, int port, long deployPollMillis, long idleTimeoutMillis, Properties all) {
         this.home = home;
         this.host = host;
         this.port = port;
         this.deployPollMillis = deployPollMillis;
-        this.editPollMillis = editPollMillis;
         this.idleTimeoutMillis = idleTimeoutMillis;
         this.all = all;
     }
 
-    /** Settings the HTTP bundle reads itself, with the range each must be in: checked here so a typo stops the start, loudly. */
-    private static final Object[][] HTTP_LIMITS = {
-            {"http.min.data.rate", 0, Integer.MAX_VALUE},
-            {"http.connections.per.address", 1, 1_000_000},
-            {"http.batch.max.units", 1, 1_000_000},
-            {"http.batch.concurrent", 1, 1000},
-            {"http.audit.refusals.per.minute", 1, 1_000_000},
-    };
+    /**
+     * Settings that moved to the components' own configurations (etc/*.cfg, applied while Rapor
+     * runs): one left here would be ignored, and scoring that was protected would silently be open,
+     * so the start stops and says where it goes now.
+     */
+    static final Map<String, String> MOVED = Map.ofEntries(
+            Map.entry("http.scoring.protected", "etc/id.rapor.http.cfg: scoring.protected"),
+            Map.entry("http.cors.origins", "etc/id.rapor.http.cfg: cors.origins"),
+            Map.entry("http.access.log", "etc/id.rapor.http.cfg: access.log"),
+            Map.entry("http.batch.max.units", "etc/id.rapor.http.cfg: batch.max.units"),
+            Map.entry("http.batch.concurrent", "etc/id.rapor.http.cfg: batch.concurrent"),
+            Map.entry("http.audit.refusals.per.minute", "etc/id.rapor.http.cfg: audit.refusals.per.minute"),
+            Map.entry("http.min.data.rate", "etc/id.rapor.http.cfg: min.data.rate"),
+            Map.entry("http.connections.per.address", "etc/id.rapor.http.cfg: connections.per.address"),
+            Map.entry("scoring.budget.ms", "etc/id.rapor.scoring.cfg: budget.ms"),
+            Map.entry("edit.poll.ms", "etc/id.rapor.edit.cfg: poll.ms"));
 
     static RaporConfig load(Path home, Map<String, String> env, Properties system) throws IOException {
         Properties p = new Properties();
         p.setProperty("http.host", "127.0.0.1");
         p.setProperty("http.port", "8080");
         p.setProperty("deploy.poll.ms", "100");
-        p.setProperty("edit.poll.ms", "1000");
         p.setProperty("http.idle.timeout.ms", "30000");
         Path file = home.resolve(FILE);
         if (Files.isRegularFile(file)) {
@@ -60,17 +66,19 @@ final class RaporConfig {
         }
         override(p, "http.host", env.get("RAPOR_HTTP_HOST"));
         override(p, "http.port", env.get("RAPOR_HTTP_PORT"));
-        for (String key : new String[] {"http.host", "http.port", "deploy.poll.ms", "edit.poll.ms", "http.idle.timeout.ms"}) {
+        for (String key : MOVED.keySet()) {
+            if (p.getProperty(key) != null) {
+                throw new IllegalArgumentException(key + " is no longer set in " + FILE + ": it moved to " + MOVED.get(key)
+                        + " (applied while Rapor runs)");
+            }
+        }
+        for (String key : new String[] {"http.host", "http.port", "deploy.poll.ms", "http.idle.timeout.ms"}) {
             override(p, key, system.getProperty("rapor." + key));
         }
         int port = number(p, "http.port", 0, 65535);
         long poll = number(p, "deploy.poll.ms", 50, 60_000);
-        long editPoll = number(p, "edit.poll.ms", 100, 600_000);
         long idleTimeout = number(p, "http.idle.timeout.ms", 500, 3_600_000);
-        for (Object[] limit : HTTP_LIMITS) {
-            if (p.getProperty((String) limit[0]) != null) number(p, (String) limit[0], (int) limit[1], (int) limit[2]);
-        }
-        return new RaporConfig(home, p.getProperty("http.host").trim(), port, poll, editPoll, idleTimeout, p);
+        return new RaporConfig(home, p.getProperty("http.host").trim(), port, poll, idleTimeout, p);
     }
 
     private static void override(Properties p, String key, String value) {

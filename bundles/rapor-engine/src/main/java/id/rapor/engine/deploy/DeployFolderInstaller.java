@@ -59,10 +59,10 @@ public final class DeployFolderInstaller implements ArtifactInstaller {
     /** The bundles this installer put in, by jar. */
     private final Map<File, Long> installed = new ConcurrentHashMap<>();
 
-    /** The folder FileInstall watches ({@code felix.fileinstall.dir}, as the launcher sets it). */
+    /** The folder the launcher names ({@code rapor.deploy}); FileInstall watches it, and etc/ too. */
     @Activate
     public DeployFolderInstaller(BundleContext context, @Reference MethodologyRegistry registry, @Reference AuditTrail audit) {
-        this(context, new File(context.getProperty("felix.fileinstall.dir") == null ? "deploy" : context.getProperty("felix.fileinstall.dir")),
+        this(context, new File(context.getProperty("rapor.deploy") == null ? "deploy" : context.getProperty("rapor.deploy")),
                 registry, audit);
     }
 

@@ -12,18 +12,33 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The edit folder as a running part of the service: the {@link EditFolderWatcher} polled on a
- * thread of its own, from the folder and interval the launcher names ({@code rapor.edit},
- * {@code rapor.edit.poll.ms}). Without a folder (rule tests, tools) there is nothing to watch.
+ * thread of its own, in the folder the launcher names ({@code rapor.edit}), as often as its
+ * settings say (a change restarts only this component). Without a folder (rule tests, tools)
+ * there is nothing to watch.
  */
-@Component(service = {}, immediate = true)
+@Component(service = {}, immediate = true, configurationPid = EditFolder.PID)
+@Designate(ocd = EditFolder.Settings.class)
 public final class EditFolder {
+    static final String PID = "id.rapor.edit";
+
+    /** etc/id.rapor.edit.cfg */
+    @ObjectClassDefinition(name = "Rapor edit folder", description = "edit/<methodology>/: tables policy staff edit as files.")
+    public @interface Settings {
+        @AttributeDefinition(name = "Poll (ms)", min = "100", description = "How often edit/ is scanned for edited tables. "
+                + "An edit is acted on once it has been the same for two scans in a row.")
+        long poll_ms() default 1000;
+    }
+
     private final ScheduledExecutorService poller;
 
     @Activate
-    public EditFolder(BundleContext context, @Reference MethodologyRegistry registry, @Reference RuleRevisions revisions,
+    public EditFolder(BundleContext context, Settings settings, @Reference MethodologyRegistry registry, @Reference RuleRevisions revisions,
             @Reference AuditTrail audit) {
         String folder = context.getProperty("rapor.edit");
         if (folder == null) {
@@ -31,8 +46,7 @@ public final class EditFolder {
             return;
         }
         EditFolderWatcher watcher = new EditFolderWatcher(Path.of(folder), registry, revisions, audit);
-        String every = context.getProperty("rapor.edit.poll.ms");
-        long poll = every == null ? 1000 : Long.parseLong(every.trim());
+        long poll = Math.max(100, settings.poll_ms());
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rapor-edit-folder");
             t.setDaemon(true);

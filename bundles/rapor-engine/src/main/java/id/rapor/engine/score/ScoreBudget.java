@@ -6,7 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
-import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * under this budget before it serves: this is the last line, for rules that misbehave only on
  * inputs their golden cases did not try.
  */
-@Component(service = ScoreBudget.class)
+@Component(service = ScoreBudget.class, configurationPid = ScoreBudget.PID)
+@Designate(ocd = ScoreBudget.Settings.class)
 public final class ScoreBudget implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScoreBudget.class);
     /** About a hundred times what a score fires (PEKPPP 2017, the largest: about 50). */
@@ -35,8 +39,19 @@ public final class ScoreBudget implements AutoCloseable {
     public static final long DEFAULT_MILLIS = 1_000;
     static final int HARD_STOP_FACTOR = 2;
 
+    static final String PID = "id.rapor.scoring";
+
+    /** etc/id.rapor.scoring.cfg */
+    @ObjectClassDefinition(name = "Rapor scoring", description = "What one score may spend in the rules.")
+    public @interface Settings {
+        @AttributeDefinition(name = "Budget (ms)", min = "1", description = "Time one score may spend in the rules (and at most "
+                + "5,000 rule firings). Rules that fire past it are ended between firings; a rule that does not return is stopped "
+                + "at twice this. Scores take microseconds: this only ever stops a defective rule bundle.")
+        long budget_ms() default DEFAULT_MILLIS;
+    }
+
     private final int maxFirings;
-    private final long budgetNanos;
+    private volatile long budgetNanos;
     private final CopyOnWriteArrayList<Slot> slots = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Slot> slot = ThreadLocal.withInitial(this::newSlot);
     private Thread watchdog;
@@ -46,24 +61,24 @@ public final class ScoreBudget implements AutoCloseable {
         this(MAX_FIRINGS, DEFAULT_MILLIS);
     }
 
-    /** The service's budget: {@code scoring.budget.ms} of the launcher's settings, or the default. */
+    /** The service's budget, from its settings. */
     @Activate
-    public ScoreBudget(BundleContext context) {
-        this(MAX_FIRINGS, millis(context.getProperty("rapor.scoring.budget.ms"), DEFAULT_MILLIS));
+    public ScoreBudget(Settings settings) {
+        this(MAX_FIRINGS, millis(settings));
     }
 
-    /** A setting in milliseconds; a wrong one is said in the log and the default stands, rather than no scoring at all. */
-    private static long millis(String value, long fallback) {
-        if (value == null || value.isBlank()) return fallback;
-        try {
-            long v = Long.parseLong(value.trim());
-            if (v >= 1) return v;
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        LOG.error("scoring.budget.ms must be a whole number of milliseconds of at least 1, not '{}'; using {}",
-                value.replaceAll("\\p{Cntrl}", "?"), fallback);
-        return fallback;
+    /** A changed budget applies to the next score. */
+    @Modified
+    void modified(Settings settings) {
+        budgetNanos = TimeUnit.MILLISECONDS.toNanos(millis(settings));
+        LOG.info("Scores may spend {} ms in the rules from now on", budgetMillis());
+    }
+
+    /** A wrong setting is said in the log and the default stands, rather than no scoring at all. */
+    private static long millis(Settings settings) {
+        if (settings.budget_ms() >= 1) return settings.budget_ms();
+        LOG.error("budget.ms in etc/{}.cfg must be at least 1 ms, not {}; using {}", PID, settings.budget_ms(), DEFAULT_MILLIS);
+        return DEFAULT_MILLIS;
     }
 
     public ScoreBudget(int maxFirings, long budgetMillis) {

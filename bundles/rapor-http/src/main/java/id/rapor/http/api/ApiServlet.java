@@ -1,0 +1,243 @@
+package id.rapor.http.api;
+
+import id.rapor.http.resource.AssessmentReader;
+import id.rapor.http.resource.BatchSlots;
+import id.rapor.http.auth.Guard;
+import id.rapor.http.json.HttpProblem;
+import id.rapor.http.json.JsonResponses;
+import id.rapor.http.jetty.ProblemErrorHandler;
+import id.rapor.http.resource.RevisionsResource;
+import id.rapor.http.resource.ScoringResource;
+import id.rapor.http.auth.SecurityHook;
+import id.rapor.http.resource.SystemResource;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import id.rapor.api.AuditTrail;
+import id.rapor.api.FieldError;
+import id.rapor.api.RuleRevisions;
+import id.rapor.api.ScoringService;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * API v1 over HTTP: gives each request its id, applies CORS (and refuses changes from foreign
+ * origins), routes by the table of {@link Routes} to the scoring, revision and system resources, and turns every refusal into
+ * problem+json — never a stack trace or an HTML error page. Nothing is logged on the success
+ * path unless the access log is on; what is logged from a request goes through {@link LogSafe}.
+ */
+@Component(service = Servlet.class, configurationPid = Settings.PID,
+        // Never with defaults that etc/id.rapor.http.cfg overrides: scoring meant to be protected is never open, even for a moment.
+        configurationPolicy = ConfigurationPolicy.REQUIRE, property = {
+        "osgi.http.whiteboard.servlet.pattern=/*",
+        "osgi.http.whiteboard.servlet.name=rapor-api-v1",
+        // In Rapor's servlet context, whose security hook identifies each caller (SecurityHook).
+        "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=" + SecurityHook.CONTEXT + ")"
+})
+@Designate(ocd = Settings.class)
+public final class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    static final long MAX_BODY = 1024 * 1024;
+    private static final String PREFIX = "/api/v1/";
+
+    private final transient JsonFactory json = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    private final transient JsonResponses out = new JsonResponses(json);
+
+    @Reference
+    private transient ScoringService scoring;
+
+    @Reference
+    private transient RuleRevisions revisions;
+
+    @Reference
+    private transient AuditTrail audit;
+
+    @Reference
+    private transient Guard guard;
+
+    /** What the settings make: replaced whole when they change. */
+    private record Configured(Cors cors, boolean accessLog, Routes routes) {}
+
+    private transient volatile Configured configured;
+
+    @Activate
+    void activate(Settings settings) throws IOException {
+        configure(settings);
+    }
+
+    /** Changed settings apply to the next request; a request under way finishes as it began. */
+    @Modified
+    void modified(Settings settings) throws IOException {
+        configure(settings);
+        LOG.info("HTTP settings applied: scoring {}, CORS {}, access log {}", settings.scoring_protected() ? "protected" : "open",
+                settings.cors_origins().isBlank() ? "off" : LogSafe.of(settings.cors_origins()), settings.access_log() ? "on" : "off");
+    }
+
+    private void configure(Settings settings) throws IOException {
+        Cors cors = new Cors(settings.cors_origins().isBlank() ? null : settings.cors_origins());
+        boolean scoringProtected = settings.scoring_protected();
+        AssessmentReader assessments = new AssessmentReader(json,
+                Settings.Check.within("batch.max.units", settings.batch_max_units(), 1, 1_000_000, AssessmentReader.DEFAULT_MAX_UNITS));
+        BatchSlots batches = new BatchSlots(Settings.Check.within("batch.concurrent", settings.batch_concurrent(), 1, 1000, 2));
+        ScoringResource scoringResource = new ScoringResource(scoring, revisions, assessments, out, guard, scoringProtected, batches);
+        RevisionsResource revisionsResource = new RevisionsResource(json, revisions, assessments, out, guard, batches);
+        byte[] openApi;
+        try (var in = ApiServlet.class.getResourceAsStream("openapi.json")) {
+            openApi = in.readAllBytes();
+        }
+        SystemResource system = new SystemResource(scoring, audit, guard, out, openApi);
+        // The API, one line per operation as openapi.json lists them.
+        Routes routes = new Routes()
+                .add("GET", "/health", system::health)
+                .add("GET", "/openapi.json", system::openApi)
+                .add("GET", "/deployments", system::deployments)
+                .add("GET", "/audit", system::audit)
+                .add("GET", "/methodologies", scoringResource::list)
+                .add("GET", "/methodologies/{id}", scoringResource::methodology)
+                .add("POST", "/methodologies/{id}/score", scoringResource::score)
+                .add("POST", "/methodologies/{id}/score/batch", scoringResource::batch)
+                .add("POST", "/score", scoringResource::scoreByYear)
+                .add("POST", "/score/batch", scoringResource::batchByYear)
+                .add("GET", "/methodologies/{id}/revisions", revisionsResource::list)
+                .add("POST", "/methodologies/{id}/revisions", revisionsResource::propose)
+                .add("GET", "/methodologies/{id}/revisions/{n}", revisionsResource::revision)
+                .add("POST", "/methodologies/{id}/revisions/{n}/activate", revisionsResource::activate)
+                .add("POST", "/methodologies/{id}/revisions/{n}/impact", revisionsResource::impact)
+                .add("GET", "/methodologies/{id}/revisions/{a}/diff/{b}", revisionsResource::diff);
+        configured = new Configured(cors, settings.access_log(), routes);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String requestId = RequestIds.of(request.getHeader(RequestIds.HEADER));
+        request.setAttribute(RequestIds.HEADER, requestId);
+        response.setHeader(RequestIds.HEADER, requestId);
+        Configured now = configured;
+        Cors cors = now.cors();
+        if (cors.apply(request, response)) return;
+        try {
+            HttpProblem crossSite = cors.crossSiteRefusal(request);
+            if (crossSite != null) throw crossSite;
+            route(now.routes(), request, response);
+            if (now.accessLog()) {
+                LOG.info("[{}] {} {} {}", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                        response.getStatus());
+            }
+        } catch (HttpProblem p) {
+            // A refusal may come before the body was read (404 for an unknown year, 401): read the rest,
+            // or the container may close a kept-alive connection under a client about to reuse it.
+            if (!drain(request)) response.setHeader("Connection", "close");
+            problem(request, response, p, requestId);
+        } catch (LimitedInputStream.TooLarge e) {
+            // Read the rest of the body so the answer reaches a client that is still sending: closing
+            // a connection with unread data makes the kernel reset it, and the 413 is lost.
+            if (!drain(request)) response.setHeader("Connection", "close");
+            problem(request, response, HttpProblem.of(413, "body-too-large", "Request body too large",
+                    "The body is larger than " + MAX_BODY + " bytes (1 MiB).", List.of()), requestId);
+        } catch (RequestBody.Interrupted e) {
+            // The body stopped arriving (idle timeout) or trickled in below the minimum data rate: say so,
+            // never a 200 with nothing, and close the connection, whose remaining bytes are unknown.
+            response.setHeader("Connection", "close");
+            problem(request, response, e.tooSlow()
+                    ? HttpProblem.of(408, "request-timeout", "Request body too slow",
+                            "The request body stopped arriving, or arrived too slowly; send it again, all of it.", List.of())
+                    : HttpProblem.of(400, "incomplete-body", "Incomplete request body",
+                            "The connection ended before the whole request body arrived.", List.of()), requestId);
+        } catch (IOException e) {
+            // The client went away mid-answer: nothing can be sent, and it is not our failure.
+            LOG.debug("{} {}: connection lost: {}", LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                    LogSafe.of(e.toString()));
+        } catch (RuntimeException | Error e) {
+            failed(request, response, e, requestId);
+        }
+    }
+
+    /** A failure no resource turned into a refusal: Jetty's, for something the client sent, or ours. */
+    private void failed(HttpServletRequest request, HttpServletResponse response, Throwable e, String requestId) throws IOException {
+        int status = ContainerFailures.clientStatus(e);
+        if (status == 400) {
+            // Jetty decodes the query string only when a parameter is asked for.
+            problem(request, response, HttpProblem.of(400, "malformed-request", "Malformed request",
+                    "The request's parameters are not valid percent-encoded UTF-8.",
+                    List.of(new FieldError("query", "not valid percent-encoded UTF-8"))), requestId);
+            return;
+        }
+        response.setHeader("Connection", "close");
+        if (status > 0) {
+            // Another refusal Jetty made while the API was asking it for something: the client's, not ours.
+            problem(request, response, ProblemErrorHandler.problem(status, null), requestId);
+            return;
+        }
+        // Everything else is ours to fix, even an Error such as OutOfMemoryError: the client gets a
+        // problem without internals, the log the whole story (escaped: messages may quote the request).
+        LOG.error("[{}] {} {} failed", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                LogSafe.failure(e));
+        problem(request, response, HttpProblem.of(500, "internal-error", "Internal error",
+                "The request could not be completed; the server log has the details (request " + requestId + ").", List.of()),
+                requestId);
+    }
+
+    private void route(Routes routes, HttpServletRequest request, HttpServletResponse response) throws IOException, HttpProblem {
+        String path = path(request);
+        if (!path.startsWith(PREFIX)) throw HttpProblem.notFound("No resource at " + path + "; the API lives under " + PREFIX);
+        routes.dispatch(request, response, path.substring(PREFIX.length() - 1));
+    }
+
+    /**
+     * Reads what is left of a refused body (up to a bound) before answering, so the client,
+     * still sending, receives the 413 instead of a reset connection.
+     */
+    private void problem(HttpServletRequest request, HttpServletResponse response, HttpProblem p, String requestId)
+            throws IOException {
+        if (p.status() < 500) {
+            // Every value here may come from the request (path, field names, user names): escaped.
+            LOG.info("[{}] {} {} {}: {} {}", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                    p.status(), LogSafe.of(p.detail()),
+                    p.errors().isEmpty() ? "" : LogSafe.of(p.errors().get(0).field()) + ": " + LogSafe.of(p.errors().get(0).message())
+                            + (p.errors().size() > 1 ? " (+" + (p.errors().size() - 1) + " more)" : ""));
+        }
+        out.problem(request, response, p, requestId);
+    }
+
+    private static boolean drain(HttpServletRequest request) {
+        byte[] buffer = new byte[16384];
+        long left = 16 * MAX_BODY;
+        try {
+            var in = request.getInputStream();
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                left -= n;
+                if (left < 0) return false; // too much to swallow: answer and close
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // the client gave up, or sends too slowly to wait for
+        }
+    }
+
+    private static String path(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path == null) path = request.getServletPath();
+        if (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
+        return path;
+    }
+
+}

@@ -1,0 +1,83 @@
+package id.rapor.http.api;
+
+import id.rapor.http.json.HttpProblem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The API's routes as a table: a method, a path pattern ({@code /methodologies/{id}/score},
+ * each {@code {name}} one path segment) and what answers it. A path no pattern matches is a 404;
+ * a path some pattern matches, with a method none allows, is a 405 naming the methods that are
+ * (HEAD wherever GET is).
+ */
+public final class Routes {
+    /** Answers one request. */
+    @FunctionalInterface
+    interface Handler {
+        void handle(Exchange x) throws IOException, HttpProblem;
+    }
+
+    /** A request being answered, with the values of its path pattern's {@code {name}} segments. */
+    public record Exchange(HttpServletRequest request, HttpServletResponse response, Map<String, String> path) {
+        public String path(String name) {
+            return path.get(name);
+        }
+    }
+
+    private record Route(String method, String[] pattern, Handler handler) {}
+
+    private final List<Route> routes = new ArrayList<>();
+
+    Routes add(String method, String pattern, Handler handler) {
+        routes.add(new Route(method, split(pattern), handler));
+        return this;
+    }
+
+    /** Answers the request for {@code path} (the part after the API's prefix, starting with '/'). */
+    void dispatch(HttpServletRequest request, HttpServletResponse response, String path) throws IOException, HttpProblem {
+        String[] segments = split(path);
+        String method = request.getMethod();
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route r : routes) {
+            Map<String, String> values = match(r.pattern(), segments);
+            if (values == null) continue;
+            if (r.method().equals(method) || (method.equals("HEAD") && r.method().equals("GET"))) {
+                r.handler().handle(new Exchange(request, response, values));
+                return;
+            }
+            allowed.add(r.method());
+            if (r.method().equals("GET")) allowed.add("HEAD");
+        }
+        if (allowed.isEmpty()) throw HttpProblem.notFound("No resource at /api/v1" + path + ".");
+        throw HttpProblem.methodNotAllowed(method, String.join(", ", allowed));
+    }
+
+    /** The values of the pattern's {@code {name}} segments, or null if the path does not match it. */
+    private static Map<String, String> match(String[] pattern, String[] segments) {
+        if (pattern.length != segments.length) return null;
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int k = 0; k < pattern.length; k++) {
+            String p = pattern[k];
+            if (p.startsWith("{") && p.endsWith("}")) {
+                if (segments[k].isEmpty()) return null;
+                values.put(p.substring(1, p.length() - 1), segments[k]);
+            } else if (!p.equals(segments[k])) {
+                return null;
+            }
+        }
+        return values;
+    }
+
+    private static String[] split(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.split("/", -1);
+    }
+}

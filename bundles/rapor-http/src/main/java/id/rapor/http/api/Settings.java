@@ -1,0 +1,59 @@
+package id.rapor.http.api;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * etc/id.rapor.http.cfg: the HTTP API's settings, one typed configuration shared by the
+ * components that read them (the servlet, the guard, the Jetty hardening), applied while Rapor
+ * runs. A value out of its range is said in the log and its default stands.
+ */
+@ObjectClassDefinition(name = "Rapor HTTP API", description = "The HTTP API's settings (etc/id.rapor.http.cfg).")
+public @interface Settings {
+    String PID = "id.rapor.http";
+
+    @AttributeDefinition(name = "Scoring protected", description = "Scoring needs a user with the role evaluator (HTTP Basic; "
+            + "users are added with bin/rapor-user). Rule changes always need the role policy.")
+    boolean scoring_protected() default false;
+
+    @AttributeDefinition(name = "CORS origins", description = "Browser origins allowed to call the API, comma-separated, or * "
+            + "for any; empty: none (a page of another origin can then neither read answers nor change anything).")
+    String cors_origins() default "";
+
+    @AttributeDefinition(name = "Access log", description = "One log line per request with its X-Request-Id; it costs throughput.")
+    boolean access_log() default false;
+
+    @AttributeDefinition(name = "Units per batch", min = "1", description = "Most units one batch (region, impact) may hold; more is 413.")
+    int batch_max_units() default 5000;
+
+    @AttributeDefinition(name = "Concurrent batches", min = "1", description = "Batches scored at once; one more is 503 with Retry-After.")
+    int batch_concurrent() default 2;
+
+    @AttributeDefinition(name = "Refusals recorded a minute", min = "1", description = "Refusals (401, 403) per client address "
+            + "a minute written to the audit trail one by one; the rest as one summary entry.")
+    int audit_refusals_per_minute() default 20;
+
+    @AttributeDefinition(name = "Minimum data rate", min = "0", description = "Bytes a second a request body or an answer must at "
+            + "least move at, or the connection ends (408); 0 turns it off.")
+    int min_data_rate() default 2048;
+
+    @AttributeDefinition(name = "Connections per address", min = "1", description = "Open connections one client address may hold; "
+            + "behind a reverse proxy every client is the proxy's address, so raise it there.")
+    int connections_per_address() default 64;
+
+    /** Range checks for the settings above. */
+    final class Check {
+        private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
+
+        private Check() {}
+
+        /** {@code value} if it lies from {@code min} to {@code max}, else {@code fallback}, said in the log. */
+        public static int within(String key, int value, int min, int max, int fallback) {
+            if (value >= min && value <= max) return value;
+            LOG.error("{} in etc/{}.cfg must be a whole number from {} to {}, not {}; using {}", key, PID, min, max, value, fallback);
+            return fallback;
+        }
+    }
+}

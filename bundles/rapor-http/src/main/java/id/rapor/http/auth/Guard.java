@@ -1,0 +1,122 @@
+package id.rapor.http.auth;
+
+import id.rapor.http.json.HttpProblem;
+import id.rapor.http.api.RequestIds;
+import id.rapor.http.api.Settings;
+
+import id.rapor.api.AuditTrail;
+import id.rapor.api.model.AuditEntry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Who may do what, and the record of it: who a request's credentials say (checked once per
+ * request, by the whiteboard's security hook {@link SecurityHook} or at the first role check),
+ * role checks whose refusals are audited, and audit entries for changes.
+ */
+@Component(service = Guard.class, configurationPid = Settings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+public final class Guard {
+    /** Where a request's {@link Identity} is kept once known. */
+    static final String IDENTITY = "id.rapor.http.identity";
+
+    /** What a request's credentials came to: the caller (null: none, or wrong), or why they were not even checked. */
+    record Identity(Authenticator.Caller caller, FailedLogins.Block block) {}
+
+    private final Authenticator authenticator;
+    private final AuditTrail audit;
+    private final FailedLogins failedLogins;
+    private final RefusalAudit refusals;
+
+    /** The users of etc/users.properties ({@code rapor.users.file}); without that file nobody can authenticate. */
+    @Activate
+    public Guard(BundleContext context, Settings settings, @Reference AuditTrail audit) {
+        this(new Authenticator(new UsersFile(Path.of(context.getProperty("rapor.users.file") != null
+                        ? context.getProperty("rapor.users.file") : "rapor-no-users-file"))),
+                audit, Settings.Check.within("audit.refusals.per.minute", settings.audit_refusals_per_minute(), 1, 1_000_000, 20));
+    }
+
+    Guard(Authenticator authenticator, AuditTrail audit, int refusalsPerMinute) {
+        this(authenticator, audit, new FailedLogins(System::currentTimeMillis),
+                new RefusalAudit(audit, System::currentTimeMillis, refusalsPerMinute));
+    }
+
+    Guard(Authenticator authenticator, AuditTrail audit, FailedLogins failedLogins, RefusalAudit refusals) {
+        this.authenticator = authenticator;
+        this.audit = audit;
+        this.failedLogins = failedLogins;
+        this.refusals = refusals;
+    }
+
+    /**
+     * The caller, who must have {@code role} (null: any user who logs in); a refusal (401, 403) is
+     * audited before it is answered, at most so many a minute per address one by one (see {@link RefusalAudit}).
+     */
+    public Authenticator.Caller require(HttpServletRequest request, String role, String action, String methodology, Integer revision)
+            throws HttpProblem {
+        Identity identity = identify(request);
+        if (identity.block() != null) {
+            // Not audited one by one: the failures that led here are.
+            throw HttpProblem.temporary(429, "too-many-failed-logins", "Too many failed logins",
+                    identity.block().reason() + "; try again in " + identity.block().seconds() + " s.", (int) identity.block().seconds());
+        }
+        Authenticator.Caller caller = identity.caller();
+        HttpProblem refusal = Authenticator.refusal(caller, role);
+        if (refusal == null) return caller;
+        refusals.refused(entry(request, caller == null ? null : caller.name(), action, methodology, revision, refusal.status(),
+                refusal.detail()));
+        throw refusal;
+    }
+
+    /**
+     * Who the request's credentials say, checked once per request: an address or a user name with
+     * too many failed logins is not checked at all (no password hash is paid for it), and every
+     * wrong password counts as a failed login.
+     */
+    Identity identify(HttpServletRequest request) {
+        Identity known = (Identity) request.getAttribute(IDENTITY);
+        if (known != null) return known;
+        String address = request.getRemoteAddr();
+        String authorization = request.getHeader("Authorization");
+        String name = Authenticator.claimedName(authorization);
+        FailedLogins.Block block = failedLogins.blocked(address, name);
+        Identity identity;
+        if (block != null) {
+            identity = new Identity(null, block);
+        } else {
+            Authenticator.Caller caller = authenticator.identify(authorization); // one password check, or none if remembered
+            if (caller != null) failedLogins.succeeded(address, caller.name());
+            else if (authorization != null) failedLogins.failed(address, name);
+            identity = new Identity(caller, null);
+        }
+        request.setAttribute(IDENTITY, identity);
+        return identity;
+    }
+
+    /** Records a change or its failure: always, one entry each. */
+    public void record(HttpServletRequest request, String user, String action, String methodology, Integer revision, int status, String detail) {
+        audit.record(entry(request, user, action, methodology, revision, status, detail));
+    }
+
+    /** The trail is about to be read: summaries of refusals counted in minutes now over go in first. */
+    public void settle() {
+        refusals.settle();
+    }
+
+    @Deactivate
+    void close() {
+        refusals.close(); // refusals counted but not yet summarised go into the trail
+    }
+
+    private static AuditEntry entry(HttpServletRequest request, String user, String action, String methodology, Integer revision,
+            int status, String detail) {
+        return new AuditEntry(Instant.now(), user, request.getRemoteAddr(), (String) request.getAttribute(RequestIds.HEADER),
+                action, methodology, revision, status, detail);
+    }
+}

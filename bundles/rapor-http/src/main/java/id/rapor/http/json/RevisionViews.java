@@ -1,0 +1,93 @@
+package id.rapor.http.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import id.rapor.api.model.Revision;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of rule revisions: listings, one revision, an impact preview, a diff. */
+public final class RevisionViews {
+    private RevisionViews() {}
+
+    public static void impact(JsonGenerator g, id.rapor.api.model.Impact impact, List<id.rapor.api.model.UnitOutcome> unreadable) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("methodology", impact.methodologyId());
+        g.writeStringField("activeVersion", impact.activeVersion());
+        g.writeStringField("candidateVersion", impact.candidateVersion());
+        g.writeNumberField("unchanged", impact.unchanged());
+        g.writeArrayFieldStart("changed");
+        for (var c : impact.changed()) {
+            g.writeStartObject();
+            g.writeStringField("unit", c.unit());
+            g.writeObjectFieldStart("old");
+            g.writeFieldName("index");
+            g.writeNumber(c.oldIndex().toPlainString());
+            g.writeStringField("band", c.oldBand());
+            g.writeEndObject();
+            g.writeObjectFieldStart("new");
+            g.writeFieldName("index");
+            g.writeNumber(c.newIndex().toPlainString());
+            g.writeStringField("band", c.newBand());
+            g.writeEndObject();
+            g.writeFieldName("delta");
+            g.writeNumber(c.delta().toPlainString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("errors");
+        for (var u : unreadable) errors(g, u);
+        for (var u : impact.errors()) errors(g, u);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void errors(JsonGenerator g, id.rapor.api.model.UnitOutcome u) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("unit", u.unit());
+        JsonViews.fieldErrors(g, u.errors());
+        g.writeEndObject();
+    }
+
+    public static void diff(JsonGenerator g, int from, int to, List<id.rapor.api.model.Change> changes) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("from", from);
+        g.writeNumberField("to", to);
+        g.writeArrayFieldStart("changes");
+        for (var c : changes) {
+            g.writeStartObject();
+            g.writeStringField("file", c.file());
+            g.writeStringField("kind", c.kind());
+            g.writeStringField("key", c.key());
+            g.writeStringField("before", c.before());
+            g.writeStringField("after", c.after());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    public static void list(JsonGenerator g, List<Revision> revisions) throws IOException {
+        g.writeStartArray();
+        for (Revision r : revisions) revision(g, r, false);
+        g.writeEndArray();
+    }
+
+    public static void revision(JsonGenerator g, Revision r, boolean withFiles) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("revision", r.number());
+        g.writeStringField("state", r.state().name());
+        g.writeStringField("hash", r.hash());
+        g.writeStringField("author", r.author());
+        g.writeStringField("time", r.time().toString());
+        g.writeStringField("comment", r.comment());
+        g.writeStringField("version", r.version());
+        JsonViews.ruleErrors(g, r.errors());
+        if (withFiles) {
+            g.writeObjectFieldStart("files");
+            for (Map.Entry<String, String> f : r.files().entrySet()) g.writeStringField(f.getKey(), f.getValue());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+}

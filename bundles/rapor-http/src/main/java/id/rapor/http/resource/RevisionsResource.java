@@ -1,0 +1,245 @@
+package id.rapor.http.resource;
+
+import id.rapor.http.auth.Authenticator;
+import id.rapor.http.auth.Guard;
+import id.rapor.http.json.HttpProblem;
+import id.rapor.http.json.JsonResponses;
+import id.rapor.http.api.LimitedInputStream;
+import id.rapor.http.json.Problems;
+import id.rapor.http.api.RequestBody;
+import id.rapor.http.json.RevisionViews;
+import id.rapor.http.api.Routes;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import id.rapor.api.FieldError;
+import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.RuleRevisions;
+import id.rapor.api.UnknownMethodologyException;
+import id.rapor.api.UnknownRevisionException;
+import id.rapor.api.model.Assessment;
+import id.rapor.api.model.UnitOutcome;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+
+/**
+ * Policy staff's side of the API: a methodology's revisions, proposing one (changed files as
+ * JSON, or a whole rule bundle jar), previewing its impact, comparing two, activating one.
+ * Every call needs the role policy; every change and refusal is audited.
+ */
+public final class RevisionsResource {
+    private final JsonFactory json;
+    private final RuleRevisions revisions;
+    private final AssessmentReader assessments;
+    private final JsonResponses out;
+    private final Guard guard;
+    private final BatchSlots batches;
+
+    /** A rule bundle jar may be sent as what it is, or as the zip it also is. */
+    private static final String[] JAR = {"application/java-archive", "application/zip"};
+
+    public RevisionsResource(JsonFactory json, RuleRevisions revisions, AssessmentReader assessments, JsonResponses out, Guard guard,
+            BatchSlots batches) {
+        this.json = json;
+        this.revisions = revisions;
+        this.assessments = assessments;
+        this.out = out;
+        this.guard = guard;
+        this.batches = batches;
+    }
+
+    // /methodologies/{id}/revisions…: policy staff only, every change (and every refused change) audited.
+
+    /** GET /methodologies/{id}/revisions */
+    public void list(Routes.Exchange x) throws IOException, HttpProblem {
+        String id = x.path("id");
+        guard.require(x.request(), "policy", "revision.read", id, null);
+        try {
+            var list = revisions.revisions(id);
+            out.send(x.response(), 200, g -> RevisionViews.list(g, list));
+        } catch (UnknownMethodologyException e) {
+            throw refused(id, e);
+        }
+    }
+
+    /** GET /methodologies/{id}/revisions/{n}: with its files. */
+    public void revision(Routes.Exchange x) throws IOException, HttpProblem {
+        String id = x.path("id");
+        int number = number(x.path("n"));
+        guard.require(x.request(), "policy", "revision.read", id, number);
+        try {
+            var r = revisions.revision(id, number);
+            out.send(x.response(), 200, g -> RevisionViews.revision(g, r, true));
+        } catch (UnknownMethodologyException | UnknownRevisionException e) {
+            throw refused(id, e);
+        }
+    }
+
+    /** POST /methodologies/{id}/revisions: JSON (comment and files) or a whole rule bundle jar. */
+    public void propose(Routes.Exchange x) throws IOException, HttpProblem {
+        HttpServletRequest request = x.request();
+        String id = x.path("id");
+        Authenticator.Caller caller = guard.require(request, "policy", "revision.propose", id, null);
+        var body = RequestBody.open(request, RequestBody.JSON, JAR[0], JAR[1]);
+        Proposal p = RequestBody.mediaType(request).equals(RequestBody.JSON) ? readJson(body) : readJar(body, request.getParameter("comment"));
+        try {
+            var r = revisions.propose(id, p.files(), caller.name(), p.comment());
+            guard.record(request, caller.name(), "revision.propose", id, r.number(), 201, r.state() + ": " + p.comment());
+            out.send(x.response(), 201, g -> RevisionViews.revision(g, r, false));
+        } catch (UnknownMethodologyException | MethodologyUnavailableException e) {
+            throw recorded(request, caller, "revision.propose", id, null, refused(id, e));
+        }
+    }
+
+    /** POST /methodologies/{id}/revisions/{n}/activate (0: back to the rule bundles). */
+    public void activate(Routes.Exchange x) throws IOException, HttpProblem {
+        HttpServletRequest request = x.request();
+        String id = x.path("id");
+        int number = number(x.path("n"));
+        Authenticator.Caller caller = guard.require(request, "policy", "revision.activate", id, number);
+        try {
+            var r = revisions.activate(id, number, caller.name());
+            guard.record(request, caller.name(), "revision.activate", id, number, 200, "now serving " + r.version());
+            out.send(x.response(), 200, g -> RevisionViews.revision(g, r, false));
+        } catch (UnknownMethodologyException | UnknownRevisionException e) {
+            throw recorded(request, caller, "revision.activate", id, number, refused(id, e));
+        }
+    }
+
+    /** POST /methodologies/{id}/revisions/{n}/impact: units scored by what serves and by the revision. */
+    public void impact(Routes.Exchange x) throws IOException, HttpProblem {
+        String id = x.path("id");
+        int number = number(x.path("n"));
+        guard.require(x.request(), "policy", "revision.impact", id, number);
+        AssessmentReader.Region units = assessments.readUnits(RequestBody.open(x.request(), RequestBody.JSON));
+        List<Assessment> valid = new ArrayList<>();
+        List<UnitOutcome> unreadable = new ArrayList<>();
+        for (AssessmentReader.UnitInput u : units.units()) {
+            if (u.errors().isEmpty()) valid.add(u.assessment()); else unreadable.add(new UnitOutcome(u.name(), null, u.errors()));
+        }
+        try (BatchSlots.Slot slot = batches.take()) {
+            var result = revisions.impact(id, number, valid);
+            out.send(x.response(), 200, g -> RevisionViews.impact(g, result, unreadable));
+        } catch (UnknownMethodologyException | MethodologyUnavailableException | UnknownRevisionException e) {
+            throw refused(id, e);
+        }
+    }
+
+    /** GET /methodologies/{id}/revisions/{a}/diff/{b} (0 stands for the rule bundles). */
+    public void diff(Routes.Exchange x) throws IOException, HttpProblem {
+        String id = x.path("id");
+        int from = number(x.path("a"));
+        int to = number(x.path("b"));
+        guard.require(x.request(), "policy", "revision.diff", id, from);
+        try {
+            var changes = revisions.diff(id, from, to);
+            out.send(x.response(), 200, g -> RevisionViews.diff(g, from, to, changes));
+        } catch (UnknownMethodologyException | UnknownRevisionException e) {
+            throw refused(id, e);
+        }
+    }
+
+    /** A refused change is audited with why, then answered. */
+    private HttpProblem recorded(HttpServletRequest request, Authenticator.Caller caller, String action, String id, Integer number, HttpProblem p) {
+        guard.record(request, caller.name(), action, id, number, p.status(), p.detail());
+        return p;
+    }
+
+    /** A proposal read from the request: comment and changed files. */
+    record Proposal(String comment, Map<String, String> files) {}
+
+    Proposal readJson(InputStream body) throws IOException, HttpProblem {
+        String comment = null;
+        Map<String, String> files = null;
+        List<FieldError> errors = new ArrayList<>();
+        try (JsonParser p = json.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw HttpProblem.malformed("$", "expected a JSON object with comment and files");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (field.equals("comment") && v == JsonToken.VALUE_STRING) {
+                    comment = p.getText();
+                } else if (field.equals("files") && v == JsonToken.START_OBJECT) {
+                    files = new LinkedHashMap<>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String path = p.currentName();
+                        if (p.nextToken() == JsonToken.VALUE_STRING) files.put(path, p.getText());
+                        else { errors.add(new FieldError("files." + path, "expected the file's text as a string")); p.skipChildren(); }
+                    }
+                } else {
+                    errors.add(new FieldError(field, field.equals("comment") || field.equals("files")
+                            ? "wrong type: comment is a string, files an object of path to text" : "unknown field; expected comment and files"));
+                    p.skipChildren();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // Malformed, or beyond the parser's limits (nesting, lengths): the client's fault, not a lost connection.
+            throw HttpProblem.malformed("$", "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (!errors.isEmpty()) throw HttpProblem.of(400, "malformed-request", "Malformed request", "Some fields have the wrong type.", errors);
+        List<FieldError> missing = new ArrayList<>();
+        if (comment == null || comment.isBlank()) missing.add(new FieldError("comment", "missing; say why the rules change"));
+        if (files == null || files.isEmpty()) missing.add(new FieldError("files", "missing; expected the changed files, path to text"));
+        if (!missing.isEmpty()) throw Problems.invalidAssessment(missing);
+        return new Proposal(comment, files);
+    }
+
+    private static final long MAX_UNPACKED = 8L << 20;
+
+    /** A whole rule bundle jar: its methodology/ and rules/ files are the proposal. */
+    Proposal readJar(InputStream body, String comment) throws IOException, HttpProblem {
+        Map<String, String> files = new LinkedHashMap<>();
+        long unpacked = 0;
+        try (JarInputStream jar = new JarInputStream(body)) {
+            for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
+                if (!e.isDirectory() && (e.getName().startsWith("methodology/") || e.getName().startsWith("rules/"))) {
+                    // The body limit counts compressed bytes: count what unpacks too, or a small jar fills the heap.
+                    byte[] content = jar.readNBytes((int) (MAX_UNPACKED - unpacked) + 1);
+                    unpacked += content.length;
+                    if (unpacked > MAX_UNPACKED) {
+                        throw HttpProblem.of(413, "body-too-large", "Request body too large",
+                                "The rule bundle's files unpack to more than " + MAX_UNPACKED + " bytes (8 MiB).", List.of());
+                    }
+                    files.put(e.getName(), new String(content, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (LimitedInputStream.TooLarge e) {
+            throw e;
+        } catch (java.util.zip.ZipException | java.io.EOFException | IllegalArgumentException e) {
+            // A corrupt or truncated jar (EOF inside a compressed entry), or entry names that are not UTF-8.
+            throw HttpProblem.malformed("$", "not a readable jar: " + e.getMessage());
+        }
+        if (files.isEmpty()) throw HttpProblem.malformed("$", "not a rule bundle jar: no methodology/ or rules/ files");
+        return new Proposal(comment == null || comment.isBlank() ? "rule bundle jar" : comment, files);
+    }
+
+    static HttpProblem refused(String id, Exception e) {
+        if (e instanceof UnknownMethodologyException u) return Problems.unknownMethodology(u);
+        if (e instanceof MethodologyUnavailableException m) return Problems.unavailable(id, m);
+        if (e instanceof UnknownRevisionException r) {
+            boolean exists = r.exists();
+            return HttpProblem.of(exists ? 409 : 404, exists ? "revision-not-usable" : "unknown-revision",
+                    exists ? "Revision cannot be used" : "Unknown revision", r.getMessage() + ".", List.of());
+        }
+        throw new IllegalStateException(e);
+    }
+
+    static int number(String segment) throws HttpProblem {
+        try {
+            return Integer.parseInt(segment);
+        } catch (NumberFormatException e) {
+            throw HttpProblem.notFound("'" + segment + "' is not a revision number.");
+        }
+    }
+}

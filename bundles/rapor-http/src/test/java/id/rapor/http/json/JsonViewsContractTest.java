@@ -1,0 +1,147 @@
+package id.rapor.http.json;
+
+import id.rapor.http.api.ApiServlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import id.rapor.api.FieldError;
+import id.rapor.api.model.AnswerOption;
+import id.rapor.api.model.Aspect;
+import id.rapor.api.model.AspectResult;
+import id.rapor.api.model.AuditEntry;
+import id.rapor.api.model.Band;
+import id.rapor.api.model.Deployment;
+import id.rapor.api.model.DeploymentState;
+import id.rapor.api.model.Indicator;
+import id.rapor.api.model.IndicatorResult;
+import id.rapor.api.model.InputKind;
+import id.rapor.api.model.Methodology;
+import id.rapor.api.model.MethodologySummary;
+import id.rapor.api.model.ProvenanceEntry;
+import id.rapor.api.model.RegionResult;
+import id.rapor.api.model.RuleError;
+import id.rapor.api.model.Scale;
+import id.rapor.api.model.ScoreResult;
+import id.rapor.api.model.UnitOutcome;
+import id.rapor.api.model.Years;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What JsonViews writes, checked against the schemas of the served openapi.json at unit-test
+ * speed: a field added, renamed or dropped on either side fails here, before any integration test
+ * starts a server. (OpenApiIT checks the same contract against the running server's answers.)
+ * Every state an enum of the API has is written once, so the contract lists them all.
+ */
+public class JsonViewsContractTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static JsonNode contract;
+
+    private static final Band C = new Band("C", "Cukup", new BigDecimal("2.51"), new BigDecimal("3.00"), null);
+    private static final Band KUNING = new Band("C", "Kualitas Sedang", new BigDecimal("54.00"), new BigDecimal("77.99"), "Kuning");
+    private static final Indicator I01 = new Indicator("i01", "a.Ak", "Service standard", "kebijakan", new BigDecimal("17"),
+            List.of(new AnswerOption(BigDecimal.ZERO, "none"), new AnswerOption(BigDecimal.ONE, "some")), null);
+    private static final Aspect KEBIJAKAN = new Aspect("kebijakan", "Kebijakan Pelayanan", new BigDecimal("24"), new BigDecimal("100"), List.of(I01));
+    private static final ScoreResult SCORE = new ScoreResult("pekppp-2022", "2022.1.0", "Dinas A", new BigDecimal("2.97"),
+            new BigDecimal("2.9712"), C, List.of(new AspectResult(KEBIJAKAN, new BigDecimal("3"), new BigDecimal("0.72"))),
+            List.of(new IndicatorResult(I01, BigDecimal.ONE, new BigDecimal("0.0408"))), List.of("Index = 2.97"));
+
+    @BeforeAll
+    static void readTheContract() throws Exception {
+        try (InputStream in = ApiServlet.class.getResourceAsStream("openapi.json")) {
+            contract = JSON.readTree(in);
+        }
+    }
+
+    @Test
+    void aScoreAndARegionAreAsDocumented() throws Exception {
+        assertMatches("Score", write(g -> JsonViews.score(g, SCORE)));
+        List<UnitOutcome> units = List.of(new UnitOutcome("Dinas A", SCORE, List.of()),
+                new UnitOutcome("Dinas B", null, List.of(new FieldError("units[1].answers.i01", "missing answer"))));
+        RegionResult region = new RegionResult("pekppp-2022", "2022.1.0", "Kota Contoh", units, "mean", new BigDecimal("2.97"), C,
+                Map.of("C", 1), "C", List.of("Dinas A"));
+        assertMatches("Region", write(g -> JsonViews.region(g, region, units)));
+        RegionResult none = new RegionResult("ombudsman-2022", "2022.1.0", "Kota Contoh", units.subList(1, 2), "mean", null, null,
+                Map.of("C", 0), "C", List.of());
+        assertMatches("Region", write(g -> JsonViews.region(g, none, units.subList(1, 2))));
+    }
+
+    @Test
+    void aMethodologyAndItsSummariesAreAsDocumented() throws Exception {
+        Methodology m = new Methodology("ombudsman-2022", "Ombudsman 2022", "Peraturan", "ombudsman", new Years(2022, 2024), "2022.1.0",
+                new Scale(BigDecimal.ZERO, new BigDecimal("100"), 2), List.of(KEBIJAKAN), List.of(KUNING),
+                List.of(new ProvenanceEntry("bands.csv", "C", "source", "")), "mean", InputKind.ANSWERS, Map.of("k", "v"));
+        assertMatches("Methodology", write(g -> JsonViews.methodology(g, m)));
+        for (DeploymentState state : new DeploymentState[] {DeploymentState.ACTIVE, DeploymentState.PENDING, DeploymentState.REJECTED}) {
+            JsonNode list = write(g -> JsonViews.summaries(g, List.of(new MethodologySummary("pekppp-2022", "t", "r", "pekppp",
+                    new Years(2022, null), "2022.1.0", state))));
+            assertMatches("MethodologySummary", list.get(0));
+        }
+    }
+
+    @Test
+    void deploymentsInEveryStateAreAsDocumented() throws Exception {
+        for (DeploymentState state : DeploymentState.values()) {
+            Deployment d = new Deployment("pekppp-2022", "id.rapor.rules.pekppp-2022", "2022.1.0", state, state == DeploymentState.ACTIVE ? "2022.1.0" : null,
+                    Instant.now(), state == DeploymentState.REJECTED ? List.of(new RuleError("methodology/bands.csv", 3, 0, "gap")) : List.of(), null);
+            assertMatches("Deployment", write(g -> JsonViews.deployments(g, List.of(d))).get(0));
+        }
+    }
+
+    @Test
+    void problemsHealthAndTheAuditAreAsDocumented() throws Exception {
+        HttpProblem p = HttpProblem.of(422, "invalid-assessment", "Invalid assessment", "nothing was scored",
+                List.of(new FieldError("answers.i99", "unknown indicator")));
+        assertMatches("Problem", write(g -> JsonViews.problem(g, p, "/api/v1/methodologies/pekppp-2022/score")));
+        assertMatches("Health", write(g -> JsonViews.health(g, List.of(new MethodologySummary("pekppp-2022", "t", "r", "pekppp",
+                new Years(2022, null), "2022.1.0", DeploymentState.ACTIVE)), 0)));
+        JsonNode audit = write(g -> JsonViews.audit(g, List.of(new AuditEntry(Instant.now(), "siti", "127.0.0.1", "r-1", "revision.propose",
+                "pekppp-2022", 1, 201, "DRAFT"), new AuditEntry(Instant.now(), null, null, null, "refusal.summary", null, null, 401, "20 more"))));
+        for (JsonNode entry : audit) assertMatches("AuditEntry", entry);
+    }
+
+    @Test
+    void anUndocumentedFieldFails() throws Exception {
+        ObjectNode score = (ObjectNode) write(g -> JsonViews.score(g, SCORE));
+        score.put("surprise", 1);
+        assertFalse(errors("Score", score).isEmpty(), "the schemas forbid fields they do not name");
+    }
+
+    private interface View {
+        void write(JsonGenerator g) throws Exception;
+    }
+
+    private static JsonNode write(View view) throws Exception {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            view.write(g);
+        }
+        return JSON.readTree(out.toString());
+    }
+
+    private static void assertMatches(String schema, JsonNode body) {
+        assertEquals(Set.of(), errors(schema, body), () -> schema + " as JsonViews writes it does not match openapi.json: " + body);
+    }
+
+    private static Set<?> errors(String schema, JsonNode body) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("$ref", "#/components/schemas/" + schema);
+        root.set("components", contract.get("components"));
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root).validate(body);
+    }
+}

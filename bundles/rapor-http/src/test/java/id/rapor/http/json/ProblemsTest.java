@@ -1,0 +1,31 @@
+package id.rapor.http.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.model.RuleError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+public class ProblemsTest {
+    @Test
+    void aMethodologyStillCompilingIsATemporaryRefusalWithRetryAfter() {
+        HttpProblem p = Problems.unavailable("pekppp-2022", MethodologyUnavailableException.compiling("pekppp-2022"));
+        assertEquals(503, p.status());
+        assertEquals("urn:rapor:problem:methodology-compiling", p.type());
+        assertEquals(1, p.retryAfterSeconds());
+        assertTrue(p.detail().contains("'pekppp-2022'"), p.detail());
+        assertEquals(List.of(), p.errors());
+    }
+
+    @Test
+    void rejectedRulesAreNotRetriedAndNameTheFileAndLine() {
+        HttpProblem p = Problems.unavailable("pekppp-2022", new MethodologyUnavailableException("pekppp-2022",
+                List.of(new RuleError("methodology/bands.csv", 4, 0, "bands overlap"))));
+        assertEquals(503, p.status());
+        assertEquals("urn:rapor:problem:methodology-unavailable", p.type());
+        assertEquals(0, p.retryAfterSeconds());
+        assertEquals("methodology/bands.csv:4", p.errors().get(0).field());
+    }
+}
