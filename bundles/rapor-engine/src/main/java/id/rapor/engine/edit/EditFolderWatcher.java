@@ -13,10 +13,8 @@ import id.rapor.api.model.Revision;
 import id.rapor.api.model.RevisionState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +42,7 @@ public final class EditFolderWatcher {
     private static final String BASELINE = ".rapor-exported";
 
     private final Path root;
+    private final ConfinedFiles files;
     private final MethodologyRegistry registry;
     private final RuleRevisions revisions;
     private final id.rapor.api.AuditTrail audit;
@@ -54,6 +53,7 @@ public final class EditFolderWatcher {
 
     public EditFolderWatcher(Path root, MethodologyRegistry registry, RuleRevisions revisions, id.rapor.api.AuditTrail audit) {
         this.root = root;
+        this.files = new ConfinedFiles(root);
         this.registry = registry;
         this.revisions = revisions;
         this.audit = audit;
@@ -144,8 +144,7 @@ public final class EditFolderWatcher {
      */
     private void remember(Path folder, String id) {
         try {
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve(STATE), settled.get(id) + "\n" + exportedVersion.getOrDefault(id, "") + "\n", StandardCharsets.UTF_8);
+            files.write(folder.resolve(STATE), settled.get(id) + "\n" + exportedVersion.getOrDefault(id, "") + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,8 +153,8 @@ public final class EditFolderWatcher {
     private void recall(Path folder, String id) {
         try {
             Path state = folder.resolve(STATE);
-            if (!Files.exists(state)) return;
-            java.util.List<String> lines = Files.readAllLines(state, StandardCharsets.UTF_8);
+            if (!files.isFile(state)) return;
+            java.util.List<String> lines = files.read(state).lines().toList();
             if (lines.size() >= 2) {
                 settled.put(id, lines.get(0));
                 if (!lines.get(1).isEmpty()) exportedVersion.put(id, lines.get(1));
@@ -170,20 +169,26 @@ public final class EditFolderWatcher {
                 methodology, revision, status, detail));
     }
 
-    private static Map<String, String> read(Path folder) {
-        Map<String, String> files = new TreeMap<>();
-        if (!Files.isDirectory(folder)) return files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path f : (Iterable<Path>) walk::iterator) {
-                String rel = folder.relativize(f).toString().replace('\\', '/');
-                if (Files.isRegularFile(f) && !rel.equals(STATUS) && !rel.endsWith("~") && !rel.contains("/.") && !rel.startsWith(".")) {
-                    files.put(rel, Files.readString(f, StandardCharsets.UTF_8));
+    /** The folder's files, links and anything outside it left out (see {@link ConfinedFiles}). */
+    private Map<String, String> read(Path folder) {
+        Map<String, String> found = new TreeMap<>();
+        try {
+            if (!files.isFolder(folder)) return found;
+            try (Stream<Path> walk = Files.walk(folder)) { // does not follow links
+                for (Path f : (Iterable<Path>) walk::iterator) {
+                    String rel = folder.relativize(f).toString().replace('\\', '/');
+                    if (rel.equals(STATUS) || rel.endsWith("~") || rel.contains("/.") || rel.startsWith(".")) continue;
+                    if (Files.isSymbolicLink(f)) {
+                        LOG.warn("Edit folder: {} is a link and is not read; the edit folder holds plain files only", LogText.safe(f));
+                    } else if (files.isFile(f)) {
+                        found.put(rel, files.read(f));
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return files;
+        return found;
     }
 
     /**
@@ -191,29 +196,24 @@ public final class EditFolderWatcher {
      * Every file is written aside first and then renamed into place, all in one quick pass, so an
      * editor opening the folder meanwhile finds the old set or the new one, not half of each.
      */
-    private static void export(Path folder, Map<String, String> files) {
+    private void export(Path folder, Map<String, String> exported) {
         try {
             Map<Path, Path> moves = new java.util.LinkedHashMap<>();
             for (Path into : new Path[] {folder.resolve(BASELINE), folder}) {
-                for (Map.Entry<String, String> f : files.entrySet()) {
+                for (Map.Entry<String, String> f : exported.entrySet()) {
                     Path target = into.resolve(f.getKey());
-                    Files.createDirectories(target.getParent());
-                    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-                    Files.writeString(temp, f.getValue(), StandardCharsets.UTF_8);
-                    moves.put(temp, target);
+                    moves.put(files.writeAside(target, f.getValue()), target);
                 }
             }
-            for (Map.Entry<Path, Path> m : moves.entrySet()) {
-                Files.move(m.getKey(), m.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
+            for (Map.Entry<Path, Path> m : moves.entrySet()) files.place(m.getKey(), m.getValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void status(Path folder, String text) {
+    private void status(Path folder, String text) {
         try {
-            Files.writeString(folder.resolve(STATUS), text, StandardCharsets.UTF_8);
+            files.write(folder.resolve(STATUS), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,10 +27,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+import id.rapor.engine.source.RuleBundleLayout;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.ConcurrentHashMap;
 import id.rapor.api.RuleRevisions;
 import id.rapor.engine.deploy.RuleBundleExtender;
 import org.osgi.framework.BundleContext;
@@ -54,7 +53,13 @@ import org.slf4j.LoggerFactory;
 @Component(service = RuleRevisions.class)
 public final class RevisionManager implements RuleRevisions {
     private static final Logger LOG = LoggerFactory.getLogger(RevisionManager.class);
-    private static final Pattern FILE = Pattern.compile("(methodology/[\\w.-]+\\.(csv|properties)|rules/[\\w.-]+\\.drl)");
+    /** The tables a revision may add; any other file it changes must be one the rule bundle has. */
+    private static final List<String> TABLES = List.of(RuleBundleLayout.DESCRIPTOR, RuleBundleLayout.ASPECTS, RuleBundleLayout.INDICATORS,
+            RuleBundleLayout.OPTIONS, RuleBundleLayout.BANDS, RuleBundleLayout.PROVENANCE, RuleBundleLayout.GOLDEN_CASES);
+    /** What one revision may change, in characters: far above any methodology's tables, far below the heap. */
+    static final long MAX_CHANGE_CHARS = 1L << 20;
+    /** Compiled revisions kept besides the active ones (a rollback to one of them is instant; the rest compile when asked for). */
+    static final int COMPILED_KEPT = 8;
     public static final String RULE_TEXT_REFUSED = "rule text is code and changes only with a rule bundle jar that an operator places in deploy/; "
             + "a revision changes tables (weights, bands, options, labels, indicators, golden cases)";
     private static final String NOT_INSTALLED = "its rule text is not that of any rule bundle an operator installed for it";
@@ -68,7 +73,14 @@ public final class RevisionManager implements RuleRevisions {
     private volatile Map<String, List<Revision>> snapshot = Map.of();
     /** Numbers handed to proposals still compiling, so two proposals never share one. */
     private final Map<String, Integer> reserved = new HashMap<>();
-    private final Map<String, CompiledMethodology> compiled = new ConcurrentHashMap<>();
+    /** Compiled revisions, the most recently used kept; an active one also serves from the registry. */
+    private final Map<String, CompiledMethodology> compiled = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompiledMethodology> eldest) {
+                    return size() > COMPILED_KEPT;
+                }
+            });
     private final Object lock = new Object();
 
     /** How long a stored revision waits at start for the rule bundle whose rule text it carries (deploy/ comes late). */
@@ -117,10 +129,11 @@ public final class RevisionManager implements RuleRevisions {
         CompiledMethodology c = null;
         String failure;
         try {
-            if (!operatorRuleText.awaitInstalled(r.methodologyId(), r.files(), restoreWaitMillis)) {
+            Map<String, String> files = filesOf(r);
+            if (!operatorRuleText.awaitInstalled(r.methodologyId(), files, restoreWaitMillis)) {
                 failure = NOT_INSTALLED;
             } else {
-                Compilation compilation = compileChecked(r);
+                Compilation compilation = compileChecked(r, files);
                 c = compilation.compiled();
                 failure = c != null ? null : "it no longer passes its checks: " + compilation.errors().size()
                         + " error(s), first " + compilation.errors().get(0);
@@ -164,9 +177,20 @@ public final class RevisionManager implements RuleRevisions {
 
     @Override
     public Revision revision(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException {
+        Revision r = listed(methodologyId, number);
+        return withFiles(r, filesOf(r));
+    }
+
+    /** The revision as the snapshot holds it: without its files where they are stored. */
+    private Revision listed(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException {
         known(methodologyId);
         for (Revision r : snapshot.getOrDefault(methodologyId, List.of())) if (r.number() == number) return r;
         throw new UnknownRevisionException(methodologyId + " has no revision " + number);
+    }
+
+    /** A revision's files: from the store, where there is one (read when asked for), else held with it. */
+    private Map<String, String> filesOf(Revision r) {
+        return store == null ? r.files() : store.files(r.methodologyId(), r.number());
     }
 
     @Override
@@ -180,12 +204,20 @@ public final class RevisionManager implements RuleRevisions {
         String baseVersion = base.methodology().getVersion().replaceAll("\\+r\\d+$", "");
         Map<String, String> files = new TreeMap<>(base.files().files());
         List<RuleError> pathErrors = new ArrayList<>();
+        long size = changed.values().stream().mapToLong(String::length).sum();
+        if (size > MAX_CHANGE_CHARS) {
+            pathErrors.add(new RuleError("", 0, 0, "the changed files hold " + size + " characters; a revision changes at most "
+                    + MAX_CHANGE_CHARS + " (the tables of the largest methodology hold about 60,000)"));
+        }
         changed.forEach((path, text) -> {
-            if (!FILE.matcher(path).matches()) {
-                pathErrors.add(new RuleError(path, 0, 0, "not a rule bundle file: expected methodology/<name>.csv or .properties"));
-            } else if (OperatorRuleText.isRuleFile(path) && !text.equals(files.get(path))) {
+            if (OperatorRuleText.isRuleFile(path) && !text.equals(files.get(path))) {
                 // Checked before anything is compiled: such text never reaches the compiler.
                 pathErrors.add(new RuleError(path, 0, 0, RULE_TEXT_REFUSED));
+            } else if (!files.containsKey(path) && !TABLES.contains(path)) {
+                // Only the files a rule bundle has: a revision is the regulation's tables, not a place to store anything else.
+                pathErrors.add(new RuleError(path, 0, 0, "not a rule bundle file: a revision changes " + String.join(", ", TABLES)
+                        + (files.keySet().stream().anyMatch(f -> !TABLES.contains(f) && !OperatorRuleText.isRuleFile(f))
+                                ? " or another file the bundle has" : "")));
             } else {
                 files.put(path, text);
             }
@@ -210,7 +242,7 @@ public final class RevisionManager implements RuleRevisions {
                 if (store != null) store.save(r);
                 if (c != null) compiled.put(key(methodologyId, number), c);
                 List<Revision> list = new ArrayList<>(snapshot.getOrDefault(methodologyId, List.of()));
-                list.add(r);
+                list.add(store == null ? r : withoutFiles(r)); // stored: its files are read from disk when asked for
                 list.sort(Comparator.comparingInt(Revision::number));
                 Map<String, List<Revision>> next = new TreeMap<>(snapshot);
                 next.put(methodologyId, list);
@@ -238,7 +270,7 @@ public final class RevisionManager implements RuleRevisions {
     @Override
     public Revision activate(String methodologyId, int number, String author) throws UnknownMethodologyException, UnknownRevisionException {
         if (number == 0) return followBundles(methodologyId, author);
-        Revision r = revision(methodologyId, number);
+        Revision r = listed(methodologyId, number);
         if (r.state() == RevisionState.REJECTED) {
             throw new UnknownRevisionException(UnknownRevisionException.Reason.REJECTED,
                     "revision " + number + " of " + methodologyId + " was rejected and cannot be activated");
@@ -263,7 +295,7 @@ public final class RevisionManager implements RuleRevisions {
             publish(next);
         }
         LOG.info("Revision {} of {} activated by {}; {} is served by {}", number, methodologyId, author, methodologyId, r.version());
-        return revision(methodologyId, number);
+        return listed(methodologyId, number);
     }
 
     /**
@@ -340,7 +372,7 @@ public final class RevisionManager implements RuleRevisions {
 
     /** The compiled revision, for scoring; a rejected one, or one that no longer compiles, cannot score. */
     private CompiledMethodology scorable(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException {
-        Revision r = revision(methodologyId, number);
+        Revision r = listed(methodologyId, number);
         if (r.state() == RevisionState.REJECTED) {
             throw new UnknownRevisionException(UnknownRevisionException.Reason.REJECTED,
                     "revision " + number + " of " + methodologyId + " was rejected and cannot score");
@@ -357,18 +389,19 @@ public final class RevisionManager implements RuleRevisions {
     private CompiledMethodology compiledOf(Revision r) {
         CompiledMethodology c = compiled.get(key(r.methodologyId(), r.number()));
         if (c != null) return c;
-        if (!operatorRuleText.isInstalled(r.methodologyId(), r.files())) {
+        Map<String, String> files = filesOf(r);
+        if (!operatorRuleText.isInstalled(r.methodologyId(), files)) {
             LOG.error("Revision {} of {} is not compiled: {}", r.number(), r.methodologyId(), NOT_INSTALLED);
             return null;
         }
-        c = onCompileThread(r.methodologyId(), () -> compileChecked(r)).compiled();
+        c = onCompileThread(r.methodologyId(), () -> compileChecked(r, files)).compiled();
         if (c != null) compiled.putIfAbsent(key(r.methodologyId(), r.number()), c);
         return c;
     }
 
     /** Only for a revision whose rule text is an operator's. */
-    private Compilation compileChecked(Revision r) {
-        return compiler.compile(RuleSourceSnapshot.of("revision " + r.number(), r.version(), r.files()), r.methodologyId());
+    private Compilation compileChecked(Revision r, Map<String, String> files) {
+        return compiler.compile(RuleSourceSnapshot.of("revision " + r.number(), r.version(), files), r.methodologyId());
     }
 
     private Compilation onCompileThread(String methodologyId, java.util.function.Supplier<Compilation> work) {
@@ -412,6 +445,10 @@ public final class RevisionManager implements RuleRevisions {
 
     private static Revision withState(Revision r, RevisionState state) {
         return withState(r, state, r.errors());
+    }
+
+    private static Revision withFiles(Revision r, Map<String, String> files) {
+        return new Revision(r.methodologyId(), r.number(), r.state(), r.hash(), r.author(), r.time(), r.comment(), r.baseVersion(), files, r.errors());
     }
 
     private static Revision withState(Revision r, RevisionState state, List<RuleError> errors) {

@@ -36,7 +36,7 @@ public final class RevisionStore {
         this.root = dataFolder.resolve("revisions");
     }
 
-    /** Every stored revision of every methodology, and which is active, by methodology id. */
+    /** Every stored revision of every methodology (without its files: {@link #files}), and which is active, by methodology id. */
     Map<String, List<Revision>> load() {
         Map<String, List<Revision>> all = new TreeMap<>();
         if (!Files.isDirectory(root)) return all;
@@ -126,22 +126,33 @@ public final class RevisionStore {
         RevisionState state = rejected ? RevisionState.REJECTED
                 : active != null && active == number ? RevisionState.ACTIVE
                 : Boolean.parseBoolean(p.getProperty("activated")) ? RevisionState.SUPERSEDED : RevisionState.DRAFT;
-        Map<String, String> files = new TreeMap<>();
-        Path base = folder.resolve("files");
-        if (Files.isDirectory(base)) {
-            try (Stream<Path> walk = Files.walk(base)) {
-                for (Path f : (Iterable<Path>) walk::iterator) {
-                    if (Files.isRegularFile(f)) files.put(base.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
-                }
-            }
-        }
         List<RuleError> errors = new ArrayList<>();
         for (int k = 0; p.getProperty("error." + k + ".file") != null; k++) {
             errors.add(new RuleError(p.getProperty("error." + k + ".file"), Integer.parseInt(p.getProperty("error." + k + ".line")),
                     Integer.parseInt(p.getProperty("error." + k + ".column")), p.getProperty("error." + k + ".message")));
         }
         return new Revision(methodologyId, number, state, p.getProperty("hash"), p.getProperty("author"),
-                Instant.parse(p.getProperty("time")), p.getProperty("comment"), p.getProperty("baseVersion"), files, errors);
+                Instant.parse(p.getProperty("time")), p.getProperty("comment"), p.getProperty("baseVersion"), Map.of(), errors);
+    }
+
+    /**
+     * A stored revision's files, read when they are asked for: the heap holds what revisions say
+     * of themselves, not every table of every revision ever proposed.
+     */
+    Map<String, String> files(String methodologyId, int number) {
+        Map<String, String> files = new TreeMap<>();
+        Path base = root.resolve(methodologyId).resolve(Integer.toString(number)).resolve("files");
+        if (!Files.isDirectory(base)) return files;
+        try (Stream<Path> walk = Files.walk(base)) {
+            for (Path f : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(base.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
 
     private static void writeProperties(Path file, Revision r, boolean activated) throws IOException {

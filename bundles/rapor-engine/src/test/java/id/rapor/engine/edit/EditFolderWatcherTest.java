@@ -97,4 +97,48 @@ public class EditFolderWatcherTest {
         assertEquals("2024.1.0+r3", registry.served("toy").methodology().getVersion());
         assertEquals(3, revisions.revisions("toy").size(), "no revision was made from the folder");
     }
+
+    /** Policy staff may write in edit/, but never reach a file outside it through a link (the review's escape). */
+    @Test
+    void linksInTheEditFolderAreNeitherReadNorWrittenThrough(@TempDir Path outside) throws Exception {
+        RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
+        MethodologyRegistry registry = new MethodologyRegistry();
+        new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
+        RevisionManager revisions = new RevisionManager(compiler, registry, new RevisionStore(data), operatorRuleText, queue);
+        EditFolderWatcher watcher = new EditFolderWatcher(edit, registry, revisions, new AuditFile((java.nio.file.Path) null));
+        watcher.poll();
+        Path secret = Files.writeString(outside.resolve("users.properties"), "siti=policy|pbkdf2-sha256$secret");
+        Path victim = Files.writeString(outside.resolve("rapor-user"), "#!/bin/sh\nexec java UsersCommand\n");
+
+        // Read: a link proposed as a table would publish the file it points at.
+        Files.createSymbolicLink(edit.resolve("toy/methodology/leak.csv"), secret);
+        for (int k = 0; k < 3; k++) watcher.poll();
+        assertEquals(0, revisions.revisions("toy").size(), "nothing was proposed from the link");
+
+        // Write: an exported file's place taken by a link, and the temporary name an export used to write to.
+        Path bands = edit.resolve("toy/methodology/bands.csv");
+        Files.delete(bands);
+        Files.createSymbolicLink(bands, victim);
+        Files.createSymbolicLink(edit.resolve("toy/methodology/.aspects.csv.tmp"), victim);
+        revisions.propose("toy", Map.of(RuleBundleLayout.DESCRIPTOR, new ToyBundle().files.get(RuleBundleLayout.DESCRIPTOR)
+                .replace("Toy methodology", "Toy, renamed")), "siti", "title");
+        revisions.activate("toy", 1, "siti");
+        for (int k = 0; k < 3; k++) watcher.poll(); // exports what now serves over the folder
+        assertEquals("#!/bin/sh\nexec java UsersCommand\n", Files.readString(victim), "the file outside is untouched");
+        assertEquals("siti=policy|pbkdf2-sha256$secret", Files.readString(secret));
+        assertTrue(!Files.isSymbolicLink(bands) && Files.readString(bands).startsWith("code,label"), "the link was replaced by the table");
+
+        // A folder of the edit folder that is a link leading out is refused, not written into.
+        Path methodology = edit.resolve("toy/methodology");
+        try (var all = Files.walk(methodology)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Files.createSymbolicLink(methodology, outside);
+        revisions.activate("toy", 0, "siti");
+        for (int k = 0; k < 3; k++) watcher.poll();
+        try (var listed = Files.list(outside)) {
+            assertEquals(java.util.Set.of("users.properties", "rapor-user"),
+                    listed.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()), "nothing was written outside");
+        }
+    }
 }

@@ -277,4 +277,24 @@ public class RevisionManagerTest {
         assertEquals(2, proposing.get(60, java.util.concurrent.TimeUnit.SECONDS).number());
         assertEquals(2, revisions.revisions("toy").size());
     }
+
+    @Test
+    void aRevisionChangesTheBundlesTablesOnlyAndWithinASize() throws Exception {
+        Revision other = revisions.propose("toy", Map.of("methodology/notes.csv", "#!/bin/sh\nid\n"), "siti", "a file of my own");
+        assertEquals(RevisionState.REJECTED, other.state());
+        assertTrue(other.errors().get(0).toString().startsWith("methodology/notes.csv: not a rule bundle file"), other.errors().toString());
+        Revision huge = revisions.propose("toy", Map.of(RuleBundleLayout.PROVENANCE, "x".repeat((int) RevisionManager.MAX_CHANGE_CHARS + 1)),
+                "siti", "too big");
+        assertEquals(RevisionState.REJECTED, huge.state());
+        assertTrue(huge.errors().get(0).message().contains("a revision changes at most"), huge.errors().toString());
+        assertTrue(Files.notExists(data.resolve("revisions/toy/" + huge.number() + "/files/methodology/provenance.csv"))
+                || Files.size(data.resolve("revisions/toy/" + huge.number() + "/files/methodology/provenance.csv")) > 0);
+    }
+
+    @Test
+    void storedRevisionsKeepTheirFilesOnDiskNotInTheHeap() throws Exception {
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
+        assertEquals(Map.of(), revisions.revisions("toy").get(0).files(), "the list holds no files");
+        assertEquals(BANDS_MOVED, revisions.revision("toy", 1).files().get(RuleBundleLayout.BANDS), "one revision brings them from disk");
+    }
 }
