@@ -137,7 +137,7 @@ public final class DeployFolderInstaller implements ArtifactInstaller {
             if (mine != null && other.getBundleId() == mine) continue;
             if (name.equals(other.getSymbolicName()) && version.equals(other.getVersion())) {
                 refuse(jar, name, methodologyId.trim(), "the same symbolic name and version as the rule bundle installed from "
-                        + other.getLocation().replaceFirst("^reference:", "") + ": raise Bundle-Version to replace it");
+                        + shortLocation(other.getLocation()) + ": raise Bundle-Version to replace it");
                 return;
             }
         }
@@ -162,6 +162,12 @@ public final class DeployFolderInstaller implements ArtifactInstaller {
         audit.record(new AuditEntry(Instant.now(), null, location, null, "bundle.deploy", methodologyId, null, 422,
                 jar.getName() + " refused: " + why));
         LOG.error("deploy/{} refused: {}", LogText.safe(jar.getName()), LogText.safe(why));
+    }
+
+    /** "rules/pekppp-2022.jar": where a bundle came from, without the server's folders (deployments are public). */
+    private static String shortLocation(String location) {
+        String[] parts = location.replaceFirst("^reference:", "").split("/");
+        return parts.length < 2 ? parts[parts.length - 1] : parts[parts.length - 2] + "/" + parts[parts.length - 1];
     }
 
     private static String location(File jar) {

@@ -147,6 +147,10 @@ public final class MethodologyReader {
             problems.add(DESCRIPTOR, 0, "scale.min must be below scale.max");
             return null;
         }
+        if (decimals.signum() < 0 || decimals.compareTo(BigDecimal.TEN) > 0 || decimals.stripTrailingZeros().scale() > 0) {
+            problems.add(DESCRIPTOR, 0, "scale.decimals must be a whole number from 0 to 10, not " + Numbers.plain(decimals));
+            return null;
+        }
         return new Scale(min, max, decimals.intValue());
     }
 
@@ -157,6 +161,7 @@ public final class MethodologyReader {
 
     private Map<String, List<AnswerOption>> options(Csv.Table table) {
         Map<String, List<AnswerOption>> byIndicator = new LinkedHashMap<>();
+        java.util.Set<String> seenOptions = new java.util.HashSet<>();
         for (Csv.Row row : table.rows()) {
             Cells cells = new Cells(table, row, problems);
             String indicator = cells.text("indicator");
@@ -169,7 +174,8 @@ public final class MethodologyReader {
             BigDecimal value = cells.number("value");
             if (indicator == null || value == null || label == null) continue;
             List<AnswerOption> list = byIndicator.computeIfAbsent(indicator, k -> new ArrayList<>());
-            if (list.stream().anyMatch(o -> o.value().compareTo(value) == 0)) {
+            // A set, not a scan of the list: a table of thousands of rows must not take minutes to check.
+            if (!seenOptions.add(indicator + "\u0000" + value.stripTrailingZeros().toPlainString())) {
                 problems.add(table.file(), row.line(), "indicator '" + indicator + "' has option " + value.toPlainString() + " twice");
                 continue;
             }

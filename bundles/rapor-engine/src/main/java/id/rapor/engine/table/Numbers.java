@@ -5,10 +5,23 @@ import java.math.BigDecimal;
 public final class Numbers {
     private Numbers() {}
 
+    /**
+     * The most digits, and the largest exponent either way, a table number may have. The
+     * regulations' numbers have a handful; 1E+10000000 (eleven characters) would make every sum and
+     * comparison of the checks take hours on the one compile thread, so such a number is refused.
+     */
+    static final int MAX_DIGITS = 30;
+
     /** Parses a decimal as policy staff write it ("17", "21.85"); a comma as decimal separator is refused explicitly. */
     static BigDecimal parse(String value, String file, int line, int column, String what, Problems problems) {
         try {
-            return new BigDecimal(value);
+            BigDecimal number = new BigDecimal(value);
+            if (number.precision() > MAX_DIGITS || Math.abs(number.scale()) > MAX_DIGITS) {
+                problems.add(file, line, column, what + ": '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+                        + "' has more than " + MAX_DIGITS + " digits, or an exponent beyond them: no regulation's number is that large or that fine");
+                return null;
+            }
+            return number;
         } catch (NumberFormatException e) {
             String hint = value.contains(",") ? " (use a point as the decimal separator)" : "";
             problems.add(file, line, column, what + ": '" + value + "' is not a number" + hint);

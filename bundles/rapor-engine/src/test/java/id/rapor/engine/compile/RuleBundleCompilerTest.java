@@ -132,6 +132,32 @@ public class RuleBundleCompilerTest {
         assertTrue(c.errors().stream().anyMatch(e -> e.message().contains("more than one band")), c.errors().toString());
     }
 
+    /** Numbers no regulation has would make the checks take hours on the one compile thread (the review's 1E+300000). */
+    @Test
+    void tableNumbersBeyondThirtyDigitsAreRefusedAtOnce() throws Exception {
+        long start = System.nanoTime();
+        assertError(new ToyBundle().with(RuleBundleLayout.ASPECTS, "id,name,weight\na,A,60\nb,B,40\nbig,Big,1E+300000\n"),
+                RuleBundleLayout.ASPECTS, 4, "weight: '1E+300000' has more than 30 digits, or an exponent beyond them: "
+                        + "no regulation's number is that large or that fine");
+        assertError(new ToyBundle().with(RuleBundleLayout.GOLDEN_CASES, "case,index,band,x1,x2,y1\nhuge,1E+20000000,HI,5,5,5\n"),
+                RuleBundleLayout.GOLDEN_CASES, 2, "index: '1E+20000000' has more than 30 digits, or an exponent beyond them: "
+                        + "no regulation's number is that large or that fine");
+        assertError(new ToyBundle().with(RuleBundleLayout.DESCRIPTOR, new ToyBundle().files.get(RuleBundleLayout.DESCRIPTOR)
+                .replace("scale.decimals=2", "scale.decimals=1000000000")), RuleBundleLayout.DESCRIPTOR, 0,
+                "scale.decimals must be a whole number from 0 to 10, not 1000000000");
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 10_000, "refused in moments, not hours");
+    }
+
+    @Test
+    void manyOptionRowsAreCheckedInLinearTime() throws Exception {
+        StringBuilder options = new StringBuilder("indicator,value,label\n*,0,none\n*,1,some\n*,5,all\n");
+        for (int k = 0; k < 60_000; k++) options.append("x9,").append(k).append(",level\n");
+        long start = System.nanoTime();
+        Compilation c = new ToyBundle().with(RuleBundleLayout.OPTIONS, options.toString()).compile("1.0.0");
+        assertFalse(c.accepted(), "x9 is no indicator");
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 10_000, "60,000 rows checked in seconds at most");
+    }
+
     private static void assertError(ToyBundle bundle, String file, int line, String message) throws Exception {
         Compilation c = bundle.compile("1.0.0");
         assertFalse(c.accepted(), "should be rejected");

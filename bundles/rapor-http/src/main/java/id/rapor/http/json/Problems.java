@@ -10,9 +10,17 @@ import java.util.List;
 public final class Problems {
     private Problems() {}
 
+    /** Errors listed in one answer at most; the rest are counted (an answer must not grow with what a caller invents). */
+    static final int MAX_ERRORS = 100;
+
     public static HttpProblem invalidAssessment(List<FieldError> errors) {
+        List<FieldError> listed = errors;
+        if (errors.size() > MAX_ERRORS) {
+            listed = new java.util.ArrayList<>(errors.subList(0, MAX_ERRORS));
+            listed.add(new FieldError(errors.get(MAX_ERRORS).field(), "and " + (errors.size() - MAX_ERRORS) + " more errors, not listed"));
+        }
         return HttpProblem.of(422, "invalid-assessment", "Invalid assessment",
-                "The answers do not fit the methodology's questionnaire; nothing was scored.", errors);
+                "The answers do not fit the methodology's questionnaire; nothing was scored.", listed);
     }
 
     public static HttpProblem unknownMethodology(UnknownMethodologyException e) {

@@ -140,7 +140,7 @@ public final class AssessmentReader {
      * Reads the fields of one unit object; the parser is just past its START_OBJECT. Wrong types go
      * to {@code errors} (400 for one unit), numbers no answer can be to {@code invalid} (422).
      */
-    private Assessment unit(JsonParser p, String prefix, List<FieldError> errors, List<FieldError> invalid) throws IOException {
+    private Assessment unit(JsonParser p, String prefix, List<FieldError> errors, List<FieldError> invalid) throws IOException, HttpProblem {
         String unit = null;
         Map<String, BigDecimal> answers = null;
         List<Map<String, BigDecimal>> respondents = null;
@@ -177,14 +177,18 @@ public final class AssessmentReader {
     }
 
     private static Map<String, BigDecimal> numbers(JsonParser p, JsonToken value, String field, List<FieldError> errors,
-            List<FieldError> invalid) throws IOException {
+            List<FieldError> invalid) throws IOException, HttpProblem {
         if (value != JsonToken.START_OBJECT) {
             errors.add(new FieldError(field, "expected an object of indicator id to number, got " + kind(value)));
             p.skipChildren();
             return null;
         }
         Map<String, BigDecimal> answers = new LinkedHashMap<>();
+        int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
+            // Every unknown key costs an error in the answer: 110,000 of them in a megabyte made a 10 MB
+            // answer and 40 MB of heap per request. No questionnaire has near this many indicators.
+            if (++seen > MAX_ANSWERS) throw tooManyAnswers(field);
             String indicator = p.currentName();
             JsonToken v = p.nextToken();
             if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
@@ -230,6 +234,15 @@ public final class AssessmentReader {
 
     private static void end(JsonParser p) throws IOException, HttpProblem {
         if (p.nextToken() != null) throw HttpProblem.malformed("$", "unexpected content after the JSON object" + where(p.currentLocation()));
+    }
+
+    /** Keys one answers object (or one respondent) may hold: the largest questionnaire has 37 indicators. */
+    static final int MAX_ANSWERS = 200;
+
+    static HttpProblem tooManyAnswers(String field) {
+        return HttpProblem.of(413, "too-many-answers", "Too many answers",
+                "An answers object (or one respondent's) may hold at most " + MAX_ANSWERS + " indicators; no questionnaire has more.",
+                List.of(new FieldError(field, "more than " + MAX_ANSWERS + " answers")));
     }
 
     static HttpProblem tooManyUnits(int max) {

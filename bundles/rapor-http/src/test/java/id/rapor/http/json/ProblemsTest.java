@@ -28,4 +28,13 @@ public class ProblemsTest {
         assertEquals(0, p.retryAfterSeconds());
         assertEquals("methodology/bands.csv:4", p.errors().get(0).field());
     }
+
+    @Test
+    void aLongListOfErrorsIsCutWithACount() {
+        java.util.List<id.rapor.api.FieldError> errors = new java.util.ArrayList<>();
+        for (int k = 0; k < 5_000; k++) errors.add(new id.rapor.api.FieldError("answers.x" + k, "unknown indicator"));
+        HttpProblem p = Problems.invalidAssessment(errors);
+        assertEquals(Problems.MAX_ERRORS + 1, p.errors().size());
+        assertEquals("and 4900 more errors, not listed", p.errors().get(Problems.MAX_ERRORS).message());
+    }
 }

@@ -64,6 +64,20 @@ public class AssessmentReaderTest {
         assertEquals("3.50", a.answers().get("i03").toPlainString(), "ordinary numbers keep their decimals");
     }
 
+    /** The review's heap attack: a megabyte of 110,000 invented keys became 110,000 errors in a 10 MB answer. */
+    @Test
+    void moreAnswersThanAnyQuestionnaireHasAre413NamingTheObject() {
+        StringBuilder keys = new StringBuilder("{\"unit\":\"x\",\"answers\":{");
+        for (int k = 0; k < 110_000; k++) keys.append(k == 0 ? "" : ",").append('"').append(k).append("\":1");
+        HttpProblem p = problem(keys.append("}}").toString());
+        assertEquals(413, p.status());
+        assertEquals("urn:rapor:problem:too-many-answers", p.type());
+        assertEquals(List.of("answers"), p.errors().stream().map(FieldError::field).toList());
+        StringBuilder respondent = new StringBuilder("{\"unit\":\"x\",\"respondents\":[{\"u1\":4},{");
+        for (int k = 0; k <= AssessmentReader.MAX_ANSWERS; k++) respondent.append(k == 0 ? "" : ",").append("\"u").append(k).append("\":1");
+        assertEquals(List.of("respondents[1]"), problem(respondent.append("}]}").toString()).errors().stream().map(FieldError::field).toList());
+    }
+
     @Test
     void duplicateKeysAreRefused() {
         assertEquals(400, problem("{\"unit\":\"x\",\"answers\":{\"i01\":3,\"i01\":4}}").status());
