@@ -59,6 +59,7 @@ final class ConfinedFiles {
     private Path folder(Path folder) throws IOException {
         Path f = folder.toAbsolutePath().normalize();
         if (!f.startsWith(root)) throw new IOException(f + " is outside the edit folder");
+        Files.createDirectories(root); // the operator's folder: made on first use
         Path at = root;
         for (Path part : root.relativize(f)) {
             at = at.resolve(part);
