@@ -74,29 +74,29 @@ public final class Guard {
         throw refusal;
     }
 
-    /**
-     * Who the request's credentials say, checked once per request: an address or a user name with
-     * too many failed logins is not checked at all (no password hash is paid for it), and every
-     * wrong password counts as a failed login.
-     */
+    /** Who the request's credentials say, checked once per request (see {@link #identify(String, String)}). */
     Identity identify(HttpServletRequest request) {
         Identity known = (Identity) request.getAttribute(IDENTITY);
         if (known != null) return known;
-        String address = request.getRemoteAddr();
-        String authorization = request.getHeader("Authorization");
-        String name = Authenticator.claimedName(authorization);
-        FailedLogins.Block block = failedLogins.blocked(address, name);
-        Identity identity;
-        if (block != null) {
-            identity = new Identity(null, block);
-        } else {
-            Authenticator.Caller caller = authenticator.identify(authorization); // one password check, or none if remembered
-            if (caller != null) failedLogins.succeeded(address, caller.name());
-            else if (authorization != null) failedLogins.failed(address, name);
-            identity = new Identity(caller, null);
-        }
+        Identity identity = identify(request.getRemoteAddr(), request.getHeader("Authorization"));
         request.setAttribute(IDENTITY, identity);
         return identity;
+    }
+
+    /**
+     * Who {@code authorization} says, sent from {@code address}. The login counts as failed before
+     * its password is checked (so logins arriving together cannot all slip under the limit while
+     * each one's hash is computed), and is uncounted if the password was right; a login that
+     * {@link FailedLogins} refuses is not checked at all (no hash is paid for it).
+     */
+    Identity identify(String address, String authorization) {
+        if (authorization == null) return new Identity(null, failedLogins.blocked(address));
+        String name = Authenticator.claimedName(authorization);
+        FailedLogins.Block block = failedLogins.attempt(address, name);
+        if (block != null) return new Identity(null, block);
+        Authenticator.Caller caller = authenticator.identify(authorization); // one password check, or none if remembered
+        if (caller != null) failedLogins.succeeded(address, name);
+        return new Identity(caller, null);
     }
 
     /** Records a change or its failure: always, one entry each. */
