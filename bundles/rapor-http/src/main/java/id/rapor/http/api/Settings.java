@@ -65,4 +65,8 @@ public @interface Settings {
             + "clients together; one more is answered 503 (server-busy, Retry-After: 1) without reading it. Keep it well below "
             + "the server's threads, so calls without a body always find one.")
     int bodies_concurrent() default 100;
+
+    @AttributeDefinition(name = "Refusals recorded a minute in all", min = "1", description = "Refusals (401, 403) written to the "
+            + "audit trail one by one a minute, from all addresses together; the rest as summary entries.")
+    int audit_refusals_total_per_minute() default 200;
 }

@@ -39,12 +39,13 @@ public final class Guard {
     public Guard(BundleContext context, Settings settings, @Reference AuditTrail audit) {
         this(new Authenticator(new UsersFile(Path.of(context.getProperty("rapor.users.file") != null
                         ? context.getProperty("rapor.users.file") : "rapor-no-users-file"))),
-                audit, Settings.Check.within("audit.refusals.per.minute", settings.audit_refusals_per_minute(), 1, 1_000_000, 20));
+                audit, Settings.Check.within("audit.refusals.per.minute", settings.audit_refusals_per_minute(), 1, 1_000_000, 20),
+                Settings.Check.within("audit.refusals.total.per.minute", settings.audit_refusals_total_per_minute(), 1, 10_000_000, 200));
     }
 
-    Guard(Authenticator authenticator, AuditTrail audit, int refusalsPerMinute) {
+    Guard(Authenticator authenticator, AuditTrail audit, int refusalsPerMinute, int refusalsTotalPerMinute) {
         this(authenticator, audit, new FailedLogins(System::currentTimeMillis),
-                new RefusalAudit(audit, System::currentTimeMillis, refusalsPerMinute));
+                new RefusalAudit(audit, System::currentTimeMillis, refusalsPerMinute, refusalsTotalPerMinute));
     }
 
     Guard(Authenticator authenticator, AuditTrail audit, FailedLogins failedLogins, RefusalAudit refusals) {
@@ -56,7 +57,7 @@ public final class Guard {
 
     /**
      * The caller, who must have {@code role} (null: any user who logs in); a refusal (401, 403) is
-     * audited before it is answered, at most so many a minute per address one by one (see {@link RefusalAudit}).
+     * audited before it is answered, at most so many a minute per address and in all one by one (see {@link RefusalAudit}).
      */
     public Authenticator.Caller require(HttpServletRequest request, String role, String action, String methodology, Integer revision)
             throws HttpProblem {

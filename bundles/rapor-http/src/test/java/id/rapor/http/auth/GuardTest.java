@@ -43,7 +43,7 @@ public class GuardTest {
     void siti() throws Exception {
         UsersFile users = new UsersFile(etc.resolve("users.properties"));
         users.put("siti", Set.of("policy"), PASSWORD.toCharArray());
-        guard = new Guard(new Authenticator(users), trail, new FailedLogins(now::get), new RefusalAudit(trail, now::get, 20));
+        guard = new Guard(new Authenticator(users), trail, new FailedLogins(now::get), new RefusalAudit(trail, now::get, 20, 200));
     }
 
     private static String basic(String user, String password) {
