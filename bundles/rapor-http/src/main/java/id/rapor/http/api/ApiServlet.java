@@ -25,18 +25,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * API v1 over HTTP: gives each request its id, applies CORS (and refuses changes from foreign
- * origins), routes by the table of {@link Routes} to the scoring, revision and system resources, and turns every refusal into
+ * origins), admits its body under the limits of {@link RequestBodies} (how many at once, and by
+ * when), routes by the table of {@link Routes} to the scoring, revision and system resources, and turns every refusal into
  * problem+json — never a stack trace or an HTML error page. Nothing is logged on the success
  * path unless the access log is on; what is logged from a request goes through {@link LogSafe}.
  */
@@ -74,8 +77,11 @@ public final class ApiServlet extends HttpServlet {
     @Reference
     private transient Guard guard;
 
+    /** Ends request bodies at their deadline (RequestBodies); one daemon thread, for as long as the servlet is registered. */
+    private final transient ScheduledThreadPoolExecutor deadlines = deadlineTimer();
+
     /** What the settings make: replaced whole when they change. */
-    private record Configured(Cors cors, boolean accessLog, Routes routes) {}
+    private record Configured(Cors cors, boolean accessLog, Routes routes, RequestBodies bodies) {}
 
     private transient volatile Configured configured;
 
@@ -123,7 +129,25 @@ public final class ApiServlet extends HttpServlet {
                 .add("POST", "/methodologies/{id}/revisions/{n}/activate", revisionsResource::activate)
                 .add("POST", "/methodologies/{id}/revisions/{n}/impact", revisionsResource::impact)
                 .add("GET", "/methodologies/{id}/revisions/{a}/diff/{b}", revisionsResource::diff);
-        configured = new Configured(cors, settings.access_log(), routes);
+        RequestBodies bodies = new RequestBodies(deadlines,
+                Settings.Check.within("bodies.concurrent", settings.bodies_concurrent(), 1, 100_000, 100),
+                Settings.Check.within("body.deadline.ms", settings.body_deadline_ms(), 1000, 3_600_000, 20_000));
+        configured = new Configured(cors, settings.access_log(), routes, bodies);
+    }
+
+    @Deactivate
+    void deactivate() {
+        deadlines.shutdownNow();
+    }
+
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "rapor-body-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true); // most bodies are in long before their deadline
+        return timer;
     }
 
     @Override
@@ -134,8 +158,24 @@ public final class ApiServlet extends HttpServlet {
         Configured now = configured;
         Cors cors = now.cors();
         if (cors.apply(request, response)) return;
+        RequestBodies.Admitted admitted;
         try {
-            HttpProblem crossSite = cors.crossSiteRefusal(request);
+            admitted = now.bodies().admit(request);
+        } catch (HttpProblem busy) {
+            // Not a byte of its body is read, and the connection is closed: refusing costs no thread a wait.
+            response.setHeader("Connection", "close");
+            problem(request, response, busy, requestId);
+            return;
+        }
+        try (admitted) {
+            handle(now, admitted, response, requestId);
+        }
+    }
+
+    /** The request, whose body (if any) is read under the limits of {@link RequestBodies}. */
+    private void handle(Configured now, HttpServletRequest request, HttpServletResponse response, String requestId) throws IOException {
+        try {
+            HttpProblem crossSite = now.cors().crossSiteRefusal(request);
             if (crossSite != null) throw crossSite;
             route(now.routes(), request, response);
             if (now.accessLog()) {
@@ -154,12 +194,12 @@ public final class ApiServlet extends HttpServlet {
             problem(request, response, HttpProblem.of(413, "body-too-large", "Request body too large",
                     "The body is larger than " + MAX_BODY + " bytes (1 MiB).", List.of()), requestId);
         } catch (RequestBody.Interrupted e) {
-            // The body stopped arriving (idle timeout) or trickled in below the minimum data rate: say so,
-            // never a 200 with nothing, and close the connection, whose remaining bytes are unknown.
+            // The body stopped arriving (idle timeout), trickled in below the minimum data rate or was not in by
+            // its deadline: say so, never a 200 with nothing, and close the connection, whose remaining bytes are unknown.
             response.setHeader("Connection", "close");
             problem(request, response, e.tooSlow()
-                    ? HttpProblem.of(408, "request-timeout", "Request body too slow",
-                            "The request body stopped arriving, or arrived too slowly; send it again, all of it.", List.of())
+                    ? HttpProblem.of(408, "request-timeout", "Request body too slow", e.late() ? e.getMessage()
+                            : "The request body stopped arriving, or arrived too slowly; send it again, all of it.", List.of())
                     : HttpProblem.of(400, "incomplete-body", "Incomplete request body",
                             "The connection ended before the whole request body arrived.", List.of()), requestId);
         } catch (IOException e) {

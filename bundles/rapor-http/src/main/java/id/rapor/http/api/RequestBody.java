@@ -13,8 +13,9 @@ import java.util.Locale;
 /**
  * A request body as the resources read it: of a media type the call accepts (415 otherwise —
  * a browser may send text/plain across sites without asking first, application/json it may
- * not), at most {@link ApiServlet#MAX_BODY} bytes (413), and a body that stalls or trickles in
- * below Jetty's minimum data rate ends as {@link Interrupted}, which the servlet answers 408.
+ * not), at most {@link ApiServlet#MAX_BODY} bytes (413), and a body that stalls, trickles in
+ * below Jetty's minimum data rate or is not in by its deadline ({@link RequestBodies}) ends as
+ * {@link Interrupted}, which the servlet answers 408.
  */
 public final class RequestBody {
     public static final String JSON = "application/json";
@@ -25,14 +26,26 @@ public final class RequestBody {
     public static final class Interrupted extends IOException {
         private static final long serialVersionUID = 1L;
         private final boolean tooSlow;
+        private final boolean late;
 
         Interrupted(Throwable cause, boolean tooSlow) {
             super(cause.getMessage(), cause);
             this.tooSlow = tooSlow;
+            this.late = false;
         }
 
-        /** The body stopped arriving for the idle timeout, or came in below the minimum data rate. */
+        /** The body was not complete by its deadline; {@code message} says so to the client. */
+        Interrupted(String message) {
+            super(message);
+            this.tooSlow = true;
+            this.late = true;
+        }
+
+        /** The body stopped arriving for the idle timeout, came in below the minimum data rate, or was not in by its deadline. */
         public boolean tooSlow() { return tooSlow; }
+
+        /** The body was still arriving at its deadline. */
+        public boolean late() { return late; }
     }
 
     /** The body, if its Content-Type is one of {@code accepted}. */
@@ -79,6 +92,7 @@ public final class RequestBody {
         }
 
         private static Interrupted interrupted(Exception e) {
+            if (e instanceof Interrupted i) return i; // the deadline's, already said
             return new Interrupted(e, ContainerFailures.clientStatus(e) == 408);
         }
     }

@@ -43,7 +43,7 @@ public @interface Settings {
             + "behind a reverse proxy every client is the proxy's address, so raise it there.")
     int connections_per_address() default 64;
 
-    /** Range checks for the settings above. */
+    /** Range checks for the settings. */
     final class Check {
         private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
@@ -56,4 +56,17 @@ public @interface Settings {
             return fallback;
         }
     }
+
+    @AttributeDefinition(name = "Request body deadline", min = "1000", description = "Milliseconds from a request's start by which "
+            + "its body must be complete, or it is answered 408 and the connection closed.")
+    int body_deadline_ms() default 20000;
+
+    @AttributeDefinition(name = "Bodies read at once", min = "1", description = "Request bodies read at the same time, from all "
+            + "clients together; one more is answered 503 (server-busy, Retry-After: 1) without reading it. Keep it well below "
+            + "the server's threads, so calls without a body always find one.")
+    int bodies_concurrent() default 100;
+
+    @AttributeDefinition(name = "Refusals recorded a minute in all", min = "1", description = "Refusals (401, 403) written to the "
+            + "audit trail one by one a minute, from all addresses together; the rest as summary entries.")
+    int audit_refusals_total_per_minute() default 200;
 }

@@ -2,82 +2,140 @@ package id.rapor.http.auth;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Failed logins counted per client address and per user name. After {@value #LIMIT} failures
- * in a minute from one address, or for one name from anywhere, further logins from that address
- * or as that user are refused without checking the password until the minute is over: guessing
- * passwords gets slow, and the server does not pay a PBKDF2 hash for every guess.
- * <p>
- * A successful login clears only what that user got wrong: their own count, and their own
- * failures in the count of the address they logged in from. Logging in correctly as one user
- * between guesses at another's password does not reset anything the guesses counted.
+ * Failed logins counted per client address (an IPv6 address by its /64, see {@link ClientAddress})
+ * and per user name, so that guessing passwords gets slow and the server does not pay a PBKDF2
+ * hash for every guess:
+ * <ul>
+ * <li>A login is counted as failed <em>before</em> its password is checked, and uncounted if it
+ * was right. However many arrive at once, at most {@value #LIMIT} passwords a minute are checked
+ * from one address, or for one name until it is blocked.
+ * <li>After {@value #LIMIT} failures in a minute from one address, logins from there are refused
+ * unchecked until that minute is over.
+ * <li>After {@value #LIMIT} failures in a minute as one name, from anywhere, the name is blocked:
+ * one password a second is still checked for it, from an address that is not blocked and has not
+ * failed as that name itself this minute; every other login as it is refused unchecked. Guessing
+ * then gets one try a second at most, and one per address a minute, while the owner, from an
+ * address of their own, still logs in: a block on a name slows guessing, and locks nobody out.
+ * </ul>
+ * A successful login clears what was got wrong as that user from that address, in the count of
+ * the address and of the name; guesses at the name from elsewhere, and at other names from that
+ * address, keep counting.
  */
 public final class FailedLogins {
     static final int LIMIT = 10;
     static final long WINDOW_MILLIS = 60_000;
+    /** While a name is blocked, one password for it is still checked this often. */
+    static final long BLOCKED_NAME_CHECK_MILLIS = 1_000;
     private static final int MAX_TRACKED = 10_000;
 
-    /** One address's failures in its current minute, by the name they were for (at most {@value #LIMIT} names: it is blocked then). */
-    private record AddressWindow(long start, Map<String, Integer> byName, int failures) {}
+    /** One address's failures in its current minute, by the name they were for ("" for credentials naming none). */
+    private static final class AddressWindow {
+        final long start;
+        int failures;
+        final Map<String, Integer> byName = new HashMap<>();
 
-    private record UserWindow(long start, int failures) {}
+        AddressWindow(long start) { this.start = start; }
+    }
 
-    private final ConcurrentHashMap<String, AddressWindow> byAddress = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, UserWindow> byUser = new ConcurrentHashMap<>();
+    private static final class NameWindow {
+        final long start;
+        int failures;
+        long lastChecked;
+
+        NameWindow(long start) { this.start = start; }
+    }
+
+    // guarded by this: an attempt is judged and counted in one step, or two at once could both pass the last place
+    private final Map<String, AddressWindow> byAddress = new HashMap<>();
+    private final Map<String, NameWindow> byName = new HashMap<>();
     private final LongSupplier clock;
 
     FailedLogins(LongSupplier clock) {
         this.clock = clock;
     }
 
-    /** What blocks a login from {@code address} as {@code name} (null if no name was given), or null if it may try now. */
-    Block blocked(String address, String name) {
+    /** Why logins are refused unchecked for now, and for how many seconds more. */
+    record Block(long seconds, String reason) {}
+
+    /** What blocks a call from {@code address} that sends no credentials, or null: only an address that guesses is held up. */
+    synchronized Block blocked(String address) {
         long now = clock.getAsLong();
-        AddressWindow a = byAddress.get(address);
-        if (a != null && a.failures() >= LIMIT && now < a.start() + WINDOW_MILLIS) {
-            return new Block(seconds(a.start() + WINDOW_MILLIS - now), LIMIT + " failed logins from " + address + " within a minute");
+        AddressWindow a = current(byAddress.get(ClientAddress.of(address)), now);
+        return a != null && a.failures >= LIMIT ? addressBlock(address, a, now) : null;
+    }
+
+    /**
+     * A login from {@code address} as {@code name} (null if the credentials name none) is about to
+     * have its password checked: it is counted as failed now (see {@link #succeeded}). Returns
+     * what refuses it unchecked instead, or null if its password may be checked.
+     */
+    synchronized Block attempt(String address, String name) {
+        long now = clock.getAsLong();
+        String key = ClientAddress.of(address);
+        String who = name == null ? "" : name;
+        AddressWindow a = current(byAddress.get(key), now);
+        if (a != null && a.failures >= LIMIT) return addressBlock(address, a, now);
+        NameWindow n = name == null ? null : current(byName.get(name), now);
+        if (n != null && n.failures >= LIMIT) {
+            if (a != null && a.byName.containsKey(who)) {
+                return new Block(seconds(a.start + WINDOW_MILLIS - now),
+                        LIMIT + " failed logins as this user within a minute, and one from " + key + " already");
+            }
+            if (now < n.lastChecked + BLOCKED_NAME_CHECK_MILLIS) {
+                return new Block(seconds(n.lastChecked + BLOCKED_NAME_CHECK_MILLIS - now),
+                        LIMIT + " failed logins as this user within a minute; one password a second is checked for it");
+            }
         }
-        UserWindow u = name == null ? null : byUser.get(name);
-        if (u != null && u.failures() >= LIMIT && now < u.start() + WINDOW_MILLIS) {
-            return new Block(seconds(u.start() + WINDOW_MILLIS - now), LIMIT + " failed logins as this user within a minute");
+        sweep(now);
+        if (a == null) byAddress.put(key, a = new AddressWindow(now));
+        a.failures++;
+        a.byName.merge(who, 1, Integer::sum);
+        if (name != null) {
+            if (n == null) byName.put(name, n = new NameWindow(now));
+            n.failures++;
+            n.lastChecked = now;
         }
         return null;
     }
 
-    /** Why logins are refused unchecked for now, and for how many seconds more. */
-    record Block(long seconds, String reason) {}
-
-    /** A wrong password (or unknown user) from {@code address} for {@code name} (null if the credentials named none). */
-    void failed(String address, String name) {
+    /**
+     * The password of a login from {@code address} as {@code name} was right: what was counted
+     * as that user from that address no longer counts; nobody else's failures change.
+     */
+    synchronized void succeeded(String address, String name) {
         long now = clock.getAsLong();
-        String who = name == null ? "" : name;
-        if (byAddress.size() > MAX_TRACKED) byAddress.values().removeIf(w -> w.start() + WINDOW_MILLIS <= now);
-        if (byUser.size() > MAX_TRACKED) byUser.values().removeIf(w -> w.start() + WINDOW_MILLIS <= now);
-        byAddress.compute(address, (k, old) -> {
-            AddressWindow w = old == null || old.start() + WINDOW_MILLIS <= now ? new AddressWindow(now, Map.of(), 0) : old;
-            Map<String, Integer> byName = new HashMap<>(w.byName());
-            byName.merge(who, 1, Integer::sum);
-            return new AddressWindow(w.start(), Map.copyOf(byName), w.failures() + 1);
-        });
-        if (name != null) {
-            byUser.compute(name, (k, old) -> old == null || old.start() + WINDOW_MILLIS <= now
-                    ? new UserWindow(now, 1) : new UserWindow(old.start(), old.failures() + 1));
+        String key = ClientAddress.of(address);
+        AddressWindow a = current(byAddress.get(key), now);
+        Integer own = a == null ? null : a.byName.remove(name);
+        if (own == null) return;
+        a.failures -= own;
+        if (a.failures <= 0) byAddress.remove(key);
+        NameWindow n = current(byName.get(name), now);
+        if (n != null) {
+            n.failures -= own;
+            if (n.failures <= 0) byName.remove(name);
         }
     }
 
-    /** {@code name} logged in from {@code address}: their own failures no longer count, nobody else's change. */
-    void succeeded(String address, String name) {
-        byUser.remove(name);
-        byAddress.computeIfPresent(address, (k, w) -> {
-            Integer own = w.byName().get(name);
-            if (own == null) return w;
-            Map<String, Integer> rest = new HashMap<>(w.byName());
-            rest.remove(name);
-            return rest.isEmpty() ? null : new AddressWindow(w.start(), Map.copyOf(rest), w.failures() - own);
-        });
+    private static Block addressBlock(String address, AddressWindow a, long now) {
+        return new Block(seconds(a.start + WINDOW_MILLIS - now), LIMIT + " failed logins from " + ClientAddress.of(address) + " within a minute");
+    }
+
+    /** {@code w} if its minute is still running, else null. */
+    private static AddressWindow current(AddressWindow w, long now) {
+        return w != null && now < w.start + WINDOW_MILLIS ? w : null;
+    }
+
+    private static NameWindow current(NameWindow w, long now) {
+        return w != null && now < w.start + WINDOW_MILLIS ? w : null;
+    }
+
+    private void sweep(long now) {
+        if (byAddress.size() > MAX_TRACKED) byAddress.values().removeIf(w -> w.start + WINDOW_MILLIS <= now);
+        if (byName.size() > MAX_TRACKED) byName.values().removeIf(w -> w.start + WINDOW_MILLIS <= now);
     }
 
     private static long seconds(long millis) {

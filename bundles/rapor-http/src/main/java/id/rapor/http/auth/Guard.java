@@ -39,12 +39,13 @@ public final class Guard {
     public Guard(BundleContext context, Settings settings, @Reference AuditTrail audit) {
         this(new Authenticator(new UsersFile(Path.of(context.getProperty("rapor.users.file") != null
                         ? context.getProperty("rapor.users.file") : "rapor-no-users-file"))),
-                audit, Settings.Check.within("audit.refusals.per.minute", settings.audit_refusals_per_minute(), 1, 1_000_000, 20));
+                audit, Settings.Check.within("audit.refusals.per.minute", settings.audit_refusals_per_minute(), 1, 1_000_000, 20),
+                Settings.Check.within("audit.refusals.total.per.minute", settings.audit_refusals_total_per_minute(), 1, 10_000_000, 200));
     }
 
-    Guard(Authenticator authenticator, AuditTrail audit, int refusalsPerMinute) {
+    Guard(Authenticator authenticator, AuditTrail audit, int refusalsPerMinute, int refusalsTotalPerMinute) {
         this(authenticator, audit, new FailedLogins(System::currentTimeMillis),
-                new RefusalAudit(audit, System::currentTimeMillis, refusalsPerMinute));
+                new RefusalAudit(audit, System::currentTimeMillis, refusalsPerMinute, refusalsTotalPerMinute));
     }
 
     Guard(Authenticator authenticator, AuditTrail audit, FailedLogins failedLogins, RefusalAudit refusals) {
@@ -56,7 +57,7 @@ public final class Guard {
 
     /**
      * The caller, who must have {@code role} (null: any user who logs in); a refusal (401, 403) is
-     * audited before it is answered, at most so many a minute per address one by one (see {@link RefusalAudit}).
+     * audited before it is answered, at most so many a minute per address and in all one by one (see {@link RefusalAudit}).
      */
     public Authenticator.Caller require(HttpServletRequest request, String role, String action, String methodology, Integer revision)
             throws HttpProblem {
@@ -74,29 +75,29 @@ public final class Guard {
         throw refusal;
     }
 
-    /**
-     * Who the request's credentials say, checked once per request: an address or a user name with
-     * too many failed logins is not checked at all (no password hash is paid for it), and every
-     * wrong password counts as a failed login.
-     */
+    /** Who the request's credentials say, checked once per request (see {@link #identify(String, String)}). */
     Identity identify(HttpServletRequest request) {
         Identity known = (Identity) request.getAttribute(IDENTITY);
         if (known != null) return known;
-        String address = request.getRemoteAddr();
-        String authorization = request.getHeader("Authorization");
-        String name = Authenticator.claimedName(authorization);
-        FailedLogins.Block block = failedLogins.blocked(address, name);
-        Identity identity;
-        if (block != null) {
-            identity = new Identity(null, block);
-        } else {
-            Authenticator.Caller caller = authenticator.identify(authorization); // one password check, or none if remembered
-            if (caller != null) failedLogins.succeeded(address, caller.name());
-            else if (authorization != null) failedLogins.failed(address, name);
-            identity = new Identity(caller, null);
-        }
+        Identity identity = identify(request.getRemoteAddr(), request.getHeader("Authorization"));
         request.setAttribute(IDENTITY, identity);
         return identity;
+    }
+
+    /**
+     * Who {@code authorization} says, sent from {@code address}. The login counts as failed before
+     * its password is checked (so logins arriving together cannot all slip under the limit while
+     * each one's hash is computed), and is uncounted if the password was right; a login that
+     * {@link FailedLogins} refuses is not checked at all (no hash is paid for it).
+     */
+    Identity identify(String address, String authorization) {
+        if (authorization == null) return new Identity(null, failedLogins.blocked(address));
+        String name = Authenticator.claimedName(authorization);
+        FailedLogins.Block block = failedLogins.attempt(address, name);
+        if (block != null) return new Identity(null, block);
+        Authenticator.Caller caller = authenticator.identify(authorization); // one password check, or none if remembered
+        if (caller != null) failedLogins.succeeded(address, name);
+        return new Identity(caller, null);
     }
 
     /** Records a change or its failure: always, one entry each. */

@@ -5,18 +5,24 @@ import id.rapor.api.model.AuditEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
- * Puts refused calls (401, 403) in the audit trail without letting one client fill it: each
- * address gets at most {@code perMinute} entries a minute recorded one by one; further refusals
- * in that minute are only counted, and the count is recorded as one summary entry ("… and 4,321
- * more refusals from 1.2.3.4") once the minute is over — at the next refusal from anyone, when
- * the trail is read, or when Rapor stops. Every refusal is still answered; only its record is
- * summarised. Changes (proposals, activations) never pass through here and are always recorded.
+ * Puts refused calls (401, 403) in the audit trail without letting clients fill it: each client
+ * address (an IPv6 address by its /64, see {@link ClientAddress}) gets at most {@code perMinute}
+ * entries a minute recorded one by one, and all addresses together at most {@code totalPerMinute};
+ * otherwise the trail would grow with the number of addresses an attacker has. Further refusals
+ * are only counted, and recorded as summary entries once their minute is over ("… and 4,321 more
+ * refusals from 1.2.3.4"; beyond the total, one for all addresses) — at the next refusal from
+ * anyone, when the trail is read, or when Rapor stops. So a minute adds at most about
+ * {@code totalPerMinute} entries, {@code totalPerMinute / perMinute} summaries of single
+ * addresses and one of all. Every refusal is still answered; only its record is summarised.
+ * Changes (proposals, activations) never pass through here and are always recorded.
  */
 public final class RefusalAudit {
     static final long WINDOW_MILLIS = 60_000;
@@ -29,6 +35,8 @@ public final class RefusalAudit {
         final long start;
         int recorded;
         final Map<Integer, Integer> unrecorded = new TreeMap<>(); // status -> count
+        /** In the window of all addresses: the addresses its unrecorded refusals came from. */
+        final Set<String> from = new HashSet<>();
 
         Window(long start) { this.start = start; }
 
@@ -38,13 +46,17 @@ public final class RefusalAudit {
     private final AuditTrail audit;
     private final LongSupplier clock;
     private final int perMinute;
+    private final int totalPerMinute;
     private final Map<String, Window> windows = new HashMap<>();
+    /** The current minute of all addresses together, or null. */
+    private Window all;
     private long lastSweep;
 
-    RefusalAudit(AuditTrail audit, LongSupplier clock, int perMinute) {
+    RefusalAudit(AuditTrail audit, LongSupplier clock, int perMinute, int totalPerMinute) {
         this.audit = audit;
         this.clock = clock;
         this.perMinute = perMinute;
+        this.totalPerMinute = totalPerMinute;
     }
 
     void refused(AuditEntry entry) {
@@ -52,7 +64,7 @@ public final class RefusalAudit {
         synchronized (this) {
             long now = clock.getAsLong();
             if (now - lastSweep >= 1000) sweep(now, toRecord);
-            String key = entry.address() == null ? OTHER_ADDRESSES : entry.address();
+            String key = entry.address() == null ? OTHER_ADDRESSES : ClientAddress.of(entry.address());
             if (!windows.containsKey(key) && windows.size() >= MAX_ADDRESSES) key = OTHER_ADDRESSES;
             Window w = windows.get(key);
             if (w != null && w.start + WINDOW_MILLIS <= now) {
@@ -60,11 +72,17 @@ public final class RefusalAudit {
                 w = null;
             }
             if (w == null) windows.put(key, w = new Window(now));
-            if (w.recorded < perMinute) {
-                w.recorded++;
-                toRecord.add(entry);
+            if (all != null && all.start + WINDOW_MILLIS <= now) summariseAll(now, toRecord);
+            if (all == null) all = new Window(now);
+            if (w.recorded >= perMinute) {
+                w.unrecorded.merge(entry.status(), 1, Integer::sum); // this address's share is used: its own summary
+            } else if (all.recorded >= totalPerMinute) {
+                all.unrecorded.merge(entry.status(), 1, Integer::sum); // everyone's is: one summary for all
+                all.from.add(key);
             } else {
-                w.unrecorded.merge(entry.status(), 1, Integer::sum);
+                w.recorded++;
+                all.recorded++;
+                toRecord.add(entry);
             }
         }
         // Outside the lock: the trail forces each line to disk.
@@ -87,6 +105,7 @@ public final class RefusalAudit {
             long now = clock.getAsLong();
             windows.forEach((address, w) -> summarise(address, w, now, toRecord));
             windows.clear();
+            if (all != null) summariseAll(now, toRecord);
         }
         toRecord.forEach(audit::record);
     }
@@ -101,17 +120,38 @@ public final class RefusalAudit {
                 it.remove();
             }
         }
+        if (all != null && all.start + WINDOW_MILLIS <= now) summariseAll(now, toRecord);
+    }
+
+    /** Ends the minute of all addresses, with one entry for the refusals beyond its total, if there were any. */
+    private void summariseAll(long now, List<AuditEntry> toRecord) {
+        Window w = all;
+        all = null;
+        int total = w.unrecordedTotal();
+        if (total == 0) return;
+        String detail = String.format("… and %,d more refusals from %,d address%s in the minute from %s, not recorded one by one: "
+                + "%,d were, from all addresses together (%s)", total, w.from.size(), w.from.size() == 1 ? "" : "es",
+                Instant.ofEpochMilli(w.start), w.recorded, byStatus(w));
+        toRecord.add(new AuditEntry(Instant.ofEpochMilli(now), null, null, null, SUMMARY_ACTION, null, null, mostFrequent(w), detail));
     }
 
     private static void summarise(String address, Window w, long now, List<AuditEntry> toRecord) {
         int total = w.unrecordedTotal();
         if (total == 0) return;
-        int status = w.unrecorded.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        StringBuilder byStatus = new StringBuilder();
-        w.unrecorded.forEach((s, n) -> byStatus.append(byStatus.length() == 0 ? "" : ", ").append(s).append(": ").append(String.format("%,d", n)));
         String detail = String.format("… and %,d more refusals from %s in the minute from %s, not recorded one by one (%s)",
-                total, address, Instant.ofEpochMilli(w.start), byStatus);
+                total, address, Instant.ofEpochMilli(w.start), byStatus(w));
         toRecord.add(new AuditEntry(Instant.ofEpochMilli(now), null, OTHER_ADDRESSES.equals(address) ? null : address, null,
-                SUMMARY_ACTION, null, null, status, detail));
+                SUMMARY_ACTION, null, null, mostFrequent(w), detail));
+    }
+
+    private static int mostFrequent(Window w) {
+        return w.unrecorded.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    /** "401: 4,931, 403: 49" */
+    private static String byStatus(Window w) {
+        StringBuilder s = new StringBuilder();
+        w.unrecorded.forEach((status, n) -> s.append(s.length() == 0 ? "" : ", ").append(status).append(": ").append(String.format("%,d", n)));
+        return s.toString();
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.ThreadPool;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,6 +39,8 @@ public final class JettyHardening implements ConnectorFactory {
 
     private int minDataRate = DEFAULT_MIN_DATA_RATE;
     private int connectionsPerAddress = DEFAULT_CONNECTIONS_PER_ADDRESS;
+    /** bodies.concurrent, which the servlet applies (RequestBodies): checked here against the server's threads. */
+    private int bodiesConcurrent = 100;
     /** Each hardened server and the error handler Felix had given it. */
     private final Map<Server, Request.Handler> hardened = new HashMap<>();
     private final List<HttpConfiguration> rated = new ArrayList<>();
@@ -58,6 +61,8 @@ public final class JettyHardening implements ConnectorFactory {
         minDataRate = Settings.Check.within("min.data.rate", settings.min_data_rate(), 0, Integer.MAX_VALUE, DEFAULT_MIN_DATA_RATE);
         connectionsPerAddress = Settings.Check.within("connections.per.address", settings.connections_per_address(), 1, 1_000_000,
                 DEFAULT_CONNECTIONS_PER_ADDRESS);
+        int bodies = settings.bodies_concurrent();
+        bodiesConcurrent = bodies >= 1 && bodies <= 100_000 ? bodies : 100; // out of range: the servlet says so, and uses 100
     }
 
     /** Changed limits apply to the running server at once: to reads and writes from now on, and to connections accepted next. */
@@ -69,6 +74,7 @@ public final class JettyHardening implements ConnectorFactory {
             h.setMinResponseDataRate(minDataRate);
         }
         if (limit != null) limit.limit(connectionsPerAddress);
+        hardened.keySet().forEach(this::checkThreads);
         LOG.info("Jetty: at least {} bytes/s per request body and answer, at most {} connections per client address", minDataRate,
                 connectionsPerAddress);
     }
@@ -101,6 +107,15 @@ public final class JettyHardening implements ConnectorFactory {
         }
         LOG.info("Jetty: at least {} bytes/s per request body and answer, at most {} connections per client address, "
                 + "errors as problem+json", minDataRate, connectionsPerAddress);
+        checkThreads(server);
+    }
+
+    /** Bodies being read each hold a thread: as many as the server has would leave none for /health. */
+    private void checkThreads(Server server) {
+        if (server.getThreadPool() instanceof ThreadPool.SizedThreadPool pool && bodiesConcurrent > pool.getMaxThreads() / 2) {
+            LOG.warn("bodies.concurrent={} lets request bodies being read hold more than half of the server's {} threads; "
+                    + "calls without a body may find none", bodiesConcurrent, pool.getMaxThreads());
+        }
     }
 
     /** Leaves Jetty as Felix made it: Rapor's classes are going away. */

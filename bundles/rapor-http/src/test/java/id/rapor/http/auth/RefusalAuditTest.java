@@ -19,7 +19,7 @@ public class RefusalAuditTest {
         @Override public void record(AuditEntry entry) { trail.add(entry); }
         @Override public List<AuditEntry> last(int limit) { return trail; }
     };
-    private final RefusalAudit refusals = new RefusalAudit(fake, now::get, 20);
+    private final RefusalAudit refusals = new RefusalAudit(fake, now::get, 20, 200);
 
     private static AuditEntry refusal(String address, int status) {
         return new AuditEntry(Instant.EPOCH, null, address, "r", "revision.propose", "pekppp-2022", null, status, "refused");
@@ -77,9 +77,59 @@ public class RefusalAuditTest {
         assertEquals(21, trail.size(), "nothing twice");
     }
 
+    private static String address(int k) {
+        return "10." + (k >> 16) + "." + ((k >> 8) & 255) + "." + (k & 255);
+    }
+
+    @Test
+    void thirtyAddressesGetTwoHundredEntriesAMinuteInAllNotTwentyEach() {
+        // The review: 750 refusals from 30 addresses added 600 synced lines (20 each); with 10,000 addresses
+        // that is 200,000 a minute.
+        for (int a = 0; a < 30; a++) {
+            for (int k = 0; k < 25; k++) refusals.refused(refusal(address(a), 401));
+        }
+        assertEquals(200, trail.size(), "two hundred one by one, from the first ten addresses");
+        now.addAndGet(60_000);
+        refusals.settle();
+        List<AuditEntry> summaries = trail.subList(200, trail.size());
+        assertEquals(11, summaries.size(), "then a summary for each address over its own twenty, and one for all: " + summaries);
+        for (AuditEntry s : summaries) assertEquals(RefusalAudit.SUMMARY_ACTION, s.action());
+        AuditEntry all = summaries.get(summaries.size() - 1);
+        assertNull(all.address());
+        assertTrue(all.detail().startsWith("… and 500 more refusals from 20 addresses in the minute from "), all.detail());
+        assertTrue(all.detail().endsWith("200 were, from all addresses together (401: 500)"), all.detail());
+    }
+
+    @Test
+    void tenThousandAddressesAddAboutTwoHundredLinesAMinute() {
+        for (int minute = 0; minute < 3; minute++) {
+            int before = trail.size();
+            for (int a = 0; a < RefusalAudit.MAX_ADDRESSES; a++) {
+                for (int k = 0; k < 25; k++) refusals.refused(refusal(address(a), 401));
+            }
+            now.addAndGet(60_000);
+            refusals.settle();
+            assertEquals(200 + 10 + 1, trail.size() - before, "250,000 refusals in minute " + minute);
+        }
+    }
+
+    @Test
+    void anIpv6ClientIsCountedByItsSlash64() {
+        for (int k = 0; k < 25; k++) refusals.refused(refusal("[2001:db8:0:1::" + Integer.toHexString(k + 1) + "]", 401));
+        assertEquals(20, trail.size(), "one client, however many of its /64's addresses it uses");
+        assertEquals("[2001:db8:0:1::1]", trail.get(0).address(), "an entry recorded one by one keeps the address itself");
+        for (int k = 0; k < 5; k++) refusals.refused(refusal("[2001:db8:0:2::1]", 401));
+        assertEquals(25, trail.size(), "the next /64 is another client");
+        refusals.close();
+        AuditEntry summary = trail.get(25);
+        assertEquals("2001:db8:0:1::/64", summary.address());
+        assertTrue(summary.detail().contains("5 more refusals from 2001:db8:0:1::/64"), summary.detail());
+    }
+
     @Test
     void manyAddressesShareOneWindowBeyondTheTrackedNumber() {
-        for (int k = 0; k < RefusalAudit.MAX_ADDRESSES + 100; k++) refusals.refused(refusal("10." + (k >> 16) + "." + ((k >> 8) & 255) + "." + (k & 255), 401));
+        RefusalAudit refusals = new RefusalAudit(fake, now::get, 20, Integer.MAX_VALUE);
+        for (int k = 0; k < RefusalAudit.MAX_ADDRESSES + 100; k++) refusals.refused(refusal(address(k), 401));
         assertEquals(RefusalAudit.MAX_ADDRESSES + 20, trail.size(), "then twenty for all the others together");
         refusals.close();
         AuditEntry summary = trail.get(trail.size() - 1);

@@ -1,6 +1,7 @@
 package id.rapor.http.jetty;
 
 import id.rapor.http.json.HttpProblem;
+import id.rapor.http.api.RequestBodies;
 import id.rapor.http.api.RequestBody;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -33,28 +36,48 @@ import org.junit.jupiter.api.Test;
 /**
  * A Jetty 12 server as Felix HTTP builds it (a ServerConnector, a servlet context), hardened by
  * {@link JettyHardening}, and spoken to over raw sockets on 127.0.0.1: what Jetty refuses on
- * its own is problem+json, one address cannot open more than its share of connections, and a
- * body that trickles or stalls ends in 408.
+ * its own is problem+json, one address cannot open more than its share of connections, a body
+ * that trickles or stalls ends in 408, and so does one still arriving at its deadline; bodies
+ * beyond those read at once are refused without being read.
  */
 public class JettyHardeningTest {
     private static final int LIMIT = 4;
+    private static final int BODIES = 2;
+    private static final long DEADLINE_MS = 2500;
     private static Server server;
     private static int port;
     private static JettyHardening hardening;
+    private static final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor();
+    private static final RequestBodies bodies = new RequestBodies(deadlines, BODIES, DEADLINE_MS);
 
-    /** Reads the body as the API does, and says how much arrived; /boom fails as only a bug would. */
+    /**
+     * Admits and reads the body as the API does, and says how much arrived, or how it ended; a GET
+     * reads none; /boom fails as only a bug would.
+     */
     static final class BodyServlet extends HttpServlet {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
             if (request.getRequestURI().equals("/boom")) throw new StackOverflowError("deep inside id.rapor.Secret");
-            try (InputStream in = RequestBody.open(request, RequestBody.JSON)) {
-                long n = in.transferTo(OutputStream.nullOutputStream());
-                response.getWriter().print("read " + n);
+            try (RequestBodies.Admitted admitted = bodies.admit(request)) {
+                if (request.getMethod().equals("GET")) {
+                    response.getWriter().print("no body read");
+                    return;
+                }
+                try (InputStream in = RequestBody.open(admitted, RequestBody.JSON)) {
+                    long n = in.transferTo(OutputStream.nullOutputStream());
+                    response.getWriter().print("read " + n);
+                }
             } catch (RequestBody.Interrupted e) {
-                response.sendError(e.tooSlow() ? 408 : 400);
+                ended(response, e.tooSlow() ? 408 : 400, e.late() ? "late" : e.tooSlow() ? "too slow" : "incomplete");
             } catch (HttpProblem p) {
-                response.sendError(p.status());
+                ended(response, p.status(), p.type());
             }
+        }
+
+        private static void ended(HttpServletResponse response, int status, String how) throws IOException {
+            response.setStatus(status);
+            response.setHeader("Connection", "close");
+            response.getWriter().print(how);
         }
     }
 
@@ -79,6 +102,7 @@ public class JettyHardeningTest {
     static void stop() throws Exception {
         hardening.deactivate();
         server.stop();
+        deadlines.shutdownNow();
     }
 
     private static Socket connect(String from) throws IOException {
@@ -216,5 +240,61 @@ public class JettyHardeningTest {
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertTrue(ms >= 1000 && ms < 6000, "at the idle timeout of 1.5 s: " + ms + " ms");
         }
+    }
+
+    @Test
+    void aBodySentJustFastEnoughEndsIn408AtItsDeadline() throws Exception {
+        try (Socket s = connect("127.0.0.6")) {
+            OutputStream out = s.getOutputStream();
+            out.write("POST /x HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            long start = System.nanoTime();
+            String answer = "";
+            // 100 bytes every 50 ms: twice the minimum rate and never idle, so neither of Jetty's limits
+            // ends it; the whole body would take 50 s.
+            byte[] piece = " ".repeat(100).getBytes(StandardCharsets.ISO_8859_1);
+            while (answer.isEmpty() && System.nanoTime() - start < 8_000_000_000L) {
+                Thread.sleep(50);
+                try {
+                    out.write(piece);
+                    out.flush();
+                } catch (IOException closed) {
+                    break;
+                }
+                if (s.getInputStream().available() > 0) answer = readAll(s);
+            }
+            if (answer.isEmpty()) answer = readAll(s);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+            assertTrue(answer.endsWith("late"), "ended by the deadline: " + answer);
+            assertTrue(ms >= DEADLINE_MS - 300 && ms < DEADLINE_MS + 2_000, "at the deadline of 2.5 s: " + ms + " ms");
+        }
+    }
+
+    @Test
+    void aBodyBeyondThoseBeingReadIsRefusedAtOnceUnreadAndCallsWithoutABodyGoOn() throws Exception {
+        byte[] head = "POST /x HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        List<Socket> reading = new ArrayList<>();
+        try {
+            for (int k = 0; k < BODIES; k++) {
+                Socket s = connect("127.0.0.7");
+                s.getOutputStream().write(head);
+                reading.add(s);
+            }
+            Thread.sleep(300); // both are being read, and stay so until the 1.5 s idle timeout
+            long start = System.nanoTime();
+            String refused = exchange("127.0.0.8", head);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(refused.startsWith("HTTP/1.1 503 "), refused);
+            assertTrue(refused.endsWith("urn:rapor:problem:server-busy"), refused);
+            assertTrue(ms < 1_000, "answered at once, its body unread: " + ms + " ms");
+            assertTrue(exchange("127.0.0.8", get("/x", "")).endsWith("no body read"), "a call without a body is not held up");
+            for (Socket s : reading) assertTrue(readAll(s).startsWith("HTTP/1.1 408 "), "the two stalled bodies end");
+        } finally {
+            for (Socket s : reading) s.close();
+        }
+        String complete = "POST /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
+        assertTrue(exchange("127.0.0.8", complete.getBytes(StandardCharsets.ISO_8859_1)).endsWith("read 2"), "and give their places back");
     }
 }
