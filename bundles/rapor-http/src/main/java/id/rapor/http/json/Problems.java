@@ -23,6 +23,12 @@ public final class Problems {
                 "The answers do not fit the methodology's questionnaire; nothing was scored.", listed);
     }
 
+    /** A proposal without what every revision needs (a comment, its files): nothing was stored. */
+    public static HttpProblem invalidRevision(List<FieldError> errors) {
+        return HttpProblem.of(422, "invalid-revision", "Invalid revision",
+                "A revision needs a comment saying why and the files it changes; nothing was stored.", errors);
+    }
+
     public static HttpProblem unknownMethodology(UnknownMethodologyException e) {
         String known = e.known().isEmpty() ? "none is deployed" : "known: " + String.join(", ", e.known());
         return HttpProblem.of(404, "unknown-methodology", "Unknown methodology",

@@ -191,7 +191,7 @@ public final class RevisionsResource {
         List<FieldError> missing = new ArrayList<>();
         if (comment == null || comment.isBlank()) missing.add(new FieldError("comment", "missing; say why the rules change"));
         if (files == null || files.isEmpty()) missing.add(new FieldError("files", "missing; expected the changed files, path to text"));
-        if (!missing.isEmpty()) throw Problems.invalidAssessment(missing);
+        if (!missing.isEmpty()) throw Problems.invalidRevision(missing);
         return new Proposal(comment, files);
     }
 
