@@ -94,16 +94,22 @@ class CliIT extends StartedDistribution {
                 + "\n\"Dinas B, Kota\"," + ids.stream().map(id -> "5").collect(Collectors.joining(","))
                 + "\nDinas C," + ids.stream().map(id -> id.equals("i02") ? "9" : answers.get(id).asText()).collect(Collectors.joining(","));
         Path file = Files.writeString(dir.resolve("kab-contoh.csv"), csv);
-        Run batch = ok("batch", "pekppp-2022", file.toString(), "--region", "Kab. Contoh", "--at-or-below", "C");
+        Run batch = cli("batch", "pekppp-2022", file.toString(), "--region", "Kab. Contoh", "--at-or-below", "C");
+        assertEquals(1, batch.code(), "a unit was refused: a batch job must see it");
+        assertEquals("rapor-cli: 1 of 3 units were refused and not scored (their errors are above)", batch.err().strip());
         assertTrue(batch.out().startsWith("Kab. Contoh: 3.99 B (Baik), 2 of 3 units scored (mean)  [pekppp-2022 2022.1.0]"), batch.out());
         assertTrue(batch.out().lines().anyMatch(l -> l.equals("at or below C: Dinas A")), batch.out());
         assertTrue(batch.out().contains("  Dinas B, Kota                                5.00 A (Pelayanan Prima)"), batch.out());
         assertTrue(batch.out().contains("  Dinas C                                  not scored: answers.i02: "), batch.out());
 
-        Run byYear = ok("--json", "batch", "pekppp:2024", file.toString());
+        Run byYear = cli("--json", "batch", "pekppp:2024", file.toString());
+        assertEquals(1, byYear.code(), byYear.err());
         JsonNode region = RaporDistribution.JSON.readTree(byYear.out());
         assertEquals("kab-contoh", region.get("region").asText(), "named after the file without --region");
         assertEquals("3.99", region.get("summary").get("score").decimalValue().toPlainString());
+
+        Files.writeString(file, csv.substring(0, csv.lastIndexOf("\nDinas C")));
+        assertTrue(ok("batch", "pekppp-2022", file.toString()).out().contains("2 of 2 units scored"), "every unit scored: exit 0");
     }
 
     @Test

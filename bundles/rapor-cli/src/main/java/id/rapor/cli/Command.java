@@ -32,7 +32,11 @@ enum Command {
             MethodologyChoice methodology = MethodologyChoice.parse(a.operand(0));
             Path csv = Path.of(a.operand(1));
             String region = a.region() != null ? a.region() : regionNamedAfter(csv);
-            print.answer(methodology.scoreRegion(new Types.RegionAssessment(region, a.atOrBelow(), UnitsCsv.read(csv))), Tables::region);
+            Types.RegionScore scored = print.answer(methodology.scoreRegion(new Types.RegionAssessment(region, a.atOrBelow(),
+                    UnitsCsv.read(csv))), Tables::region);
+            long refused = scored.units().stream().filter(u -> !u.errors().isEmpty()).count();
+            // A batch job must see that units were left out, even when the rest were scored.
+            if (refused > 0) throw new UnitsRefused(refused, scored.units().size());
         }
     },
     DEPLOYMENTS(0, "deployments", "every rule bundle: its state, the version serving, its errors") {

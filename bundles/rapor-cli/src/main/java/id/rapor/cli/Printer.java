@@ -19,8 +19,15 @@ final class Printer {
         this.tables = new Tables(out);
     }
 
-    <T> void answer(Call<T> call, BiConsumer<Tables, T> table) {
-        if (json) out.println(client.json(call));
-        else table.accept(tables, client.send(call));
+    /** Prints the answer (the server's JSON with --json, else a table) and returns it, read. */
+    <T> T answer(Call<T> call, BiConsumer<Tables, T> table) {
+        if (json) {
+            String body = client.json(call);
+            out.println(body);
+            return client.read(call, body);
+        }
+        T answer = client.send(call);
+        table.accept(tables, answer);
+        return answer;
     }
 }

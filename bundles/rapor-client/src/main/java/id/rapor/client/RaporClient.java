@@ -167,18 +167,27 @@ public final class RaporClient {
     /** Sends a call and reads its answer into typed records. */
     public <T> T send(Call<T> call) {
         HttpResponse<String> response = exchange(call);
-        try {
-            T answer = gson.fromJson(response.body(), call.answer());
-            if (answer == null) throw new JsonParseException("no JSON value");
-            return answer;
-        } catch (JsonParseException | IllegalStateException | ClassCastException e) {
-            throw Problems.unreadable(response.uri(), response.statusCode(), response.body(), e);
-        }
+        return read(call, response.uri(), response.statusCode(), response.body());
     }
 
     /** Sends a call and returns the server's JSON exactly as written (a command line's --json). */
     public String json(Call<?> call) {
         return exchange(call).body();
+    }
+
+    /** An answer {@link #json} returned, read into typed records as {@link #send} would have. */
+    public <T> T read(Call<T> call, String json) {
+        return read(call, base.resolve(call.path()), 200, json);
+    }
+
+    private <T> T read(Call<T> call, URI uri, int status, String body) {
+        try {
+            T answer = gson.fromJson(body, call.answer());
+            if (answer == null) throw new JsonParseException("no JSON value");
+            return answer;
+        } catch (JsonParseException | IllegalStateException | ClassCastException e) {
+            throw Problems.unreadable(uri, status, body, e);
+        }
     }
 
     private HttpResponse<String> exchange(Call<?> call) {
