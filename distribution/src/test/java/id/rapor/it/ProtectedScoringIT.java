@@ -111,5 +111,12 @@ class ProtectedScoringIT {
         rapor.relaunch();
         rapor.awaitLog(log -> log.contains("http.scoring.protected is no longer set in etc/rapor.properties: it moved to "
                 + "etc/id.rapor.http.cfg: scoring.protected"), java.time.Duration.ofSeconds(30));
+
+        // Without the API's settings the start stops at once and says why, rather than waiting for an API that cannot come.
+        Files.writeString(props, Files.readString(props).replace("\nhttp.scoring.protected=true\n", "\n"));
+        Files.delete(settings);
+        rapor.relaunch();
+        rapor.awaitLog(log -> log.contains("etc/id.rapor.http.cfg is missing: the HTTP API starts only with its settings"),
+                java.time.Duration.ofSeconds(30));
     }
 }

@@ -16,6 +16,7 @@ import java.util.Properties;
  */
 final class RaporConfig {
     static final String FILE = "etc/rapor.properties";
+    static final String HTTP_SETTINGS = "etc/id.rapor.http.cfg";
 
     final Path home;
     final String host;
@@ -66,6 +67,12 @@ final class RaporConfig {
         }
         override(p, "http.host", env.get("RAPOR_HTTP_HOST"));
         override(p, "http.port", env.get("RAPOR_HTTP_PORT"));
+        if (!Files.isRegularFile(home.resolve(HTTP_SETTINGS))) {
+            // The API starts only with its settings (it never serves with defaults that file would override): say so now,
+            // rather than waiting for an API that cannot come.
+            throw new IllegalArgumentException(HTTP_SETTINGS + " is missing: the HTTP API starts only with its settings; "
+                    + "copy it from the distribution (rapor.zip) and adjust it");
+        }
         for (String key : MOVED.keySet()) {
             if (p.getProperty(key) != null) {
                 throw new IllegalArgumentException(key + " is no longer set in " + FILE + ": it moved to " + MOVED.get(key)
