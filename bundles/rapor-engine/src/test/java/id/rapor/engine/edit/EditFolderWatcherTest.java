@@ -26,6 +26,17 @@ public class EditFolderWatcherTest {
     private final OperatorRuleText operatorRuleText = new OperatorRuleText();
     private final CompileQueue queue = new CompileQueue(getClass().getClassLoader());
 
+    private final MethodologyRegistry registry = new MethodologyRegistry();
+    private RevisionManager revisions;
+
+    /** The toy methodology served by its bundle, with revisions stored in the test's data folder. */
+    @org.junit.jupiter.api.BeforeEach
+    void serveTheToyBundle() throws Exception {
+        new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
+        revisions = new RevisionManager(new RuleBundleCompiler(getClass().getClassLoader()), registry, new RevisionStore(data),
+                operatorRuleText, queue);
+    }
+
     @org.junit.jupiter.api.AfterEach
     void stopTheCompileThread() {
         queue.close();
@@ -34,10 +45,6 @@ public class EditFolderWatcherTest {
 
     @Test
     void anEditIsActivatedOnceSettledAndARestartTakesNothingForAnEdit() throws Exception {
-        RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
-        MethodologyRegistry registry = new MethodologyRegistry();
-        new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
-        RevisionManager revisions = new RevisionManager(compiler, registry, new RevisionStore(data), operatorRuleText, queue);
         AuditFile audit = new AuditFile((java.nio.file.Path) null);
         EditFolderWatcher watcher = new EditFolderWatcher(edit, registry, revisions, audit);
 
@@ -64,10 +71,6 @@ public class EditFolderWatcherTest {
 
     @Test
     void anEditKeepsWhatTheApiChangedMeanwhileAndAClashIsAConflictNotAnOverwrite() throws Exception {
-        RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
-        MethodologyRegistry registry = new MethodologyRegistry();
-        new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
-        RevisionManager revisions = new RevisionManager(compiler, registry, new RevisionStore(data), operatorRuleText, queue);
         EditFolderWatcher watcher = new EditFolderWatcher(edit, registry, revisions, new AuditFile((java.nio.file.Path) null));
         watcher.poll();
         Path bands = edit.resolve("toy/methodology/bands.csv");
@@ -101,10 +104,6 @@ public class EditFolderWatcherTest {
     /** Policy staff may write in edit/, but never reach a file outside it through a link (the review's escape). */
     @Test
     void linksInTheEditFolderAreNeitherReadNorWrittenThrough(@TempDir Path outside) throws Exception {
-        RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
-        MethodologyRegistry registry = new MethodologyRegistry();
-        new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
-        RevisionManager revisions = new RevisionManager(compiler, registry, new RevisionStore(data), operatorRuleText, queue);
         EditFolderWatcher watcher = new EditFolderWatcher(edit, registry, revisions, new AuditFile((java.nio.file.Path) null));
         watcher.poll();
         Path secret = Files.writeString(outside.resolve("users.properties"), "siti=policy|pbkdf2-sha256$secret");
