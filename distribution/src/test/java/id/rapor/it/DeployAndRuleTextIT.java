@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
@@ -41,7 +40,7 @@ class DeployAndRuleTextIT extends StartedDistribution {
         shipped = RuleBundleJar.read(rapor.home.resolve("rules/pekppp-2022.jar"));
         deploy = rapor.home.resolve("deploy");
         assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-rahasia-1"), "add", "siti", "policy")[0]);
-        siti = "Basic " + Base64.getEncoder().encodeToString("siti:sandi-rahasia-1".getBytes(StandardCharsets.UTF_8));
+        siti = RaporDistribution.basic("siti", "sandi-rahasia-1");
     }
 
     private static HttpResponse<String> propose(String path, String text) throws Exception {

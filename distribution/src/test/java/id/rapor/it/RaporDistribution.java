@@ -111,9 +111,26 @@ final class RaporDistribution implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url(path)))
+        return post(path, body, null);
+    }
+
+    /** A JSON POST as a user ({@code authorization}: a {@link #basic} header, or null for none). */
+    HttpResponse<String> post(String path, String body, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (authorization != null) b.header("Authorization", authorization);
+        return send(b);
+    }
+
+    /** A GET as a user. */
+    HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", authorization).GET());
+    }
+
+    /** The HTTP Basic header of a user of bin/rapor-user. */
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package id.rapor.it;
 
 import static id.rapor.it.ApiIT.problem;
+import static id.rapor.it.RaporDistribution.basic;
 import static id.rapor.it.RaporDistribution.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,15 +31,8 @@ class RefusalsIT extends StartedDistribution {
     private static final String SCORE = "/api/v1/methodologies/pekppp-2022/score";
     private static final String REVISIONS = "/api/v1/methodologies/pekppp-2022/revisions";
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static HttpResponse<String> post(String path, String body, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(rapor.url(path))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (auth != null) b.header("Authorization", auth);
-        return rapor.send(b);
+        return rapor.post(path, body, auth);
     }
 
     private static int revision(String comment, String file, String text, String siti) throws Exception {

@@ -1,6 +1,7 @@
 package id.rapor.it;
 
 import static id.rapor.it.ApiIT.problem;
+import static id.rapor.it.RaporDistribution.basic;
 import static id.rapor.it.RaporDistribution.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,19 +36,12 @@ class RevisionsIT extends StartedDistribution {
 
 
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static HttpResponse<String> post(String path, String body, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(rapor.url(path))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (auth != null) b.header("Authorization", auth);
-        return rapor.send(b);
+        return rapor.post(path, body, auth);
     }
 
     private static HttpResponse<String> get(String path, String auth) throws Exception {
-        return rapor.send(HttpRequest.newBuilder(URI.create(rapor.url(path))).header("Authorization", auth).GET());
+        return rapor.get(path, auth);
     }
 
     /** Band C from 2.98: the example's 2.97 becomes C-; the golden cases that said C below 2.98 move with it. */
