@@ -18,6 +18,7 @@ public final class Migrations {
     /** Public for the records' tests, which run the real migrations on an in-memory H2. */
     public static MigrateResult migrate(DataSource dataSource, DatabaseSettings.Kind kind) {
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .loggers("slf4j") // into Rapor's log, not java.util.logging's stderr
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .placeholders(Map.of("text", kind == DatabaseSettings.Kind.POSTGRESQL ? "TEXT" : "CHARACTER LARGE OBJECT"))

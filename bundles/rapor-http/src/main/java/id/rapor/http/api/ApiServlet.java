@@ -10,6 +10,18 @@ import id.rapor.http.resource.RevisionsResource;
 import id.rapor.http.resource.ScoringResource;
 import id.rapor.http.auth.SecurityHook;
 import id.rapor.http.resource.SystemResource;
+import id.rapor.http.resource.AssessmentsResource;
+import id.rapor.http.resource.Needed;
+import id.rapor.http.resource.RecordBodies;
+import id.rapor.http.resource.RecordsAccess;
+import id.rapor.http.resource.UnitsCsv;
+import id.rapor.http.resource.UnitsResource;
+import id.rapor.http.json.RecordProblems;
+import id.rapor.api.records.AssessmentRecords;
+import id.rapor.api.records.UnitRegistry;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -77,6 +89,13 @@ public final class ApiServlet extends HttpServlet {
     @Reference
     private transient Guard guard;
 
+    /** The records come with the database, which may be late or away: their endpoints answer 503 meanwhile. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile UnitRegistry units;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile AssessmentRecords assessmentRecords;
+
     /** Ends request bodies at their deadline (RequestBodies); one daemon thread, for as long as the servlet is registered. */
     private final transient ScheduledThreadPoolExecutor deadlines = deadlineTimer();
 
@@ -111,6 +130,12 @@ public final class ApiServlet extends HttpServlet {
             openApi = in.readAllBytes();
         }
         SystemResource system = new SystemResource(scoring, audit, guard, out, openApi);
+        Needed<UnitRegistry> unitRegistry = () -> present(units);
+        Needed<RecordsAccess> access = () -> new RecordsAccess(guard, present(units));
+        RecordBodies recordBodies = new RecordBodies(json);
+        UnitsResource unitsResource = new UnitsResource(unitRegistry, access, recordBodies, new UnitsCsv(), out);
+        AssessmentsResource assessmentsResource = new AssessmentsResource(() -> present(assessmentRecords), access, scoring,
+                recordBodies, json, out);
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes()
                 .add("GET", "/health", system::health)
@@ -128,11 +153,28 @@ public final class ApiServlet extends HttpServlet {
                 .add("GET", "/methodologies/{id}/revisions/{n}", revisionsResource::revision)
                 .add("POST", "/methodologies/{id}/revisions/{n}/activate", revisionsResource::activate)
                 .add("POST", "/methodologies/{id}/revisions/{n}/impact", revisionsResource::impact)
-                .add("GET", "/methodologies/{id}/revisions/{a}/diff/{b}", revisionsResource::diff);
+                .add("GET", "/methodologies/{id}/revisions/{a}/diff/{b}", revisionsResource::diff)
+                .add("GET", "/units", unitsResource::list)
+                .add("POST", "/units", unitsResource::create)
+                .add("POST", "/units/import", unitsResource::importCsv)
+                .add("GET", "/units/{id}", unitsResource::unit)
+                .add("PUT", "/units/{id}", unitsResource::update)
+                .add("GET", "/units/{id}/assessments", assessmentsResource::list)
+                .add("POST", "/units/{id}/assessments", assessmentsResource::create)
+                .add("GET", "/units/{id}/official", assessmentsResource::official)
+                .add("GET", "/assessments/{id}", assessmentsResource::assessment)
+                .add("PUT", "/assessments/{id}", assessmentsResource::update)
+                .add("POST", "/assessments/{id}/submit", assessmentsResource::submit)
+                .add("POST", "/assessments/{id}/finalize", assessmentsResource::finalizeAssessment);
         RequestBodies bodies = new RequestBodies(deadlines,
                 Settings.Check.within("bodies.concurrent", settings.bodies_concurrent(), 1, 100_000, 100),
                 Settings.Check.within("body.deadline.ms", settings.body_deadline_ms(), 1000, 3_600_000, 20_000));
         configured = new Configured(cors, settings.access_log(), routes, bodies);
+    }
+
+    private static <T> T present(T service) throws HttpProblem {
+        if (service == null) throw RecordProblems.notReady();
+        return service;
     }
 
     @Deactivate
@@ -202,6 +244,10 @@ public final class ApiServlet extends HttpServlet {
                             : "The request body stopped arriving, or arrived too slowly; send it again, all of it.", List.of())
                     : HttpProblem.of(400, "incomplete-body", "Incomplete request body",
                             "The connection ended before the whole request body arrived.", List.of()), requestId);
+        } catch (id.rapor.api.records.RecordsUnavailableException e) {
+            // The database went away under the request (wherever it was asked): nothing was changed; say so, and when to retry.
+            if (!drain(request)) response.setHeader("Connection", "close");
+            problem(request, response, RecordProblems.unavailable(e), requestId);
         } catch (IOException e) {
             // The client went away mid-answer: nothing can be sent, and it is not our failure.
             LOG.debug("{} {}: connection lost: {}", LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),

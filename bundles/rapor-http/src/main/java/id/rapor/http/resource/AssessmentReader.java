@@ -176,7 +176,7 @@ public final class AssessmentReader {
         return missing;
     }
 
-    private static Map<String, BigDecimal> numbers(JsonParser p, JsonToken value, String field, List<FieldError> errors,
+    static Map<String, BigDecimal> numbers(JsonParser p, JsonToken value, String field, List<FieldError> errors,
             List<FieldError> invalid) throws IOException, HttpProblem {
         if (value != JsonToken.START_OBJECT) {
             errors.add(new FieldError(field, "expected an object of indicator id to number, got " + kind(value)));
@@ -214,25 +214,25 @@ public final class AssessmentReader {
         return answers;
     }
 
-    private static String string(JsonParser p, JsonToken value, String field, List<FieldError> errors) throws IOException {
+    static String string(JsonParser p, JsonToken value, String field, List<FieldError> errors) throws IOException {
         if (value == JsonToken.VALUE_STRING) return p.getText();
         errors.add(new FieldError(field, "expected a string, got " + kind(value)));
         p.skipChildren();
         return null;
     }
 
-    private static void unknown(JsonParser p, String field, String expected, List<FieldError> errors) throws IOException {
+    static void unknown(JsonParser p, String field, String expected, List<FieldError> errors) throws IOException {
         errors.add(new FieldError(field, "unknown field; expected " + expected));
         p.skipChildren();
     }
 
-    private static void start(JsonParser p) throws IOException, HttpProblem {
+    static void start(JsonParser p) throws IOException, HttpProblem {
         JsonToken first = p.nextToken();
         if (first == null) throw HttpProblem.malformed("$", "the body is empty; expected a JSON object");
         if (first != JsonToken.START_OBJECT) throw HttpProblem.malformed("$", "expected a JSON object, got " + kind(first));
     }
 
-    private static void end(JsonParser p) throws IOException, HttpProblem {
+    static void end(JsonParser p) throws IOException, HttpProblem {
         if (p.nextToken() != null) throw HttpProblem.malformed("$", "unexpected content after the JSON object" + where(p.currentLocation()));
     }
 
@@ -251,19 +251,19 @@ public final class AssessmentReader {
                 List.of(new FieldError("units", String.format("more than %,d units", max))));
     }
 
-    private static HttpProblem typeProblem(List<FieldError> errors) {
+    static HttpProblem typeProblem(List<FieldError> errors) {
         return HttpProblem.of(400, "malformed-request", "Malformed request", "Some fields have the wrong type.", errors);
     }
 
-    private static HttpProblem malformed(JsonParseException e) {
+    static HttpProblem malformed(JsonParseException e) {
         return HttpProblem.malformed(path(e), "malformed JSON" + where(e.getLocation()) + ": " + plain(e.getOriginalMessage()));
     }
 
-    private static HttpProblem malformed(StreamConstraintsException e) {
+    static HttpProblem malformed(StreamConstraintsException e) {
         return HttpProblem.malformed("$", "the JSON exceeds a limit: " + plain(e.getOriginalMessage()));
     }
 
-    private static String kind(JsonToken token) {
+    static String kind(JsonToken token) {
         if (token == null) return "nothing";
         return switch (token) {
             case VALUE_STRING -> "a string";

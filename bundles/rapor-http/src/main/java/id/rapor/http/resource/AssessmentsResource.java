@@ -1,0 +1,216 @@
+package id.rapor.http.resource;
+
+import id.rapor.api.InvalidAssessmentException;
+import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.ScoringService;
+import id.rapor.api.UnknownMethodologyException;
+import id.rapor.api.UnknownYearException;
+import id.rapor.api.FieldError;
+import id.rapor.api.model.MethodologySummary;
+import id.rapor.api.model.ScoreResult;
+import id.rapor.api.records.AssessmentEntry;
+import id.rapor.api.records.AssessmentRecord;
+import id.rapor.api.records.AssessmentRecords;
+import id.rapor.api.records.RecordNotFoundException;
+import id.rapor.api.records.ScoreRecord;
+import id.rapor.http.api.RequestBody;
+import id.rapor.http.api.Routes;
+import id.rapor.http.auth.Authenticator;
+import id.rapor.http.json.HttpProblem;
+import id.rapor.http.json.JsonResponses;
+import id.rapor.http.json.JsonViews;
+import id.rapor.http.json.Problems;
+import id.rapor.http.json.RecordViews;
+import com.fasterxml.jackson.core.JsonFactory;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Assessments entered for units, round by round. Each is scored when it is entered (and when a
+ * draft changes) by the rules serving then, and keeps that score — pinned to the methodology's
+ * version and revision — whatever changes later. A draft changes; submitted, then final, it
+ * does not. See {@link RecordsAccess} for who may do what.
+ */
+public final class AssessmentsResource {
+    /** "2022.1.0+r3": a score from revision 3 (see Revision.version()). */
+    private static final Pattern REVISION = Pattern.compile("\\+r(\\d+)$");
+
+    private final Needed<AssessmentRecords> records;
+    private final Needed<RecordsAccess> access;
+    private final ScoringService scoring;
+    private final RecordBodies bodies;
+    private final JsonFactory json;
+    private final JsonResponses out;
+
+    public AssessmentsResource(Needed<AssessmentRecords> records, Needed<RecordsAccess> access, ScoringService scoring, RecordBodies bodies,
+            JsonFactory json, JsonResponses out) {
+        this.records = records;
+        this.access = access;
+        this.scoring = scoring;
+        this.bodies = bodies;
+        this.json = json;
+        this.out = out;
+    }
+
+    /** POST /units/{id}/assessments */
+    public void create(Routes.Exchange x) throws IOException, HttpProblem {
+        String unit = x.path("id");
+        RecordBodies.Entry entry = bodies.entry(RequestBody.open(x.request(), RequestBody.JSON), unit);
+        Authenticator.Caller caller = access.get().enter(x.request(), "assessment.create", entry.role(), unit);
+        AssessmentEntry scored = score(entry, unit);
+        AssessmentRecord created = UnitsResource.call(() -> records.get().create(scored, UnitsResource.actor(x, caller)));
+        x.response().setHeader("Location", "/api/v1/assessments/" + created.id());
+        out.send(x.response(), 201, g -> RecordViews.assessment(g, created, null));
+    }
+
+    /** GET /units/{id}/assessments?year=…&family=… */
+    public void list(Routes.Exchange x) throws IOException, HttpProblem {
+        String unit = x.path("id");
+        access.get().read(x.request(), "assessment.read", unit);
+        Integer year = year(x.request().getParameter("year"));
+        String family = blankToNull(x.request().getParameter("family"));
+        List<AssessmentRecord> list = UnitsResource.call(() -> records.get().forUnit(unit, year, family));
+        // Each round's official assessment, marked in the list.
+        Set<Long> official = new HashSet<>();
+        Set<String> rounds = new HashSet<>();
+        for (AssessmentRecord a : list) {
+            if (rounds.add(a.family() + "/" + a.year())) {
+                UnitsResource.call(() -> records.get().official(unit, a.year(), a.family())).ifPresent(o -> official.add(o.id()));
+            }
+        }
+        out.send(x.response(), 200, g -> RecordViews.assessments(g, list, official));
+    }
+
+    /** GET /units/{id}/official?year=…&family=…: the latest final assessment of the highest role. */
+    public void official(Routes.Exchange x) throws IOException, HttpProblem {
+        String unit = x.path("id");
+        access.get().read(x.request(), "assessment.read", unit);
+        Integer year = year(x.request().getParameter("year"));
+        String family = blankToNull(x.request().getParameter("family"));
+        if (year == null || family == null) {
+            throw HttpProblem.of(400, "malformed-request", "Malformed request", "The official score is of one round: give year and family.",
+                    List.of(new FieldError(year == null ? "year" : "family", "missing")));
+        }
+        var found = UnitsResource.call(() -> records.get().official(unit, year, family));
+        if (found.isEmpty()) {
+            throw HttpProblem.of(404, "no-official-score", "No official score",
+                    "Unit '" + unit + "' has no final assessment for " + family + " " + year + " yet.", List.of());
+        }
+        out.send(x.response(), 200, g -> RecordViews.assessment(g, found.get(), true));
+    }
+
+    /** GET /assessments/{id} */
+    public void assessment(Routes.Exchange x) throws IOException, HttpProblem {
+        AssessmentRecord a = existing(x.path("id"));
+        access.get().read(x.request(), "assessment.read", a.unitId());
+        out.send(x.response(), 200, g -> RecordViews.assessment(g, a, null));
+    }
+
+    /** PUT /assessments/{id}: a draft's new answers (re-scored) and comment. */
+    public void update(Routes.Exchange x) throws IOException, HttpProblem {
+        AssessmentRecord before = existing(x.path("id"));
+        Authenticator.Caller caller = access.get().enter(x.request(), "assessment.update", before.role(), before.unitId());
+        RecordBodies.Entry entry = bodies.entry(RequestBody.open(x.request(), RequestBody.JSON), before.unitId());
+        AssessmentEntry scored = score(entry, before.unitId());
+        AssessmentRecord changed = UnitsResource.call(() -> records.get().replaceDraft(before.id(), scored, UnitsResource.actor(x, caller)));
+        out.send(x.response(), 200, g -> RecordViews.assessment(g, changed, null));
+    }
+
+    /** POST /assessments/{id}/submit */
+    public void submit(Routes.Exchange x) throws IOException, HttpProblem {
+        AssessmentRecord a = existing(x.path("id"));
+        Authenticator.Caller caller = access.get().enter(x.request(), "assessment.submit", a.role(), a.unitId());
+        AssessmentRecord moved = UnitsResource.call(() -> records.get().submit(a.id(), UnitsResource.actor(x, caller)));
+        out.send(x.response(), 200, g -> RecordViews.assessment(g, moved, null));
+    }
+
+    /** POST /assessments/{id}/finalize */
+    public void finalizeAssessment(Routes.Exchange x) throws IOException, HttpProblem {
+        AssessmentRecord a = existing(x.path("id"));
+        Authenticator.Caller caller = access.get().makeFinal(x.request(), "assessment.finalize", a.unitId());
+        AssessmentRecord moved = UnitsResource.call(() -> records.get().makeFinal(a.id(), UnitsResource.actor(x, caller)));
+        out.send(x.response(), 200, g -> RecordViews.assessment(g, moved, null));
+    }
+
+    private AssessmentRecord existing(String segment) throws HttpProblem {
+        long id;
+        try {
+            id = Long.parseLong(segment);
+        } catch (NumberFormatException e) {
+            throw HttpProblem.notFound("'" + segment + "' is not an assessment id.");
+        }
+        return UnitsResource.call(() -> records.get().find(id).orElseThrow(() -> new RecordNotFoundException("assessment", segment)));
+    }
+
+    /** Scores the entry with the rules serving now; the score is stored exactly as the score endpoint answers it. */
+    private AssessmentEntry score(RecordBodies.Entry e, String unit) throws IOException, HttpProblem {
+        String methodologyId = methodology(e);
+        String family = family(methodologyId);
+        try {
+            ScoreResult result = scoring.score(methodologyId, e.assessment());
+            StringWriter document = new StringWriter();
+            try (var g = json.createGenerator(document)) {
+                JsonViews.score(g, result);
+            }
+            Matcher m = REVISION.matcher(result.methodologyVersion());
+            Integer revision = m.find() ? Integer.valueOf(m.group(1)) : null;
+            ScoreRecord score = new ScoreRecord(result.methodologyId(), result.methodologyVersion(), revision, result.index(),
+                    result.band().getCode(), result.band().getLabel(), document.toString());
+            return new AssessmentEntry(unit, family, e.year(), e.role(), bodies.input(e.assessment()), score, e.comment(), e.replaces());
+        } catch (UnknownMethodologyException ex) {
+            throw Problems.unknownMethodology(ex);
+        } catch (MethodologyUnavailableException ex) {
+            throw Problems.unavailable(methodologyId, ex);
+        } catch (InvalidAssessmentException ex) {
+            throw Problems.invalidAssessment(ex.errors());
+        }
+    }
+
+    /** The methodology named, or the one of the family that applies to the year; both given must agree. */
+    private String methodology(RecordBodies.Entry e) throws HttpProblem {
+        String byYear = null;
+        if (e.family() != null) {
+            try {
+                byYear = scoring.resolve(e.family(), e.year());
+            } catch (UnknownYearException ex) {
+                throw Problems.unknownYear(e.family(), e.year(), ex);
+            }
+        }
+        if (e.methodology() == null) return byYear;
+        MethodologySummary named = scoring.methodologies().stream().filter(m -> m.id().equals(e.methodology())).findFirst()
+                .orElseThrow(() -> HttpProblem.of(404, "unknown-methodology", "Unknown methodology",
+                        "No rule bundle defines methodology '" + e.methodology() + "'.", List.of(new FieldError("methodology", "unknown"))));
+        if (byYear != null && !byYear.equals(named.id())) {
+            throw Problems.invalidAssessment(List.of(new FieldError("methodology",
+                    "'" + named.id() + "' is not the " + e.family() + " methodology of " + e.year() + " ('" + byYear + "' is); give one or the other")));
+        }
+        if (named.years() != null && !named.years().contains(e.year())) {
+            throw Problems.invalidAssessment(List.of(new FieldError("year", named.id() + " does not apply to " + e.year())));
+        }
+        return named.id();
+    }
+
+    private String family(String methodologyId) {
+        return scoring.methodologies().stream().filter(m -> m.id().equals(methodologyId)).map(MethodologySummary::family)
+                .findFirst().orElseThrow();
+    }
+
+    private static Integer year(String value) throws HttpProblem {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw HttpProblem.of(400, "malformed-request", "Malformed request", "year must be a whole year.",
+                    List.of(new FieldError("year", "expected a year such as 2024, got '" + value + "'")));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
