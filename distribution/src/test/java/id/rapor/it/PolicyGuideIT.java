@@ -32,7 +32,7 @@ class PolicyGuideIT extends StartedDistribution {
     private static Map<String, List<String>> blocks() throws Exception {
         Map<String, List<String>> blocks = new LinkedHashMap<>();
         String section = "";
-        Matcher m = Pattern.compile("^## (\\S+?)\\.? .*$|^```sh\n(.*?)^```$", Pattern.MULTILINE | Pattern.DOTALL)
+        Matcher m = Pattern.compile("^## (\\S+?)\\.? [^\n]*$|^```sh\n(.*?)^```$", Pattern.MULTILINE | Pattern.DOTALL)
                 .matcher(Files.readString(GUIDE, StandardCharsets.UTF_8));
         while (m.find()) {
             if (m.group(1) != null) section = m.group(1);
@@ -62,6 +62,16 @@ class PolicyGuideIT extends StartedDistribution {
 
     private static JsonNode scoreExample() throws Exception {
         return RaporDistribution.json(rapor.post(SCORE, Assessments.example().toString()));
+    }
+
+    /** The README's "no other tool" holds for policy staff: no step of the guide needs curl, unzip, Python or sed. */
+    @Test
+    void noStepOfTheGuideNeedsAnotherTool() throws Exception {
+        for (var section : blocks().entrySet()) {
+            for (String block : section.getValue()) {
+                assertFalse(block.matches("(?s).*\\b(curl|unzip|python3?|sed)\\b.*"), "section " + section.getKey() + ": " + block);
+            }
+        }
     }
 
     @Test
