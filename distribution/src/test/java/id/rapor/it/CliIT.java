@@ -99,8 +99,8 @@ class CliIT extends StartedDistribution {
         assertEquals("rapor-cli: 1 of 3 units were refused and not scored (their errors are above)", batch.err().strip());
         assertTrue(batch.out().startsWith("Kab. Contoh: 3.99 B (Baik), 2 of 3 units scored (mean)  [pekppp-2022 2022.1.0]"), batch.out());
         assertTrue(batch.out().lines().anyMatch(l -> l.equals("at or below C: Dinas A")), batch.out());
-        assertTrue(batch.out().contains("  Dinas B, Kota                                5.00 A (Pelayanan Prima)"), batch.out());
-        assertTrue(batch.out().contains("  Dinas C                                  not scored: answers.i02: "), batch.out());
+        assertTrue(batch.out().contains("  Dinas B, Kota     5.00 A (Pelayanan Prima)"), batch.out());
+        assertTrue(batch.out().contains("  Dinas C       not scored: row 4, column i02: "), batch.out());
 
         Run byYear = cli("--json", "batch", "pekppp:2024", file.toString());
         assertEquals(1, byYear.code(), byYear.err());
@@ -110,6 +110,59 @@ class CliIT extends StartedDistribution {
 
         Files.writeString(file, csv.substring(0, csv.lastIndexOf("\nDinas C")));
         assertTrue(ok("batch", "pekppp-2022", file.toString()).out().contains("2 of 2 units scored"), "every unit scored: exit 0");
+    }
+
+    @Test
+    void aSurveysRespondentsAreRowsGroupedByTheirUnit() throws Exception {
+        // examples/skm-2017-respondents.csv: Puskesmas Contoh's two respondents stand apart, with another unit between them.
+        Run batch = ok("batch", "skm-2017", rapor.home.resolve("examples/skm-2017-respondents.csv").toString());
+        assertTrue(batch.out().contains("2 of 2 units scored"), batch.out());
+        ObjectNode survey = RaporDistribution.JSON.createObjectNode().put("unit", "Puskesmas Contoh");
+        var respondents = survey.putArray("respondents");
+        for (int[] r : new int[][] {{4, 4, 3, 3, 3, 3, 2, 2, 4}, {3, 3, 3, 3, 2, 2, 2, 2, 3}}) {
+            ObjectNode one = respondents.addObject();
+            for (int k = 0; k < r.length; k++) one.put("u" + (k + 1), r[k]);
+        }
+        String index = RaporDistribution.json(rapor.post("/api/v1/methodologies/skm-2017/score", survey.toString())).get("index").decimalValue().toPlainString();
+        assertEquals("70.83", index);
+        assertTrue(batch.out().contains("  Puskesmas Contoh    70.83 C"), "scored on both its respondents, as the API scores them:\n" + batch.out());
+        assertTrue(batch.out().contains("  Puskesmas Lain     100.00 A"), batch.out());
+
+        Path bad = Files.writeString(dir.resolve("skm-bad.csv"), "unit,U1,U2,U3,U4,U5,U6,U7,U8,U9\nPuskesmas A,4,4,4,4,4,4,4,4,4\nPuskesmas A,4,4,4,4,4,4,9,4,4\n");
+        Run refused = cli("batch", "skm-2017", bad.toString());
+        assertEquals(1, refused.code(), refused.err());
+        assertTrue(refused.out().contains("  Puskesmas A not scored: row 3, column U7: "), refused.out());
+    }
+
+    @Test
+    void semicolonsDecimalCommasPrintedCodesAndBandsInAnyCase() throws Exception {
+        // examples/ombudsman-2022-units.csv as an Indonesian spreadsheet saves it: unit;D1;D2;D3;D4 with 85,5.
+        Path units = rapor.home.resolve("examples/ombudsman-2022-units.csv");
+        String longName = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Contoh";
+        Run batch = ok("batch", "ombudsman-2022", units.toString(), "--at-or-below", "c");
+        assertTrue(batch.out().contains("at or below C: " + longName), batch.out());
+        List<String> rows = batch.out().lines().filter(l -> l.startsWith("  Dinas")).toList();
+        assertEquals(2, rows.size(), batch.out());
+        assertEquals(rows.get(0).indexOf("81.81"), rows.get(1).indexOf("44.94"), "the numbers stay in one column:\n" + batch.out());
+
+        Run csv = ok("batch", "ombudsman:2023", units.toString(), "--csv");
+        assertEquals("unit;index;band;label;errors\nDinas A;81,81;B;Kualitas Tinggi;\n" + longName + ";44,94;D;Kualitas Rendah;\n",
+                csv.out(), "written as it was read: semicolons and decimal commas");
+        Path comma = Files.writeString(dir.resolve("ombudsman.csv"), "unit,D1,D2,D3,D4\n\"Dinas A, Kota\",90,85.5,80,70\nDinas C,50,50,50,101\n");
+        Run quoted = cli("batch", "ombudsman-2022", comma.toString(), "--csv");
+        assertEquals(1, quoted.code());
+        assertTrue(quoted.out().startsWith("unit,index,band,label,errors\n\"Dinas A, Kota\",81.81,B,Kualitas Tinggi,\nDinas C,,,,\"row 3, column D4: "),
+                "quoted where a cell holds a comma: " + quoted.out());
+
+        Path compliance = Files.writeString(dir.resolve("ombudsman-2021.csv"), "unit,V1,V2,V3,V4,V5,V6,V7,V8,V9\nDinas K,60,60,60,60,60,60,60,60,60\n");
+        Run kuning = ok("batch", "ombudsman-2021", compliance.toString(), "--at-or-below", "kuning");
+        assertTrue(kuning.out().contains("at or below Kuning: Dinas K"), kuning.out());
+        Run wrongColumns = cli("batch", "ombudsman-2021", units.toString());
+        assertEquals(2, wrongColumns.code());
+        assertTrue(wrongColumns.err().contains("column D1 is neither an indicator id nor a printed code of ombudsman-2021"), wrongColumns.err());
+        Run band = cli("batch", "ombudsman-2022", units.toString(), "--at-or-below", "kuning");
+        assertEquals(2, band.code());
+        assertEquals("rapor-cli: --at-or-below kuning: ombudsman-2022 has no such band; its bands are A, B, C, D, E", band.err().strip());
     }
 
     @Test
@@ -158,6 +211,10 @@ class CliIT extends StartedDistribution {
         String[] run = rapor.command("rapor-cli", Map.of("RAPOR_URL", rapor.url("")), "methodologies");
         assertEquals("0", run[0], run[1]);
         assertTrue(run[1].contains("skm-2017"), run[1]);
+        String[] batch = rapor.command("rapor-cli", Map.of("RAPOR_URL", rapor.url("")), "batch", "ombudsman-2022",
+                rapor.home.resolve("examples/ombudsman-2022-units.csv").toString(), "--csv");
+        assertEquals("0", batch[0], "lib/ holds what reads CSV: " + batch[1]);
+        assertTrue(batch[1].startsWith("unit;index;band;label;errors"), batch[1]);
         String[] bad = rapor.command("rapor-cli", Map.of(), "nonsense");
         assertEquals("2", bad[0], bad[1]);
     }

@@ -26,7 +26,36 @@ class ClientFixturesIT extends StartedDistribution {
             "../bundles/rapor-client/src/test/resources/id/rapor/client/answers"));
     private static final String FIXED_TIME = "2026-01-01T00:00:00Z";
 
-    private record Fixture(String file, String method, String path, String body, int status) {}
+    private record Fixture(String file, String method, String path, String body, int status, String authorization) {
+        Fixture(String file, String method, String path, String body, int status) {
+            this(file, method, path, body, status, null);
+        }
+    }
+
+    private static final String REVISIONS = "/api/v1/methodologies/pekppp-2022/revisions";
+
+    /** Policy staff's answers: a revision proposed, listed, read, previewed, compared, activated, and the audit trail. */
+    private static List<Fixture> revisionFixtures() throws Exception {
+        String[] added = rapor.command("rapor-user", java.util.Map.of("RAPOR_PASSWORD", "sandi-rahasia-1"), "add", "siti", "policy");
+        assertEquals("0", added[0], added[1]);
+        String siti = RaporDistribution.basic("siti", "sandi-rahasia-1");
+        RuleBundleJar jar = RuleBundleJar.read(rapor.home.resolve("rules/pekppp-2022.jar"));
+        ObjectNode proposal = RaporDistribution.JSON.createObjectNode();
+        proposal.put("comment", "Band C from 2.98 (Surat Edaran contoh)");
+        proposal.putObject("files")
+                .put("methodology/bands.csv", BandC.moveBands(new String(jar.file("methodology/bands.csv"), StandardCharsets.UTF_8)))
+                .put("methodology/golden-cases.csv", BandC.moveGoldenCases(new String(jar.file("methodology/golden-cases.csv"), StandardCharsets.UTF_8)));
+        ObjectNode impact = RaporDistribution.JSON.createObjectNode();
+        impact.putArray("units").add(Assessments.example()).add(RaporDistribution.JSON.readTree(Assessments.exampleWith("i02", 9)));
+        return List.of(
+                new Fixture("revision-proposed.json", "POST", REVISIONS, proposal.toString(), 201, siti),
+                new Fixture("revisions.json", "GET", REVISIONS, null, 200, siti),
+                new Fixture("revision.json", "GET", REVISIONS + "/1", null, 200, siti),
+                new Fixture("impact.json", "POST", REVISIONS + "/1/impact", impact.toString(), 200, siti),
+                new Fixture("diff.json", "GET", REVISIONS + "/0/diff/1", null, 200, siti),
+                new Fixture("activated.json", "POST", REVISIONS + "/1/activate", "", 200, siti),
+                new Fixture("audit.json", "GET", "/api/v1/audit", null, 200, siti));
+    }
 
     private static List<Fixture> fixtures() throws Exception {
         ObjectNode region = RaporDistribution.JSON.createObjectNode();
@@ -63,13 +92,18 @@ class ClientFixturesIT extends StartedDistribution {
     @Test
     void theClientsCannedAnswersAreWhatTheServerSays() throws Exception {
         boolean write = Boolean.getBoolean("rapor.fixtures.write");
-        for (Fixture f : fixtures()) {
+        List<Fixture> all = new java.util.ArrayList<>(fixtures());
+        all.addAll(revisionFixtures());
+        for (Fixture f : all) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rapor.url(f.path())));
             if (f.body() == null) request.GET();
+            else if (f.body().isEmpty()) request.POST(HttpRequest.BodyPublishers.noBody());
             else request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(f.body(), StandardCharsets.UTF_8));
+            if (f.authorization() != null) request.header("Authorization", f.authorization());
             HttpResponse<String> r = rapor.send(request);
             assertEquals(f.status(), r.statusCode(), f.file() + ": " + r.body());
             JsonNode now = fixTimes(RaporDistribution.JSON.readTree(r.body()));
+            if (f.file().equals("audit.json")) now = policyEntries(now);
             Path file = ANSWERS.resolve(f.file());
             if (write) {
                 Files.writeString(file, RaporDistribution.JSON.writeValueAsString(now));
@@ -105,11 +139,21 @@ class ClientFixturesIT extends StartedDistribution {
         return at + ": canned " + (a.length() > 120 ? a.substring(0, 120) + "…" : a) + ", server " + (b.length() > 120 ? b.substring(0, 120) + "…" : b);
     }
 
-    /** A deployment's time is when this run compiled it: one fixed instant instead. */
+    /** The audit trail's entries of policy staff's calls: the rule bundles' own entries come in the order they happened to compile, from a temporary folder. */
+    private static JsonNode policyEntries(JsonNode trail) {
+        var kept = RaporDistribution.JSON.createArrayNode();
+        trail.forEach(e -> {
+            if (e.get("action").asText().startsWith("revision.")) kept.add(e);
+        });
+        return kept;
+    }
+
+    /** A deployment's or revision's time is when this run made it, an audit entry's request id is new each run: fixed values instead. */
     private static JsonNode fixTimes(JsonNode node) {
         if (node.isArray()) node.forEach(ClientFixturesIT::fixTimes);
         if (node instanceof ObjectNode o) {
             if (o.has("time")) o.put("time", FIXED_TIME);
+            if (o.has("requestId")) o.put("requestId", "fixed-request-id");
             o.forEach(ClientFixturesIT::fixTimes);
         }
         return node;

@@ -1,8 +1,10 @@
 package id.rapor.cli;
 
 import id.rapor.client.Call;
-import id.rapor.client.Types;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The commands: what each sends and how its answer is shown. */
 enum Command {
@@ -12,7 +14,7 @@ enum Command {
             print.answer(Call.methodologies(), Tables::methodologies);
         }
     },
-    QUESTIONNAIRE(1, "questionnaire ID", "a methodology's aspects, indicators and answers, bands and provenance") {
+    QUESTIONNAIRE(1, "questionnaire ID", "a methodology's aspects, indicators (ids and printed codes) and answers, bands and provenance") {
         @Override
         void run(Arguments a, Printer print) {
             print.answer(Call.methodology(a.operand(0)), Tables::questionnaire);
@@ -25,18 +27,12 @@ enum Command {
             print.answer(methodology.score(AssessmentFile.read(Path.of(a.operand(1)))), Tables::score);
         }
     },
-    BATCH(2, "batch ID|FAMILY:YEAR UNITS.csv [--region NAME] [--at-or-below BAND]",
-            "score a region's units: a CSV with header unit,<indicator id>,… and a row per unit") {
+    BATCH(2, "batch ID|FAMILY:YEAR UNITS.csv [--region NAME] [--at-or-below BAND] [--csv]",
+            "score a region's units from CSV: header unit,<indicator id or code>,…; a row per unit, or per respondent for a survey (SKM)",
+            "--region", "--at-or-below", "--csv") {
         @Override
         void run(Arguments a, Printer print) {
-            MethodologyChoice methodology = MethodologyChoice.parse(a.operand(0));
-            Path csv = Path.of(a.operand(1));
-            String region = a.region() != null ? a.region() : regionNamedAfter(csv);
-            Types.RegionScore scored = print.answer(methodology.scoreRegion(new Types.RegionAssessment(region, a.atOrBelow(),
-                    UnitsCsv.read(csv))), Tables::region);
-            long refused = scored.units().stream().filter(u -> !u.errors().isEmpty()).count();
-            // A batch job must see that units were left out, even when the rest were scored.
-            if (refused > 0) throw new UnitsRefused(refused, scored.units().size());
+            Batch.run(a, print);
         }
     },
     DEPLOYMENTS(0, "deployments", "every rule bundle: its state, the version serving, its errors") {
@@ -44,16 +40,67 @@ enum Command {
         void run(Arguments a, Printer print) {
             print.answer(Call.deployments(), Tables::deployments);
         }
+    },
+    REVISIONS(1, "revisions ID", "policy: a methodology's revisions, their state, author and comment") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.revisions(a.operand(0)), Tables::revisions);
+        }
+    },
+    TABLES(2, "tables ID FOLDER", "policy: write the tables serving now into a new FOLDER, to edit and propose") {
+        @Override
+        void run(Arguments a, Printer print) {
+            Revising.tables(a.operand(0), Path.of(a.operand(1)), print);
+        }
+    },
+    PROPOSE(2, "propose ID FOLDER --comment WHY", "policy: propose the files of FOLDER that differ from those serving as a new revision",
+            "--comment") {
+        @Override
+        void run(Arguments a, Printer print) {
+            Revising.propose(a.operand(0), Path.of(a.operand(1)), a.option("--comment"), print);
+        }
+
+        @Override
+        Set<String> requiredOptions() {
+            return Set.of("--comment");
+        }
+    },
+    IMPACT(3, "impact ID N UNITS.csv", "policy: which units' index or band revision N would change (UNITS.csv as for batch)") {
+        @Override
+        void run(Arguments a, Printer print) {
+            Revising.impact(a.operand(0), Revising.number(a.operand(1)), Path.of(a.operand(2)), print);
+        }
+    },
+    DIFF(3, "diff ID A B", "policy: what differs from revision A to revision B, row by row (0: the rule bundles)") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.diff(a.operand(0), Revising.number(a.operand(1)), Revising.number(a.operand(2))), Tables::diff);
+        }
+    },
+    ACTIVATE(2, "activate ID N", "policy: serve revision N from now on (an earlier one: a rollback; 0: the rule bundles again)") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.activate(a.operand(0), Revising.number(a.operand(1))), Tables::activated);
+        }
+    },
+    AUDIT(0, "audit [--methodology ID]", "policy: the audit trail, every change and refused attempt", "--methodology") {
+        @Override
+        void run(Arguments a, Printer print) {
+            String only = a.option("--methodology");
+            print.answer(Call.audit(), (t, entries) -> t.audit(entries.stream().filter(e -> only == null || only.equals(e.methodology())).toList()));
+        }
     };
 
     private final int operands;
     private final String synopsis;
     private final String description;
+    private final Set<String> options;
 
-    Command(int operands, String synopsis, String description) {
+    Command(int operands, String synopsis, String description, String... options) {
         this.operands = operands;
         this.synopsis = synopsis;
         this.description = description;
+        this.options = Set.of(options);
     }
 
     abstract void run(Arguments arguments, Printer print);
@@ -61,6 +108,11 @@ enum Command {
     int operands() { return operands; }
 
     String synopsis() { return synopsis; }
+
+    /** The options of this command besides the global --url and --json. */
+    Set<String> options() { return options; }
+
+    Set<String> requiredOptions() { return Set.of(); }
 
     /** The word that names the command on the command line. */
     String word() { return synopsis.split(" ", 2)[0]; }
@@ -70,19 +122,18 @@ enum Command {
         throw new UsageException("unknown command '" + word + "'");
     }
 
+    /** The commands that take an option, for a message. */
+    static String takingOption(String option) {
+        return Arrays.stream(values()).filter(c -> c.options.contains(option)).map(Command::word).collect(Collectors.joining(" and "));
+    }
+
     static String usage() {
         StringBuilder s = new StringBuilder("usage: rapor-cli [--url URL] [--json] COMMAND\n");
         for (Command c : values()) s.append("  ").append(c.synopsis).append("\n      ").append(c.description).append('\n');
         s.append("--url defaults to $RAPOR_URL, else ").append(Arguments.DEFAULT_URL).append("; --json prints the server's JSON as it is.\n");
-        s.append("Where scoring needs a login, set $RAPOR_USER and $RAPOR_PASSWORD.\n");
-        s.append("Exit 0 when done, 1 when Rapor refuses or cannot be reached, 2 for a wrong command line or file.");
+        s.append("CSV files may be comma-separated, or semicolon-separated with decimal commas (as spreadsheets save CSV in Indonesian).\n");
+        s.append("policy commands, and scoring where it needs a login: set $RAPOR_USER and $RAPOR_PASSWORD.\n");
+        s.append("Exit 0 when done, 1 when Rapor refuses, cannot be reached, refuses a unit or rejects a revision, 2 for a wrong command line or file.");
         return s.toString();
-    }
-
-    /** Without --region, the region is named after the file: units-kab-contoh.csv is "units-kab-contoh". */
-    private static String regionNamedAfter(Path csv) {
-        String name = csv.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

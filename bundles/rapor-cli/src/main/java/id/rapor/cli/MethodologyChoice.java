@@ -1,6 +1,7 @@
 package id.rapor.cli;
 
 import id.rapor.client.Call;
+import id.rapor.client.RaporClient;
 import id.rapor.client.Types;
 
 /** The methodology a command names: an id (pekppp-2022), or a family and an assessment year (pekppp:2024). */
@@ -24,6 +25,11 @@ record MethodologyChoice(String id, String family, int year) {
 
     private boolean byYear() {
         return family != null;
+    }
+
+    /** The questionnaire of the methodology chosen: of the one that applies to the year, when chosen by year. */
+    Types.Questionnaire questionnaire(RaporClient client) {
+        return client.methodology(byYear() ? client.resolve(family, year).id() : id);
     }
 
     Call<Types.Score> score(Types.Assessment assessment) {

@@ -19,6 +19,16 @@ final class Printer {
         this.tables = new Tables(out);
     }
 
+    /** For commands that need more than the one call they print (a questionnaire, the files serving). */
+    RaporClient client() {
+        return client;
+    }
+
+    /** A line of the command's own, not an answer of the server's. */
+    void line(String text) {
+        out.println(text);
+    }
+
     /** Prints the answer (the server's JSON with --json, else a table) and returns it, read. */
     <T> T answer(Call<T> call, BiConsumer<Tables, T> table) {
         if (json) {

@@ -62,7 +62,7 @@ public final class RaporCli {
         } catch (InputException e) {
             err.println("rapor-cli: " + e.getMessage());
             return WRONG_INPUT;
-        } catch (RaporException | UnitsRefused e) {
+        } catch (RaporException | NotDone e) {
             err.println("rapor-cli: " + e.getMessage());
             return REFUSED;
         } catch (IllegalArgumentException e) {

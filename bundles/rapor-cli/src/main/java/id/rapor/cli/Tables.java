@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVPrinter;
 
 /** The answers as readable tables; numbers are printed as the server wrote them. */
 final class Tables {
@@ -46,7 +47,7 @@ final class Tables {
         for (String line : s.explanation()) out.println("  " + line);
     }
 
-    void region(Types.RegionScore r) {
+    void region(Types.RegionScore r, UnitsFile file) {
         var sum = r.summary();
         out.printf("%s: %s, %d of %d units scored (%s)  [%s %s]%n", r.region(),
                 sum.score() == null ? "no score" : number(sum.score()) + " " + band(sum.band()),
@@ -57,15 +58,109 @@ final class Tables {
             out.println("at or below " + sum.atOrBelow().band() + ": "
                     + (sum.atOrBelow().units().isEmpty() ? "none" : String.join("; ", sum.atOrBelow().units())));
         }
+        // As wide as the longest name, so a long one does not push its row's numbers out of line.
+        int width = 4;
+        for (int k = 0; k < r.units().size(); k++) width = Math.max(width, unitName(r, k).length());
+        String scored = "  %-" + width + "s %8s %s%n";
+        String refused = "  %-" + width + "s not scored: %s%n";
         for (int k = 0; k < r.units().size(); k++) {
             var u = r.units().get(k);
-            String name = u.unit() != null ? u.unit() : "(unit " + (k + 1) + ")";
-            if (u.scored()) out.printf("  %-40s %8s %s%n", name, number(u.index()), band(u.band()));
-            // The row already names the unit: its fields need no "units[k]." path.
-            else out.printf("  %-40s not scored: %s%n", name, u.errors().stream()
-                    .map(e -> e.field().replaceFirst("^units\\[\\d+]\\.", "") + ": " + e.message())
-                    .collect(Collectors.joining("; ")));
+            if (u.scored()) out.printf(scored, unitName(r, k), number(u.index()), band(u.band()));
+            else out.printf(refused, unitName(r, k), errors(file, k, u.errors()));
         }
+    }
+
+    /** Each unit as a CSV row (unit, index, band, label, errors), written as the input file was: a semicolon file gets decimal commas. */
+    void regionCsv(Types.RegionScore r, UnitsFile file) {
+        CsvConvention c = file.csv().convention();
+        try (CSVPrinter csv = new CSVPrinter(new NoClose(out), c.format())) {
+            csv.printRecord("unit", "index", "band", "label", "errors");
+            for (int k = 0; k < r.units().size(); k++) {
+                var u = r.units().get(k);
+                csv.printRecord(unitName(r, k), c.format(u.index()), u.band() == null ? "" : u.band().code(),
+                        u.band() == null ? "" : u.band().label(), u.scored() ? "" : errors(file, k, u.errors()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    void impact(int number, Types.Impact i, UnitsFile file) {
+        out.printf("%s revision %d (%s) against %s, which serves: %d unit(s) change, %d do not%s%n", i.methodology(), number,
+                i.candidateVersion(), i.activeVersion(), i.changed().size(), i.unchanged(),
+                i.errors().isEmpty() ? "" : ", " + i.errors().size() + " not scored");
+        int width = 4;
+        for (var c : i.changed()) width = Math.max(width, c.unit().length());
+        for (var e : i.errors()) width = Math.max(width, text(e.unit()).length());
+        String row = "  %-" + width + "s %-12s %-12s %s%n";
+        if (!i.changed().isEmpty()) out.printf(row, "UNIT", "NOW", "REVISION " + number, "DELTA");
+        for (var c : i.changed()) {
+            out.printf(row, c.unit(), number(c.before().index()) + " " + c.before().band(), number(c.after().index()) + " " + c.after().band(),
+                    number(c.delta()));
+        }
+        for (var e : i.errors()) {
+            int k = file.unitOf(e.unit(), e.errors());
+            out.printf("  %-" + width + "s not scored: %s%n", text(e.unit()), k < 0
+                    ? e.errors().stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "))
+                    : errors(file, k, e.errors()));
+        }
+    }
+
+    void revisions(List<Types.Revision> list) {
+        if (list.isEmpty()) {
+            out.println("no revisions: the rule bundles serve (revision 0)");
+            return;
+        }
+        String row = "%-4s %-11s %-16s %-20s %-10s %s%n";
+        out.printf(row, "REV", "STATE", "VERSION", "TIME", "AUTHOR", "COMMENT");
+        for (var r : list) {
+            out.printf(row, r.revision(), r.state(), r.version(), r.time(), r.author(), r.comment());
+            ruleErrors(r.errors());
+        }
+    }
+
+    void proposed(Types.Revision r) {
+        out.printf("revision %d: %s, version %s%n", r.revision(), r.state(), r.version());
+        ruleErrors(r.errors());
+        if (r.state().equals("DRAFT")) out.println("Every check passed; it serves only once activated (rapor-cli activate … " + r.revision() + ").");
+    }
+
+    void activated(Types.Revision r) {
+        out.println(r.revision() == 0 ? "the rule bundles serve again: " + r.version() : "revision " + r.revision() + " serves: " + r.version());
+    }
+
+    void diff(Types.Diff d) {
+        out.printf("from revision %d to revision %d: %d change(s)%n", d.from(), d.to(), d.changes().size());
+        String file = null;
+        for (var c : d.changes()) {
+            if (!c.file().equals(file)) out.println((file = c.file()) + ":");
+            out.printf("  %s %s%n", c.kind(), c.key());
+            if (c.before() != null) out.println("    - " + c.before());
+            if (c.after() != null) out.println("    + " + c.after());
+        }
+    }
+
+    void audit(List<Types.AuditEntry> entries) {
+        String row = "%-24s %-10s %-18s %-16s %-4s %-6s %s%n";
+        out.printf(row, "TIME", "USER", "ACTION", "METHODOLOGY", "REV", "STATUS", "DETAIL");
+        for (var e : entries) {
+            out.printf(row, e.time(), text(e.user()), e.action(), text(e.methodology()), e.revision() == null ? "" : e.revision(), e.status(),
+                    text(e.detail()));
+        }
+    }
+
+    private void ruleErrors(List<Types.RuleError> errors) {
+        for (var e : errors) out.printf("    %s:%d: %s%n", e.file(), e.line(), e.message());
+    }
+
+    private static String unitName(Types.RegionScore r, int k) {
+        String name = r.units().get(k).unit();
+        return name != null ? name : "(unit " + (k + 1) + ")";
+    }
+
+    /** A unit's errors by row and column of its file. */
+    private static String errors(UnitsFile file, int k, List<Types.FieldError> errors) {
+        return errors.stream().map(e -> file.explain(k, e)).collect(Collectors.joining("; "));
     }
 
     void deployments(List<Types.Deployment> list) {
@@ -75,6 +170,18 @@ final class Tables {
             String serving = d.overriddenBy() != null ? d.overriddenBy() + " (a revision, in place of the bundles)" : text(d.servedVersion());
             out.printf(row, d.methodology(), d.bundle(), d.version(), d.state(), serving);
             for (var e : d.errors()) out.printf("    %s:%d:%d: %s%n", e.file(), e.line(), e.column(), e.message());
+        }
+    }
+
+    /** The command's output stream, left open when a CSV printer closes. */
+    private static final class NoClose extends java.io.FilterWriter {
+        NoClose(PrintStream out) {
+            super(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
         }
     }
 

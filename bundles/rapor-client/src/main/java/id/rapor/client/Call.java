@@ -71,6 +71,45 @@ public final class Call<T> {
         return get("deployments", new TypeToken<>() {});
     }
 
+    /** The revisions of a methodology, oldest first, without their files (role policy). */
+    public static Call<List<Types.Revision>> revisions(String methodologyId) {
+        return get(revisionsOf(methodologyId), new TypeToken<>() {});
+    }
+
+    /** One revision with all its files; 0 stands for the rule bundles. */
+    public static Call<Types.Revision> revision(String methodologyId, int number) {
+        return get(revisionsOf(methodologyId) + "/" + number, new TypeToken<>() {});
+    }
+
+    /** Proposes changed files as a new revision: checked at once, served only once activated. */
+    public static Call<Types.Revision> propose(String methodologyId, Types.RevisionProposal proposal) {
+        return post(revisionsOf(methodologyId), proposal, new TypeToken<>() {});
+    }
+
+    /** Serves revision {@code number} from now on; 0 goes back to the rule bundles. */
+    public static Call<Types.Revision> activate(String methodologyId, int number) {
+        return new Call<>("POST", V1 + revisionsOf(methodologyId) + "/" + number + "/activate", null, new TypeToken<>() {});
+    }
+
+    /** What revision {@code number} would change on these units, compared with what serves. */
+    public static Call<Types.Impact> impact(String methodologyId, int number, List<Types.Assessment> units) {
+        return post(revisionsOf(methodologyId) + "/" + number + "/impact", new Types.Units(units), new TypeToken<>() {});
+    }
+
+    /** What differs from revision {@code from} to revision {@code to} (0: the rule bundles). */
+    public static Call<Types.Diff> diff(String methodologyId, int from, int to) {
+        return get(revisionsOf(methodologyId) + "/" + from + "/diff/" + to, new TypeToken<>() {});
+    }
+
+    /** The audit trail's last thousand entries, oldest first (role policy). */
+    public static Call<List<Types.AuditEntry>> audit() {
+        return get("audit", new TypeToken<>() {});
+    }
+
+    private static String revisionsOf(String methodologyId) {
+        return "methodologies/" + segment(methodologyId) + "/revisions";
+    }
+
     private static <T> Call<T> get(String path, TypeToken<T> answer) {
         return new Call<>("GET", V1 + path, null, answer);
     }

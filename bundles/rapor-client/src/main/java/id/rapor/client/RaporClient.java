@@ -164,6 +164,46 @@ public final class RaporClient {
         return send(Call.deployments());
     }
 
+    // Rule revisions and the audit trail: the credentials of a user with role policy.
+
+    /** A methodology's revisions, oldest first, without their files. */
+    public List<Types.Revision> revisions(String methodologyId) {
+        return send(Call.revisions(methodologyId));
+    }
+
+    /** One revision with all its files; 0 stands for the rule bundles. */
+    public Types.Revision revision(String methodologyId, int number) {
+        return send(Call.revision(methodologyId, number));
+    }
+
+    /**
+     * Proposes changed files (path such as {@code methodology/bands.csv} to text) with a comment saying why.
+     * The answer's state is DRAFT (every check passed; activate it to serve it) or REJECTED with its errors.
+     */
+    public Types.Revision propose(String methodologyId, String comment, Map<String, String> files) {
+        return send(Call.propose(methodologyId, new Types.RevisionProposal(comment, files)));
+    }
+
+    /** Serves revision {@code number} from now on (an earlier one: a rollback; 0: the rule bundles again). */
+    public Types.Revision activate(String methodologyId, int number) {
+        return send(Call.activate(methodologyId, number));
+    }
+
+    /** What revision {@code number} would change on these units' scores, before anyone is scored with it. */
+    public Types.Impact impact(String methodologyId, int number, List<Types.Assessment> units) {
+        return send(Call.impact(methodologyId, number, units));
+    }
+
+    /** What differs from revision {@code from} to revision {@code to}, table row by row and rule line by line (0: the rule bundles). */
+    public Types.Diff diff(String methodologyId, int from, int to) {
+        return send(Call.diff(methodologyId, from, to));
+    }
+
+    /** The audit trail's last thousand entries: every change and refused attempt. */
+    public List<Types.AuditEntry> audit() {
+        return send(Call.audit());
+    }
+
     /** Sends a call and reads its answer into typed records. */
     public <T> T send(Call<T> call) {
         HttpResponse<String> response = exchange(call);

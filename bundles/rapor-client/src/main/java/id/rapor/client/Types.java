@@ -1,5 +1,6 @@
 package id.rapor.client;
 
+import com.google.gson.annotations.SerializedName;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -174,6 +175,70 @@ public final class Types {
     /** A region to score: its units, and optionally the band at or below which to list them. */
     public record RegionAssessment(String region, String atOrBelow, List<Assessment> units) {
         public RegionAssessment {
+            units = list(units);
+        }
+    }
+
+    /**
+     * A rule revision of a methodology: its number, state (DRAFT, ACTIVE, SUPERSEDED, REJECTED), who proposed it
+     * when and why, the version it serves as, and where its files are wrong. {@code files} (path to text, every
+     * file of the revision) only in {@link RaporClient#revision}; empty in listings.
+     */
+    public record Revision(int revision, String state, String hash, String author, String time, String comment, String version,
+                           List<RuleError> errors, Map<String, String> files) {
+        public Revision {
+            errors = list(errors);
+            files = map(files);
+        }
+    }
+
+    /** A proposed rule change: why, and the changed files (path such as methodology/bands.csv, to its text). */
+    public record RevisionProposal(String comment, Map<String, String> files) {
+        public RevisionProposal {
+            files = map(files);
+        }
+    }
+
+    /** An index and the code of its band. */
+    public record IndexAndBand(BigDecimal index, String band) {}
+
+    /** A unit whose index or band a revision changes: before (what serves) and after (the revision), and the difference. */
+    public record ImpactChange(String unit, @SerializedName("old") IndexAndBand before, @SerializedName("new") IndexAndBand after,
+                               BigDecimal delta) {}
+
+    /** A unit that could not be scored, and why. */
+    public record UnitErrors(String unit, List<FieldError> errors) {
+        public UnitErrors {
+            errors = list(errors);
+        }
+    }
+
+    /** What a revision would change on some units: those that change, how many do not, and those that could not be scored. */
+    public record Impact(String methodology, String activeVersion, String candidateVersion, int unchanged, List<ImpactChange> changed,
+                         List<UnitErrors> errors) {
+        public Impact {
+            changed = list(changed);
+            errors = list(errors);
+        }
+    }
+
+    /** One difference between two revisions: a table row (kind row-added, row-removed, row-changed…) or a rule line. */
+    public record Change(String file, String kind, String key, String before, String after) {}
+
+    /** What differs between revision {@code from} and revision {@code to} (0: the rule bundles). */
+    public record Diff(int from, int to, List<Change> changes) {
+        public Diff {
+            changes = list(changes);
+        }
+    }
+
+    /** One entry of the audit trail: a change or a refused attempt. {@code revision} and {@code methodology} may be null. */
+    public record AuditEntry(String time, String user, String address, String requestId, String action, String methodology,
+                             Integer revision, int status, String detail) {}
+
+    /** Units to preview a revision on. */
+    record Units(List<Assessment> units) {
+        Units {
             units = list(units);
         }
     }

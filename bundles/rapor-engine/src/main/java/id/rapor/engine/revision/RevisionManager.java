@@ -177,8 +177,21 @@ public final class RevisionManager implements RuleRevisions {
 
     @Override
     public Revision revision(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException {
+        if (number == 0) return ruleBundles(methodologyId);
         Revision r = listed(methodologyId, number);
         return withFiles(r, filesOf(r));
+    }
+
+    /**
+     * Revision 0, the rule bundles, with their files: what a change starts from when no revision
+     * serves (policy staff copy the tables from here instead of unpacking a jar).
+     */
+    private Revision ruleBundles(String methodologyId) throws UnknownMethodologyException, UnknownRevisionException {
+        Map<String, String> files = filesOf(methodologyId, 0);
+        boolean revisionServes = snapshot.getOrDefault(methodologyId, List.of()).stream().anyMatch(r -> r.state() == RevisionState.ACTIVE);
+        String version = registry.bundleChoice(methodologyId).methodology().getVersion();
+        return new Revision(methodologyId, 0, revisionServes ? RevisionState.SUPERSEDED : RevisionState.ACTIVE, "", "", Instant.EPOCH,
+                "the rule bundles", version, files, List.of());
     }
 
     /** The revision as the snapshot holds it: without its files where they are stored. */

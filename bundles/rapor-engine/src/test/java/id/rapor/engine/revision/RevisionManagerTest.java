@@ -235,6 +235,19 @@ public class RevisionManagerTest {
     }
 
     @Test
+    void revisionZeroHoldsTheRuleBundlesFilesToStartAChangeFrom() throws Exception {
+        Revision zero = revisions.revision("toy", 0);
+        assertEquals(new ToyBundle().files.get(RuleBundleLayout.BANDS), zero.files().get(RuleBundleLayout.BANDS));
+        assertEquals(RevisionState.ACTIVE, zero.state(), "no revision serves: the rule bundles do");
+        assertEquals("2024.1.0", zero.version());
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
+        revisions.activate("toy", 1, "siti");
+        assertEquals(RevisionState.SUPERSEDED, revisions.revision("toy", 0).state());
+        assertEquals(new ToyBundle().files.get(RuleBundleLayout.BANDS), revisions.revision("toy", 0).files().get(RuleBundleLayout.BANDS),
+                "still the rule bundles' own files");
+    }
+
+    @Test
     void diffFromRevisionZeroShowsTheWholeChangeAgainstTheRuleBundle() throws Exception {
         revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
         var changes = revisions.diff("toy", 0, 1);

@@ -1,0 +1,23 @@
+package id.rapor.cli;
+
+/**
+ * Rapor answered, but what was asked was not (all) done: units of a batch were refused (their
+ * errors are printed with the rest), or a proposed revision was rejected. The command line exits 1,
+ * so a script sees it.
+ */
+final class NotDone extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private NotDone(String message) {
+        super(message);
+    }
+
+    static NotDone unitsRefused(long refused, int units) {
+        return new NotDone(refused + " of " + units + " units were refused and not scored (their errors are above)");
+    }
+
+    static NotDone revisionRejected(String methodology, int number) {
+        return new NotDone("revision " + number + " of " + methodology + " was rejected (the errors above say which file and line);"
+                + " it can never be activated: fix the files and propose again");
+    }
+}
