@@ -205,6 +205,34 @@ public final class RaporClient {
     }
 
     /** Sends a call and reads its answer into typed records. */
+    // The evaluation records: see Call for each request.
+
+    public List<Types.Unit> units(String region) { return send(Call.units(region)); }
+
+    public Types.Unit unit(String id) { return send(Call.unit(id)); }
+
+    public Types.Unit createUnit(Types.UnitRequest unit) { return send(Call.createUnit(unit)); }
+
+    public Types.Unit updateUnit(String id, Types.UnitRequest unit) { return send(Call.updateUnit(id, unit)); }
+
+    public Types.UnitImport importUnits(String csv) { return send(Call.importUnits(csv)); }
+
+    public Types.AssessmentRecord enter(String unitId, Types.AssessmentRequest assessment) { return send(Call.enter(unitId, assessment)); }
+
+    public List<Types.AssessmentRecord> assessments(String unitId, Integer year, String family) {
+        return send(Call.assessments(unitId, year, family));
+    }
+
+    public Types.AssessmentRecord official(String unitId, int year, String family) { return send(Call.official(unitId, year, family)); }
+
+    public Types.AssessmentRecord assessment(long id) { return send(Call.assessment(id)); }
+
+    public Types.AssessmentRecord changeDraft(long id, Types.AssessmentRequest assessment) { return send(Call.changeDraft(id, assessment)); }
+
+    public Types.AssessmentRecord submit(long id) { return send(Call.submit(id)); }
+
+    public Types.AssessmentRecord finalizeAssessment(long id) { return send(Call.finalizeAssessment(id)); }
+
     public <T> T send(Call<T> call) {
         HttpResponse<String> response = exchange(call);
         return read(call, response.uri(), response.statusCode(), response.body());
@@ -236,8 +264,8 @@ public final class RaporClient {
                 .timeout(requestTimeout);
         if (authorization != null) request.header("Authorization", authorization);
         if (call.body() == null) request.method(call.method(), HttpRequest.BodyPublishers.noBody());
-        else request.header("Content-Type", JSON)
-                .method(call.method(), HttpRequest.BodyPublishers.ofString(gson.toJson(call.body()), StandardCharsets.UTF_8));
+        else request.header("Content-Type", call.mediaType()).method(call.method(), HttpRequest.BodyPublishers.ofString(
+                call.mediaType().equals(JSON) ? gson.toJson(call.body()) : call.body().toString(), StandardCharsets.UTF_8));
         HttpRequest r = request.build();
         HttpResponse<String> response;
         try {
