@@ -63,7 +63,7 @@ public class JettyHardeningTest {
                     response.getWriter().print("no body read");
                     return;
                 }
-                try (InputStream in = RequestBody.open(admitted, RequestBody.JSON)) {
+                try (InputStream in = RequestBody.open(admitted, RequestBody.DEFAULT_MAX_BYTES, RequestBody.JSON)) {
                     long n = in.transferTo(OutputStream.nullOutputStream());
                     response.getWriter().print("read " + n);
                 }
