@@ -63,7 +63,7 @@ public class JettyHardeningTest {
                     response.getWriter().print("no body read");
                     return;
                 }
-                try (InputStream in = RequestBody.open(admitted, RequestBody.JSON)) {
+                try (InputStream in = RequestBody.open(admitted, RequestBody.DEFAULT_MAX_BYTES, RequestBody.JSON)) {
                     if (request.getRequestURI().equals("/pause-first")) pause();
                     long n = 0;
                     if (request.getRequestURI().equals("/pause-between") && in.read() >= 0) {
