@@ -81,6 +81,24 @@ class MethodologiesIT extends StartedDistribution {
     }
 
     @Test
+    void anEmptyListOfRespondentsOrObjectOfAnswersIsNone() throws Exception {
+        // As a client generated from openapi.json sends them: every field, empty or not.
+        ObjectNode pekppp = Assessments.example();
+        pekppp.putArray("respondents");
+        HttpResponse<String> r = rapor.post("/api/v1/methodologies/pekppp-2022/score", pekppp.toString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("2.97", json(r).get("index").asText());
+        assertEquals("C", json(r).at("/band/code").asText());
+        r = rapor.post("/api/v1/methodologies/skm-2017/score", "{\"unit\":\"x\",\"answers\":{},\"respondents\":["
+                + "{\"u1\":4,\"u2\":4,\"u3\":3,\"u4\":3,\"u5\":2,\"u6\":2,\"u7\":1,\"u8\":1,\"u9\":4}]}");
+        assertEquals(200, r.statusCode(), r.body());
+        // Respondents that are there are still refused where answers are scored.
+        pekppp.putArray("respondents").addObject().put("i01", 1);
+        JsonNode p = problem(rapor.post("/api/v1/methodologies/pekppp-2022/score", pekppp.toString()), 422);
+        assertEquals("respondents", p.at("/errors/0/field").asText());
+    }
+
+    @Test
     void ombudsman2021EdgesOverHttp() throws Exception {
         for (Map.Entry<String, String> e : Map.of("81.00", "Hijau", "80.99", "Kuning", "51.00", "Kuning", "50.99", "Merah").entrySet()) {
             StringBuilder body = new StringBuilder("{\"unit\":\"u\",\"answers\":{");

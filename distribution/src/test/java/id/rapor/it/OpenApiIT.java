@@ -94,6 +94,7 @@ class OpenApiIT extends StartedDistribution {
         auth = null;
         check("GET", "/api/v1/audit", "/api/v1/audit", null, 401);
         check("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", null, 200);
+        check("POST", "/api/v1/openapi.json", "/api/v1/openapi.json", "{}", 405);
         records(example);
 
         Set<String> documented = new HashSet<>();
@@ -121,6 +122,18 @@ class OpenApiIT extends StartedDistribution {
         assertTrue(rapor.logText().contains("[portal-42] GET /api/v1/nope 404"), "the log names the request");
         HttpResponse<String> hostile = rapor.send(HttpRequest.newBuilder(URI.create(rapor.url("/api/v1/health"))).header("X-Request-Id", "a b<script>"));
         assertFalse(hostile.headers().firstValue("X-Request-Id").orElse("").contains("<"), "replaced, not echoed");
+    }
+
+    @Test
+    void operationsThatMayAnswer401DeclareBasicAuthSoGeneratedClientsSendIt() {
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String name = op.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode security = op.getValue().get("security");
+            assertTrue(security != null && security.isArray(), name + " declares its security");
+            boolean basic = false;
+            for (JsonNode requirement : security) basic |= requirement.has("basic");
+            assertEquals(op.getValue().at("/responses/401").isObject(), basic, name + ": basic auth exactly where 401 may come");
+        }));
     }
 
     @Test

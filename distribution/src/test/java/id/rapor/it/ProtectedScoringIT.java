@@ -71,6 +71,19 @@ class ProtectedScoringIT {
     }
 
     @Test
+    void aClientGeneratedFromTheContractScoresWithCredentials() throws Exception {
+        // The contract declares basic auth on scoring; the java/native generator leaves sending it to a request interceptor.
+        var anonymous = GeneratedClientIT.api(rapor);
+        var refused = assertThrows(id.rapor.generated.invoker.ApiException.class, () -> anonymous.score("pekppp-2022", GeneratedClientIT.example(), null));
+        assertEquals(401, refused.getCode());
+
+        var budi = new id.rapor.generated.api.DefaultApi(GeneratedClientIT.client(rapor)
+                .setRequestInterceptor(request -> request.header("Authorization", RaporDistribution.basic("budi", "sandi-penilai-1"))));
+        assertEquals("C", budi.score("pekppp-2022", GeneratedClientIT.example(), null).getBand().getCode());
+        assertEquals("pekppp-2022", budi.scoreByYear("pekppp", 2023, GeneratedClientIT.example()).getMethodology().getId());
+    }
+
+    @Test
     void theCommandLineTakesCredentialsFromTheEnvironment() throws Exception {
         Path file = Files.createTempFile("assessment", ".json");
         Files.writeString(file, Assessments.example().toString());

@@ -21,7 +21,6 @@ class RecordsOnPostgresIT extends RecordsScenarios {
     static void start() throws Exception {
         postgres = PostgresServer.start();
         rapor = RaporDistribution.start(home -> {
-            withoutRateLimitTEMPORARY(home);
             Files.writeString(home.resolve("etc/rapor.properties"), "\ndatabase.url=" + postgres.url("rapor") + "\ndatabase.user="
                     + PostgresServer.USER + "\ndatabase.password=" + PostgresServer.PASSWORD + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         });

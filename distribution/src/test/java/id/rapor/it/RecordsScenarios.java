@@ -45,12 +45,6 @@ abstract class RecordsScenarios {
         assertEquals(200, imported.statusCode(), imported.body());
     }
 
-    // TEMPORARY until the first-login 408 fix lands (helper branch fix-first-login-rate).
-    static void withoutRateLimitTEMPORARY(java.nio.file.Path home) throws Exception {
-        java.nio.file.Path cfg = home.resolve("etc/id.rapor.http.cfg");
-        java.nio.file.Files.writeString(cfg, java.nio.file.Files.readString(cfg).replaceAll("(?m)^min.data.rate.*$", "") + "\nmin.data.rate=0\n");
-    }
-
     private static void add(RaporDistribution rapor, String user, String password, String roles) throws Exception {
         String[] result = rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", password), "add", user, roles);
         assertEquals("0", result[0], result[1]);

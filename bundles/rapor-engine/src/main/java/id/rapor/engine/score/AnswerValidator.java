@@ -50,6 +50,7 @@ public final class AnswerValidator {
     AnswerSheet validate(Assessment assessment) throws InvalidAssessmentException {
         List<FieldError> errors = new ArrayList<>(0);
         if (methodology.getInput() == InputKind.RESPONDENTS) {
+            // Likewise an empty answers object is no answers.
             if (assessment.answers() != null && !assessment.answers().isEmpty()) {
                 errors.add(new FieldError("answers", methodology.getId() + " is scored on respondents' answers: send respondents, not answers"));
             }
@@ -60,7 +61,8 @@ public final class AnswerValidator {
                 for (int k = 0; k < respondents.size(); k++) check(respondents.get(k), "respondents[" + k + "].", errors);
             }
         } else {
-            if (assessment.respondents() != null) {
+            // An empty list is no respondents: clients generated from the contract send "respondents": [] with answers.
+            if (assessment.respondents() != null && !assessment.respondents().isEmpty()) {
                 errors.add(new FieldError("respondents", methodology.getId() + " is scored on answers, not respondents"));
             }
             if (assessment.answers() == null) errors.add(new FieldError("answers", "missing; expected an object of indicator id to number"));

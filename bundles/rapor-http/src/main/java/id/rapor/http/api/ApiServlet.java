@@ -67,7 +67,6 @@ import org.slf4j.LoggerFactory;
 public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
-    static final long MAX_BODY = 1024 * 1024;
     private static final String PREFIX = "/api/v1/";
 
     private final transient JsonFactory json = JsonFactory.builder()
@@ -100,7 +99,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient ScheduledThreadPoolExecutor deadlines = deadlineTimer();
 
     /** What the settings make: replaced whole when they change. */
-    private record Configured(Cors cors, boolean accessLog, Routes routes, RequestBodies bodies) {}
+    private record Configured(Cors cors, boolean accessLog, Routes routes, RequestBodies bodies, long maxBodyBytes) {}
 
     private transient volatile Configured configured;
 
@@ -130,6 +129,8 @@ public final class ApiServlet extends HttpServlet {
             openApi = in.readAllBytes();
         }
         SystemResource system = new SystemResource(scoring, audit, guard, out, openApi);
+        // 64 MiB: a batch of 5,000 units of 200 answers each is under 10 MiB; beyond that only the heap is at stake.
+        int maxBodyBytes = Settings.Check.within("body.max.bytes", settings.body_max_bytes(), 1024, 64 << 20, RequestBody.DEFAULT_MAX_BYTES);
         Needed<UnitRegistry> unitRegistry = () -> present(units);
         Needed<RecordsAccess> access = () -> new RecordsAccess(guard, present(units));
         RecordBodies recordBodies = new RecordBodies(json);
@@ -137,7 +138,7 @@ public final class ApiServlet extends HttpServlet {
         AssessmentsResource assessmentsResource = new AssessmentsResource(() -> present(assessmentRecords), access, scoring,
                 recordBodies, json, out);
         // The API, one line per operation as openapi.json lists them.
-        Routes routes = new Routes()
+        Routes routes = new Routes(maxBodyBytes)
                 .add("GET", "/health", system::health)
                 .add("GET", "/openapi.json", system::openApi)
                 .add("GET", "/deployments", system::deployments)
@@ -169,7 +170,7 @@ public final class ApiServlet extends HttpServlet {
         RequestBodies bodies = new RequestBodies(deadlines,
                 Settings.Check.within("bodies.concurrent", settings.bodies_concurrent(), 1, 100_000, 100),
                 Settings.Check.within("body.deadline.ms", settings.body_deadline_ms(), 1000, 3_600_000, 20_000));
-        configured = new Configured(cors, settings.access_log(), routes, bodies);
+        configured = new Configured(cors, settings.access_log(), routes, bodies, maxBodyBytes);
     }
 
     private static <T> T present(T service) throws HttpProblem {
@@ -227,14 +228,13 @@ public final class ApiServlet extends HttpServlet {
         } catch (HttpProblem p) {
             // A refusal may come before the body was read (404 for an unknown year, 401): read the rest,
             // or the container may close a kept-alive connection under a client about to reuse it.
-            if (!drain(request)) response.setHeader("Connection", "close");
+            if (!drain(request, now.maxBodyBytes())) response.setHeader("Connection", "close");
             problem(request, response, p, requestId);
         } catch (LimitedInputStream.TooLarge e) {
             // Read the rest of the body so the answer reaches a client that is still sending: closing
             // a connection with unread data makes the kernel reset it, and the 413 is lost.
-            if (!drain(request)) response.setHeader("Connection", "close");
-            problem(request, response, HttpProblem.of(413, "body-too-large", "Request body too large",
-                    "The body is larger than " + MAX_BODY + " bytes (1 MiB).", List.of()), requestId);
+            if (!drain(request, now.maxBodyBytes())) response.setHeader("Connection", "close");
+            problem(request, response, RequestBody.tooLarge(e.limit()), requestId);
         } catch (RequestBody.Interrupted e) {
             // The body stopped arriving (idle timeout), trickled in below the minimum data rate or was not in by
             // its deadline: say so, never a 200 with nothing, and close the connection, whose remaining bytes are unknown.
@@ -304,9 +304,9 @@ public final class ApiServlet extends HttpServlet {
         out.problem(request, response, p, requestId);
     }
 
-    private static boolean drain(HttpServletRequest request) {
+    private static boolean drain(HttpServletRequest request, long maxBodyBytes) {
         byte[] buffer = new byte[16384];
-        long left = 16 * MAX_BODY;
+        long left = 16 * maxBodyBytes;
         try {
             var in = request.getInputStream();
             for (int n; (n = in.read(buffer)) >= 0; ) {

@@ -10,7 +10,15 @@ public final class LimitedInputStream extends FilterInputStream {
     /** Thrown when the body is longer than the limit; the servlet answers 413. */
     public static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
-        TooLarge(long limit) { super("the body is larger than " + limit + " bytes"); }
+        private final long limit;
+
+        TooLarge(long limit) {
+            super("the body is larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        /** The most bytes the body could have had. */
+        public long limit() { return limit; }
     }
 
     private final long limit;

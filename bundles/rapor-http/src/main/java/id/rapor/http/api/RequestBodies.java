@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Every body is read through here, the servlet's own draining of a refused one included: a
  * request is {@link #admit admitted} as it arrives, and gives its place back once its body is
- * read to the end or its answer is sent.
+ * read to the end or its answer is sent. A small body of declared length is taken whole at its
+ * first read ({@link WholeBody}), so that Jetty's minimum data rate measures the client's sending,
+ * never the API's own time between reads.
  */
 public final class RequestBodies {
     private static final Logger LOG = LoggerFactory.getLogger(RequestBodies.class);
@@ -63,7 +65,8 @@ public final class RequestBodies {
         }
         Place place = new Place();
         try {
-            DeadlineInput body = new DeadlineInput(request.getInputStream(),
+            // A small body is taken whole at its first read (WholeBody), under the deadline like any other.
+            DeadlineInput body = new DeadlineInput(WholeBody.of(request.getInputStream(), request.getContentLengthLong()),
                     "The request body was not complete within " + seconds() + " s of the request's start; send it again, faster.",
                     place::giveBack);
             place.deadline = deadlines.schedule(body::expire, deadlineMillis, TimeUnit.MILLISECONDS);

@@ -13,12 +13,14 @@ import java.util.Locale;
 /**
  * A request body as the resources read it: of a media type the call accepts (415 otherwise —
  * a browser may send text/plain across sites without asking first, application/json it may
- * not), at most {@link ApiServlet#MAX_BODY} bytes (413), and a body that stalls, trickles in
+ * not), at most as many bytes as body.max.bytes allows (413), and a body that stalls, trickles in
  * below Jetty's minimum data rate or is not in by its deadline ({@link RequestBodies}) ends as
  * {@link Interrupted}, which the servlet answers 408.
  */
 public final class RequestBody {
     public static final String JSON = "application/json";
+    /** The most bytes a body may have unless body.max.bytes in etc/id.rapor.http.cfg says otherwise. */
+    public static final int DEFAULT_MAX_BYTES = 1 << 20;
 
     private RequestBody() {}
 
@@ -48,8 +50,8 @@ public final class RequestBody {
         public boolean late() { return late; }
     }
 
-    /** The body, if its Content-Type is one of {@code accepted}. */
-    public static InputStream open(HttpServletRequest request, String... accepted) throws IOException, HttpProblem {
+    /** The body, if its Content-Type is one of {@code accepted}; reading more than {@code maxBytes} of it throws {@link LimitedInputStream.TooLarge}. */
+    public static InputStream open(HttpServletRequest request, long maxBytes, String... accepted) throws IOException, HttpProblem {
         String type = mediaType(request);
         if (!List.of(accepted).contains(type)) {
             throw HttpProblem.of(415, "unsupported-media-type", "Unsupported media type",
@@ -57,8 +59,22 @@ public final class RequestBody {
                     List.of(new FieldError("Content-Type", (type.isEmpty() ? "missing" : "'" + type + "' is not accepted here")
                             + "; expected " + String.join(" or ", accepted))));
         }
-        if (request.getContentLengthLong() > ApiServlet.MAX_BODY) throw new LimitedInputStream.TooLarge(ApiServlet.MAX_BODY);
-        return new LimitedInputStream(new Reading(request.getInputStream()), ApiServlet.MAX_BODY);
+        if (request.getContentLengthLong() > maxBytes) throw new LimitedInputStream.TooLarge(maxBytes);
+        return new LimitedInputStream(new Reading(request.getInputStream()), maxBytes);
+    }
+
+    /** 413 body-too-large for a body over {@code maxBytes}, naming the limit. */
+    public static HttpProblem tooLarge(long maxBytes) {
+        return HttpProblem.of(413, "body-too-large", "Request body too large",
+                "The body is larger than the limit of " + size(maxBytes) + ".", List.of());
+    }
+
+    /** "1,048,576 bytes (1 MiB)": the exact number, and what it is in KiB or MiB when it is a whole one. */
+    static String size(long bytes) {
+        String exact = String.format(Locale.ROOT, "%,d bytes", bytes);
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) return exact + " (" + (bytes >> 20) + " MiB)";
+        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) return exact + " (" + (bytes >> 10) + " KiB)";
+        return exact;
     }
 
     /** The media type of the body, lower case without parameters ("application/json"), or "" if none was declared. */

@@ -5,6 +5,7 @@ import id.rapor.http.json.HttpProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,16 +26,30 @@ public final class Routes {
         void handle(Exchange x) throws IOException, HttpProblem;
     }
 
-    /** A request being answered, with the values of its path pattern's {@code {name}} segments. */
-    public record Exchange(HttpServletRequest request, HttpServletResponse response, Map<String, String> path) {
+    /**
+     * A request being answered, with the values of its path pattern's {@code {name}} segments, and
+     * the most bytes its body may have.
+     */
+    public record Exchange(HttpServletRequest request, HttpServletResponse response, Map<String, String> path, long maxBodyBytes) {
         public String path(String name) {
             return path.get(name);
+        }
+
+        /** The request's body, if sent as one of {@code accepted}, read up to {@link #maxBodyBytes} (see {@link RequestBody}). */
+        public InputStream body(String... accepted) throws IOException, HttpProblem {
+            return RequestBody.open(request, maxBodyBytes, accepted);
         }
     }
 
     private record Route(String method, String[] pattern, Handler handler) {}
 
     private final List<Route> routes = new ArrayList<>();
+    private final long maxBodyBytes;
+
+    /** @param maxBodyBytes the most bytes a request body may have (body.max.bytes) */
+    Routes(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
 
     Routes add(String method, String pattern, Handler handler) {
         routes.add(new Route(method, split(pattern), handler));
@@ -50,7 +65,7 @@ public final class Routes {
             Map<String, String> values = match(r.pattern(), segments);
             if (values == null) continue;
             if (r.method().equals(method) || (method.equals("HEAD") && r.method().equals("GET"))) {
-                r.handler().handle(new Exchange(request, response, values));
+                r.handler().handle(new Exchange(request, response, values, maxBodyBytes));
                 return;
             }
             allowed.add(r.method());

@@ -61,6 +61,11 @@ public @interface Settings {
             + "its body must be complete, or it is answered 408 and the connection closed.")
     int body_deadline_ms() default 20000;
 
+    @AttributeDefinition(name = "Largest request body", min = "1024", max = "67108864", description = "Bytes a request body "
+            + "(an assessment, a batch, a revision or rule bundle jar) may have; a longer one is 413 body-too-large naming the "
+            + "limit. A body being read takes several times its size in heap: raise the heap with it.")
+    int body_max_bytes() default RequestBody.DEFAULT_MAX_BYTES;
+
     @AttributeDefinition(name = "Bodies read at once", min = "1", description = "Request bodies read at the same time, from all "
             + "clients together; one more is answered 503 (server-busy, Retry-After: 1) without reading it. Keep it well below "
             + "the server's threads, so calls without a body always find one.")

@@ -60,7 +60,7 @@ public final class AssessmentsResource {
     /** POST /units/{id}/assessments */
     public void create(Routes.Exchange x) throws IOException, HttpProblem {
         String unit = x.path("id");
-        RecordBodies.Entry entry = bodies.entry(RequestBody.open(x.request(), RequestBody.JSON), unit);
+        RecordBodies.Entry entry = bodies.entry(x.body(RequestBody.JSON), unit);
         Authenticator.Caller caller = access.get().enter(x.request(), "assessment.create", entry.role(), unit);
         AssessmentEntry scored = score(entry, unit);
         AssessmentRecord created = UnitsResource.call(() -> records.get().create(scored, UnitsResource.actor(x, caller)));
@@ -115,7 +115,7 @@ public final class AssessmentsResource {
     public void update(Routes.Exchange x) throws IOException, HttpProblem {
         AssessmentRecord before = existing(x.path("id"));
         Authenticator.Caller caller = access.get().enter(x.request(), "assessment.update", before.role(), before.unitId());
-        RecordBodies.Entry entry = bodies.entry(RequestBody.open(x.request(), RequestBody.JSON), before.unitId());
+        RecordBodies.Entry entry = bodies.entry(x.body(RequestBody.JSON), before.unitId());
         AssessmentEntry scored = score(entry, before.unitId());
         AssessmentRecord changed = UnitsResource.call(() -> records.get().replaceDraft(before.id(), scored, UnitsResource.actor(x, caller)));
         out.send(x.response(), 200, g -> RecordViews.assessment(g, changed, null));

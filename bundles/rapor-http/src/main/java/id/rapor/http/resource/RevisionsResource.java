@@ -91,7 +91,7 @@ public final class RevisionsResource {
         HttpServletRequest request = x.request();
         String id = x.path("id");
         Authenticator.Caller caller = guard.require(request, "policy", "revision.propose", id, null);
-        var body = RequestBody.open(request, RequestBody.JSON, JAR[0], JAR[1]);
+        var body = x.body(RequestBody.JSON, JAR[0], JAR[1]);
         Proposal p = RequestBody.mediaType(request).equals(RequestBody.JSON) ? readJson(body) : readJar(body, request.getParameter("comment"));
         try {
             var r = revisions.propose(id, p.files(), caller.name(), p.comment());
@@ -122,7 +122,7 @@ public final class RevisionsResource {
         String id = x.path("id");
         int number = number(x.path("n"));
         guard.require(x.request(), "policy", "revision.impact", id, number);
-        AssessmentReader.Region units = assessments.readUnits(RequestBody.open(x.request(), RequestBody.JSON));
+        AssessmentReader.Region units = assessments.readUnits(x.body(RequestBody.JSON));
         List<Assessment> valid = new ArrayList<>();
         List<UnitOutcome> unreadable = new ArrayList<>();
         for (AssessmentReader.UnitInput u : units.units()) {

@@ -54,26 +54,26 @@ public final class ScoringResource {
     public void score(Routes.Exchange x) throws IOException, HttpProblem {
         String id = x.path("id");
         mayScore(x.request(), id);
-        score(x.request(), x.response(), id);
+        score(x, id);
     }
 
     /** POST /score?family=…&year=… */
     public void scoreByYear(Routes.Exchange x) throws IOException, HttpProblem {
         mayScore(x.request(), null);
-        score(x.request(), x.response(), resolve(x.request()));
+        score(x, resolve(x.request()));
     }
 
     /** POST /methodologies/{id}/score/batch */
     public void batch(Routes.Exchange x) throws IOException, HttpProblem {
         String id = x.path("id");
         mayScore(x.request(), id);
-        region(x.request(), x.response(), id);
+        region(x, id);
     }
 
     /** POST /score/batch?family=…&year=… */
     public void batchByYear(Routes.Exchange x) throws IOException, HttpProblem {
         mayScore(x.request(), null);
-        region(x.request(), x.response(), resolve(x.request()));
+        region(x, resolve(x.request()));
     }
 
     /** Where scoring is protected, only evaluators score. */
@@ -136,8 +136,10 @@ public final class ScoringResource {
         }
     }
 
-    private void score(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
-        Assessment assessment = assessments.read(RequestBody.open(request, RequestBody.JSON));
+    private void score(Routes.Exchange x, String id) throws IOException, HttpProblem {
+        HttpServletRequest request = x.request();
+        HttpServletResponse response = x.response();
+        Assessment assessment = assessments.read(x.body(RequestBody.JSON));
         String pinned = request.getParameter("revision");
         try {
             if (pinned != null) mayScoreWith(request, id, RevisionsResource.number(pinned));
@@ -171,8 +173,9 @@ public final class ScoringResource {
         else if (state != RevisionState.ACTIVE) guard.require(request, null, "score.revision", id, number);
     }
 
-    private void region(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
-        AssessmentReader.Region region = assessments.readRegion(RequestBody.open(request, RequestBody.JSON));
+    private void region(Routes.Exchange x, String id) throws IOException, HttpProblem {
+        HttpServletResponse response = x.response();
+        AssessmentReader.Region region = assessments.readRegion(x.body(RequestBody.JSON));
         List<Assessment> valid = new ArrayList<>();
         for (AssessmentReader.UnitInput u : region.units()) if (u.errors().isEmpty()) valid.add(u.assessment());
         // The slot is taken once the body is in, so a client that sends slowly holds no slot; it is held

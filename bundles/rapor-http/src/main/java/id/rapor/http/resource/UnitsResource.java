@@ -41,7 +41,7 @@ public final class UnitsResource {
     /** POST /units */
     public void create(Routes.Exchange x) throws IOException, HttpProblem {
         Authenticator.Caller caller = access.get().manageUnits(x.request(), "unit.create");
-        Unit unit = bodies.unit(RequestBody.open(x.request(), RequestBody.JSON), null);
+        Unit unit = bodies.unit(x.body(RequestBody.JSON), null);
         Unit created = call(() -> units.get().create(unit, actor(x, caller)));
         x.response().setHeader("Location", "/api/v1/units/" + created.id());
         out.send(x.response(), 201, g -> RecordViews.unit(g, created));
@@ -50,7 +50,7 @@ public final class UnitsResource {
     /** PUT /units/{id} */
     public void update(Routes.Exchange x) throws IOException, HttpProblem {
         Authenticator.Caller caller = access.get().manageUnits(x.request(), "unit.update");
-        Unit unit = bodies.unit(RequestBody.open(x.request(), RequestBody.JSON), x.path("id"));
+        Unit unit = bodies.unit(x.body(RequestBody.JSON), x.path("id"));
         Unit changed = call(() -> units.get().update(unit, actor(x, caller)));
         out.send(x.response(), 200, g -> RecordViews.unit(g, changed));
     }
@@ -80,7 +80,7 @@ public final class UnitsResource {
     /** POST /units/import: a CSV of {@code id,name,kind,parent[,active]}, all rows or none. */
     public void importCsv(Routes.Exchange x) throws IOException, HttpProblem {
         Authenticator.Caller caller = access.get().manageUnits(x.request(), "unit.import");
-        List<Unit> rows = csv.read(RequestBody.open(x.request(), CSV));
+        List<Unit> rows = csv.read(x.body(CSV));
         List<Unit> imported = call(() -> units.get().importUnits(rows, actor(x, caller)));
         out.send(x.response(), 200, g -> {
             g.writeStartObject();

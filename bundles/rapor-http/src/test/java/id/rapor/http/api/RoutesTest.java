@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The route table: patterns, path values, 404 and 405 with the methods that are allowed. */
 public class RoutesTest {
     private final List<String> called = new ArrayList<>();
-    private final Routes routes = new Routes()
+    private final Routes routes = new Routes(RequestBody.DEFAULT_MAX_BYTES)
             .add("GET", "/methodologies", x -> called.add("list"))
             .add("GET", "/methodologies/{id}", x -> called.add("get " + x.path("id")))
             .add("POST", "/methodologies/{id}/score", x -> called.add("score " + x.path("id")))
