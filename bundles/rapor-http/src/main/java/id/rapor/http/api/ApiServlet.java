@@ -246,7 +246,7 @@ public final class ApiServlet extends HttpServlet {
                             "The connection ended before the whole request body arrived.", List.of()), requestId);
         } catch (id.rapor.api.records.RecordsUnavailableException e) {
             // The database went away under the request (wherever it was asked): nothing was changed; say so, and when to retry.
-            if (!drain(request)) response.setHeader("Connection", "close");
+            if (!drain(request, now.maxBodyBytes())) response.setHeader("Connection", "close");
             problem(request, response, RecordProblems.unavailable(e), requestId);
         } catch (IOException e) {
             // The client went away mid-answer: nothing can be sent, and it is not our failure.
