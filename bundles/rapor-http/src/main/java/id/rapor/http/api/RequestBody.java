@@ -1,5 +1,6 @@
 package id.rapor.http.api;
 
+import id.rapor.api.text.Message;
 import id.rapor.http.json.HttpProblem;
 
 import id.rapor.api.FieldError;
@@ -27,19 +28,25 @@ public final class RequestBody {
         private static final long serialVersionUID = 1L;
         private final boolean tooSlow;
         private final boolean late;
+        private final transient Message message;
 
         Interrupted(Throwable cause, boolean tooSlow) {
             super(cause.getMessage(), cause);
             this.tooSlow = tooSlow;
             this.late = false;
+            this.message = null;
         }
 
         /** The body was not complete by its deadline; {@code message} says so to the client. */
-        Interrupted(String message) {
-            super(message);
+        Interrupted(Message message) {
+            super(message.toString());
             this.tooSlow = true;
             this.late = true;
+            this.message = message;
         }
+
+        /** What the client is told of a late body. */
+        public Message message() { return message; }
 
         /** The body stopped arriving for the idle timeout, came in below the minimum data rate, or was not in by its deadline. */
         public boolean tooSlow() { return tooSlow; }
@@ -52,10 +59,9 @@ public final class RequestBody {
     public static InputStream open(HttpServletRequest request, String... accepted) throws IOException, HttpProblem {
         String type = mediaType(request);
         if (!List.of(accepted).contains(type)) {
-            throw HttpProblem.of(415, "unsupported-media-type", "Unsupported media type",
-                    "The body must be sent as " + String.join(" or ", accepted) + ".",
-                    List.of(new FieldError("Content-Type", (type.isEmpty() ? "missing" : "'" + type + "' is not accepted here")
-                            + "; expected " + String.join(" or ", accepted))));
+            throw HttpProblem.of(415, "unsupported-media-type", Message.of("problem.unsupported-media-type.detail", accepted),
+                    List.of(type.isEmpty() ? FieldError.of("Content-Type", "header.contentType.missing", accepted)
+                            : FieldError.of("Content-Type", "header.contentType.refused", type, accepted)));
         }
         if (request.getContentLengthLong() > ApiServlet.MAX_BODY) throw new LimitedInputStream.TooLarge(ApiServlet.MAX_BODY);
         return new LimitedInputStream(new Reading(request.getInputStream()), ApiServlet.MAX_BODY);
