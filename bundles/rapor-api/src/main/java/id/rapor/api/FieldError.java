@@ -16,4 +16,13 @@ public record FieldError(String field, Message text) {
 
     /** In English, for logs and tests. */
     public String message() { return Language.ENGLISH.text(text); }
+
+    /** Two errors are the same when they name the same field and say the same (a literal or a catalog message). */
+    @Override public boolean equals(Object o) {
+        return o instanceof FieldError e && e.field.equals(field) && e.message().equals(message());
+    }
+
+    @Override public int hashCode() { return field.hashCode() * 31 + message().hashCode(); }
+
+    @Override public String toString() { return field + ": " + message(); }
 }
