@@ -77,7 +77,7 @@ class CliIT extends StartedDistribution {
     void scoresAUnitByIdOrYearAsATableOrTheServersJson() throws Exception {
         Run score = ok("score", "pekppp-2022", example.toString());
         assertTrue(score.out().startsWith("Dinas Kependudukan dan Pencatatan Sipil (contoh): 2.97 C (Cukup)  [pekppp-2022 2022.1.0]"), score.out());
-        assertTrue(score.out().contains("  2.97 lies in 2.51–3.00: C (Cukup)"), score.out());
+        assertTrue(score.out().contains("  2,97 berada pada rentang 2,51–3,00: C (Cukup)"), score.out());
         Run json = ok("--json", "score", "pekppp:2023", example.toString());
         assertEquals(rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString()).body(), json.out().strip(),
                 "--json prints the server's answer as it is");

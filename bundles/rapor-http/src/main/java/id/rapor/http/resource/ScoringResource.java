@@ -138,8 +138,9 @@ public final class ScoringResource {
     }
 
     private void score(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
-        Audience audience = Audience.of(request);
+        // The body first: the parameters are read only once it is in (as ?revision= always was).
         Assessment assessment = assessments.read(RequestBody.open(request, RequestBody.JSON));
+        Audience audience = Audience.of(request);
         String pinned = request.getParameter("revision");
         try {
             if (pinned != null) mayScoreWith(request, id, RevisionsResource.number(pinned));
@@ -174,8 +175,8 @@ public final class ScoringResource {
     }
 
     private void region(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, HttpProblem {
-        Audience audience = Audience.of(request);
         AssessmentReader.Region region = assessments.readRegion(RequestBody.open(request, RequestBody.JSON));
+        Audience audience = Audience.of(request);
         List<Assessment> valid = new ArrayList<>();
         for (AssessmentReader.UnitInput u : region.units()) if (u.errors().isEmpty()) valid.add(u.assessment());
         // The slot is taken once the body is in, so a client that sends slowly holds no slot; it is held
