@@ -1,5 +1,6 @@
 package id.rapor.http.auth;
 
+import id.rapor.api.text.Message;
 import id.rapor.http.json.HttpProblem;
 import id.rapor.http.api.RequestIds;
 import id.rapor.http.api.Settings;
@@ -64,8 +65,9 @@ public final class Guard {
         Identity identity = identify(request);
         if (identity.block() != null) {
             // Not audited one by one: the failures that led here are.
-            throw HttpProblem.temporary(429, "too-many-failed-logins", "Too many failed logins",
-                    identity.block().reason() + "; try again in " + identity.block().seconds() + " s.", (int) identity.block().seconds());
+            throw HttpProblem.temporary(429, "too-many-failed-logins",
+                    Message.of("problem.too-many-failed-logins.detail", identity.block().reason(), identity.block().seconds()),
+                    (int) identity.block().seconds());
         }
         Authenticator.Caller caller = identity.caller();
         HttpProblem refusal = Authenticator.refusal(caller, role);
