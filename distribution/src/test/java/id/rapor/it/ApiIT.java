@@ -114,7 +114,7 @@ class ApiIT extends StartedDistribution {
     @Test
     void malformedJsonIs400() throws Exception {
         JsonNode p = problem(rapor.post(SCORE, "{\"unit\":\"x\",\"answers\":{\"i01\":3,}"), 400);
-        assertTrue(p.at("/errors/0/message").asText().startsWith("malformed JSON at line 1"), p.toString());
+        assertTrue(p.at("/errors/0/message").asText().startsWith("JSON tidak sah pada baris 1"), p.toString());
         problem(rapor.post(SCORE, ""), 400);
         problem(rapor.post(SCORE, "[1,2]"), 400);
         problem(rapor.post(SCORE, "{\"unit\":\"x\",\"answers\":{}} trailing"), 400);
@@ -125,26 +125,26 @@ class ApiIT extends StartedDistribution {
     void aWrongTypeIs400AndNamesTheField() throws Exception {
         JsonNode p = problem(rapor.post(SCORE, Assessments.exampleWith("i07", "three")), 400);
         assertEquals("answers.i07", p.at("/errors/0/field").asText());
-        assertEquals("expected a number, got a string", p.at("/errors/0/message").asText());
+        assertEquals("seharusnya angka, bukan teks", p.at("/errors/0/message").asText());
         JsonNode unit = problem(rapor.post(SCORE, "{\"unit\":5,\"answers\":{}}"), 400);
         assertEquals("unit", unit.at("/errors/0/field").asText());
         JsonNode extra = problem(rapor.post(SCORE, "{\"unit\":\"x\",\"answer\":{}}"), 400);
         assertEquals("answer", extra.at("/errors/0/field").asText());
-        assertTrue(extra.at("/errors/0/message").asText().contains("unknown field"));
+        assertTrue(extra.at("/errors/0/message").asText().contains("kolom tidak dikenal"));
     }
 
     @Test
     void anUnknownIndicatorIs422() throws Exception {
         JsonNode p = problem(rapor.post(SCORE, Assessments.exampleWith("i99", 3)), 422);
         assertEquals("answers.i99", p.at("/errors/0/field").asText());
-        assertTrue(p.at("/errors/0/message").asText().startsWith("unknown indicator"));
+        assertTrue(p.at("/errors/0/message").asText().startsWith("indikator tidak dikenal"));
     }
 
     @Test
     void aMissingAnswerIs422NotAZero() throws Exception {
         JsonNode p = problem(rapor.post(SCORE, Assessments.exampleWith("i12", null)), 422);
         assertEquals("answers.i12", p.at("/errors/0/field").asText());
-        assertEquals("missing answer; expected one of 0, 1, 2, 3, 4, 5", p.at("/errors/0/message").asText());
+        assertEquals("Jawaban untuk indikator i12 tidak ada; seharusnya salah satu dari 0, 1, 2, 3, 4, 5", p.at("/errors/0/message").asText());
         JsonNode none = problem(rapor.post(SCORE, "{\"unit\":\"x\"}"), 422);
         assertEquals("answers", none.at("/errors/0/field").asText());
     }
@@ -153,7 +153,7 @@ class ApiIT extends StartedDistribution {
     void aValueThatIsNotAnOptionIs422() throws Exception {
         JsonNode p = problem(rapor.post(SCORE, Assessments.exampleWith("i03", 6)), 422);
         assertEquals("answers.i03", p.at("/errors/0/field").asText());
-        assertEquals("6 is not an allowed answer; expected one of 0, 1, 2, 3, 4, 5", p.at("/errors/0/message").asText());
+        assertEquals("6 bukan jawaban yang diperbolehkan; seharusnya salah satu dari 0, 1, 2, 3, 4, 5", p.at("/errors/0/message").asText());
         problem(rapor.post(SCORE, Assessments.exampleWith("i03", 2.5)), 422);
         problem(rapor.post(SCORE, Assessments.exampleWith("i03", -1)), 422);
         JsonNode huge = problem(rapor.post(SCORE, Assessments.exampleWith("i03", new java.math.BigDecimal("1e999999999"))), 422);

@@ -46,7 +46,7 @@ class BatchLimitsIT extends StartedDistribution {
         JsonNode p = problem(rapor.post(BATCH, b.append("]}").toString()), 413);
         assertEquals("urn:rapor:problem:too-many-units", p.get("type").asText());
         assertEquals("units", p.at("/errors/0/field").asText());
-        assertEquals("more than 5,000 units", p.at("/errors/0/message").asText());
+        assertEquals("lebih dari 5000 unit", p.at("/errors/0/message").asText());
         problem(rapor.post(BATCH, batch(5_001, 1)), 413);
         HttpResponse<String> full = rapor.post(BATCH, batch(5_000, 1));
         assertEquals(200, full.statusCode(), full.body());

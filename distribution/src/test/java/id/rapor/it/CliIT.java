@@ -77,7 +77,7 @@ class CliIT extends StartedDistribution {
     void scoresAUnitByIdOrYearAsATableOrTheServersJson() throws Exception {
         Run score = ok("score", "pekppp-2022", example.toString());
         assertTrue(score.out().startsWith("Dinas Kependudukan dan Pencatatan Sipil (contoh): 2.97 C (Cukup)  [pekppp-2022 2022.1.0]"), score.out());
-        assertTrue(score.out().contains("  2.97 lies in 2.51–3.00: C (Cukup)"), score.out());
+        assertTrue(score.out().contains("  2,97 berada pada rentang 2,51–3,00: C (Cukup)"), score.out());
         Run json = ok("--json", "score", "pekppp:2023", example.toString());
         assertEquals(rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString()).body(), json.out().strip(),
                 "--json prints the server's answer as it is");
@@ -169,7 +169,7 @@ class CliIT extends StartedDistribution {
     void refusalsAreExit1WithTheServersWords() throws Exception {
         Run unknown = cli("questionnaire", "pekppp-1999");
         assertEquals(1, unknown.code());
-        assertTrue(unknown.err().startsWith("rapor-cli: 404 Unknown methodology: No rule bundle defines methodology 'pekppp-1999'"), unknown.err());
+        assertTrue(unknown.err().startsWith("rapor-cli: 404 Metodologi tidak dikenal: Tidak ada rule bundle yang mendefinisikan metodologi 'pekppp-1999'"), unknown.err());
 
         ObjectNode body = Assessments.example();
         ((ObjectNode) body.get("answers")).put("i99", 1);
@@ -177,12 +177,12 @@ class CliIT extends StartedDistribution {
         Run invalid = cli("score", "pekppp-2022", bad.toString());
         assertEquals(1, invalid.code());
         assertEquals("", invalid.out());
-        assertTrue(invalid.err().startsWith("rapor-cli: 422 Invalid assessment: "), invalid.err());
-        assertTrue(invalid.err().contains("\n  answers.i99: unknown indicator"), invalid.err());
+        assertTrue(invalid.err().startsWith("rapor-cli: 422 Penilaian tidak sah: "), invalid.err());
+        assertTrue(invalid.err().contains("\n  answers.i99: indikator tidak dikenal"), invalid.err());
 
         Run year = cli("score", "ombudsman:1990", example.toString());
         assertEquals(1, year.code());
-        assertTrue(year.err().contains("404 No methodology for that year"), year.err());
+        assertTrue(year.err().contains("404 Tidak ada metodologi untuk tahun itu"), year.err());
     }
 
     @Test

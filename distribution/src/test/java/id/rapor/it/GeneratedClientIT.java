@@ -73,16 +73,16 @@ class GeneratedClientIT extends StartedDistribution {
     @Test
     void scoresByAnswersAndByRespondents() throws Exception {
         DefaultApi api = api(rapor);
-        Score pekppp = api.score("pekppp-2022", example(), null);
+        Score pekppp = api.score("pekppp-2022", example(), null, null);
         assertEquals("2.97", pekppp.getIndex().toPlainString());
         assertEquals("C", pekppp.getBand().getCode());
 
         Assessment survey = new Assessment(new AssessmentByRespondents().unit("Puskesmas").respondents(List.of(
                 respondent(4, 4, 3, 3, 2, 2, 1, 1, 4), respondent(2, 4, 3, 1, 2, 4, 1, 3, 4))));
-        Score skm = api.score("skm-2017", survey, null);
+        Score skm = api.score("skm-2017", survey, null, null);
         assertEquals("66.67", skm.getIndex().toPlainString());
         assertEquals("C", skm.getBand().getCode());
-        assertEquals("skm-2017", api.scoreByYear("skm", 2024, survey).getMethodology().getId());
+        assertEquals("skm-2017", api.scoreByYear("skm", 2024, survey, null).getMethodology().getId());
         // Not a batch: the generated client cannot tell a batch answer's scored units from its refused ones
         // (oneOf UnitScore, UnitError, both read leniently), whatever the server sends.
     }

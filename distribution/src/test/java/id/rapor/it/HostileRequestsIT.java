@@ -64,7 +64,7 @@ class HostileRequestsIT extends StartedDistribution {
             String body = Assessments.example().toString().replaceFirst("\"i03\":\\s*[0-9.]+", "\"i03\":" + number);
             JsonNode p = problem(rapor.post(SCORE, body), 422);
             assertEquals("answers.i03", p.at("/errors/0/field").asText(), number);
-            assertEquals(number + " is not an allowed answer: its exponent is out of range", p.at("/errors/0/message").asText());
+            assertEquals(number + " bukan jawaban yang diperbolehkan: eksponennya di luar jangkauan", p.at("/errors/0/message").asText());
         }
         JsonNode region = json(rapor.post("/api/v1/methodologies/pekppp-2022/score/batch",
                 "{\"region\":\"R\",\"units\":[" + Assessments.example().toString().replaceFirst("\"i03\":\\s*[0-9.]+", "\"i03\":1E2147483648")

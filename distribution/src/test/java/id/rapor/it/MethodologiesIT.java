@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every shipped methodology side by side over HTTP: chosen by year, scored at its edges, rolled up by region. */
@@ -21,6 +22,18 @@ class MethodologiesIT extends StartedDistribution {
 
     private static String ids(JsonNode list) {
         return String.join(",", StreamSupport.stream(list.spliterator(), false).map(x -> x.get("id").asText()).toList());
+    }
+
+    /** Rule bases compile after the start: under load one may still answer 503 methodology-compiling when a test scores. */
+    @BeforeAll
+    static void everyMethodologyCompiled() throws Exception {
+        for (String id : List.of("pekppp-2017", "pekppp-2022", "ombudsman-2021", "ombudsman-2022", "skm-2017")) {
+            long deadline = System.currentTimeMillis() + 90_000;
+            while (rapor.post("/api/v1/methodologies/" + id + "/score", "{\"unit\":\"x\",\"answers\":{}}").statusCode() == 503
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+        }
     }
 
     @Test
@@ -51,7 +64,7 @@ class MethodologiesIT extends StartedDistribution {
         assertEquals("A", s.at("/band/code").asText());
         assertEquals("Kualitas Tertinggi", s.at("/band/label").asText());
         assertEquals("Hijau", s.at("/band/zone").asText());
-        assertEquals("20.855825", s.at("/aspects/0/contribution").asText(), "the Input dimension's weighted points");
+        assertEquals("20.86", s.at("/aspects/0/contribution").asText(), "the Input dimension's weighted points, with 2 decimals as published");
     }
 
     @Test

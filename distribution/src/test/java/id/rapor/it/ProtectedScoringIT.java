@@ -74,13 +74,13 @@ class ProtectedScoringIT {
     void aClientGeneratedFromTheContractScoresWithCredentials() throws Exception {
         // The contract declares basic auth on scoring; the java/native generator leaves sending it to a request interceptor.
         var anonymous = GeneratedClientIT.api(rapor);
-        var refused = assertThrows(id.rapor.generated.invoker.ApiException.class, () -> anonymous.score("pekppp-2022", GeneratedClientIT.example(), null));
+        var refused = assertThrows(id.rapor.generated.invoker.ApiException.class, () -> anonymous.score("pekppp-2022", GeneratedClientIT.example(), null, null));
         assertEquals(401, refused.getCode());
 
         var budi = new id.rapor.generated.api.DefaultApi(GeneratedClientIT.client(rapor)
                 .setRequestInterceptor(request -> request.header("Authorization", RaporDistribution.basic("budi", "sandi-penilai-1"))));
-        assertEquals("C", budi.score("pekppp-2022", GeneratedClientIT.example(), null).getBand().getCode());
-        assertEquals("pekppp-2022", budi.scoreByYear("pekppp", 2023, GeneratedClientIT.example()).getMethodology().getId());
+        assertEquals("C", budi.score("pekppp-2022", GeneratedClientIT.example(), null, null).getBand().getCode());
+        assertEquals("pekppp-2022", budi.scoreByYear("pekppp", 2023, GeneratedClientIT.example(), null).getMethodology().getId());
     }
 
     @Test

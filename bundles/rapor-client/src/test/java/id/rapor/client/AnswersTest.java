@@ -86,7 +86,7 @@ class AnswersTest {
         assertEquals(new Types.Option(new BigDecimal("5"), "With community involvement, plus monitoring and evaluation"), i01.options().get(5));
         assertEquals(new Types.Band("C", "Cukup", new BigDecimal("2.51"), new BigDecimal("3"), null), q.bands().get(4));
         assertEquals(9, q.bands().size());
-        assertEquals(14, q.provenance().size(), "every row of provenance.csv");
+        assertEquals(15, q.provenance().size(), "every row of provenance.csv");
         assertEquals("C", q.provenance().get(0).confidence());
     }
 
@@ -121,16 +121,16 @@ class AnswersTest {
                 new BigDecimal("0.33")), konsultasi);
         assertEquals(new Types.IndicatorScore("i01", new BigDecimal("3"), new BigDecimal("17"), new BigDecimal("0.1224")), s.indicators().get(0));
         assertEquals(31, s.indicators().size());
-        assertEquals("2.97 lies in 2.51–3.00: C (Cukup)", s.explanation().get(s.explanation().size() - 1));
+        assertEquals("2,97 berada pada rentang 2,51–3,00: C (Cukup)", s.explanation().get(s.explanation().size() - 1));
     }
 
     @Test
-    void surveyScoreKeepsThirtyFourDigits() {
+    void surveyScoreIsAsTheRegulationPrintsIt() {
         Types.Score s = client.score("skm", 2024, Types.Assessment.ofRespondents("Puskesmas Contoh", List.of(Map.of())));
         assertEquals("70.83", s.index().toPlainString());
-        // A double would keep 16 or 17 of these digits.
-        assertEquals("70.83333333333333333333333333333333", s.aspects().get(0).contribution().toPlainString());
-        assertEquals("9.72222222222222222222222222222222125", s.indicators().get(0).contribution().toPlainString());
+        // The IKM and each element's share with 2 decimals, as the bundle declares (print.*); exact values on ?exact=true.
+        assertEquals("70.83", s.aspects().get(0).contribution().toPlainString());
+        assertEquals("9.72", s.indicators().get(0).contribution().toPlainString());
     }
 
     @Test
@@ -151,13 +151,13 @@ class AnswersTest {
         assertTrue(a.scored());
         assertEquals("81.81", a.index().toPlainString());
         assertEquals("Hijau", a.band().zone());
-        assertEquals("27.67635", a.aspects().get(1).contribution().toPlainString());
+        assertEquals("27.68", a.aspects().get(1).contribution().toPlainString());
 
         Types.UnitResult unreadable = r.units().get(2);
         assertFalse(unreadable.scored());
         assertEquals("Dinas C", unreadable.unit(), "a unit the server could not read keeps its name");
         assertNull(unreadable.index());
-        assertEquals(List.of(new Types.FieldError("units[2].answers.input", "expected a number, got a string")), unreadable.errors());
+        assertEquals(List.of(new Types.FieldError("units[2].answers.input", "seharusnya angka, bukan teks")), unreadable.errors());
         assertEquals("Dinas D", r.units().get(3).unit());
         assertEquals("units[3].answers.input", r.units().get(3).errors().get(0).field());
     }

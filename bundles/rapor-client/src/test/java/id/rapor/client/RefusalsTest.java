@@ -41,13 +41,13 @@ class RefusalsTest {
         RaporException e = assertThrows(RaporException.class, () -> client.score("pekppp-2022", "u", RaporClient.answers("i99", 1)));
         assertEquals(422, e.status());
         assertEquals("urn:rapor:problem:invalid-assessment", e.type());
-        assertEquals("Invalid assessment", e.title());
-        assertEquals("The answers do not fit the methodology's questionnaire; nothing was scored.", e.detail());
+        assertEquals("Penilaian tidak sah", e.title());
+        assertEquals("Jawaban tidak sesuai dengan kuesioner metodologi; tidak ada yang dinilai.", e.detail());
         assertEquals("/api/v1/methodologies/pekppp-2022/score", e.instance());
-        assertEquals(List.of(new Types.FieldError("answers.i99", "unknown indicator; pekppp-2022 has indicators i01 … i31")), e.errors());
+        assertEquals(List.of(new Types.FieldError("answers.i99", "indikator tidak dikenal; pekppp-2022 memiliki indikator i01 … i31")), e.errors());
         assertEquals(CannedRapor.REQUEST_ID, e.requestId());
-        assertEquals("422 Invalid assessment: The answers do not fit the methodology's questionnaire; nothing was scored.\n"
-                + "  answers.i99: unknown indicator; pekppp-2022 has indicators i01 … i31", e.getMessage());
+        assertEquals("422 Penilaian tidak sah: Jawaban tidak sesuai dengan kuesioner metodologi; tidak ada yang dinilai.\n"
+                + "  answers.i99: indikator tidak dikenal; pekppp-2022 memiliki indikator i01 … i31", e.getMessage());
     }
 
     @Test
@@ -55,7 +55,7 @@ class RefusalsTest {
         RaporException e = assertThrows(RaporException.class, () -> client.methodology("pekppp-1999"));
         assertEquals(404, e.status());
         assertEquals("urn:rapor:problem:unknown-methodology", e.type());
-        assertTrue(e.detail().contains("known: ombudsman-2021"), e.detail());
+        assertTrue(e.detail().contains("yang dikenal: ombudsman-2021"), e.detail());
         assertTrue(e.errors().isEmpty());
         RaporException year = assertThrows(RaporException.class, () -> client.resolve("ombudsman", 1990));
         assertTrue(year.getMessage().contains("ombudsman-2022: 2022–2024"), year.getMessage());

@@ -1,5 +1,6 @@
 package id.rapor.rules.pekppp2022;
 
+import id.rapor.api.text.Language;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -154,7 +155,25 @@ class Pekppp2022RulesTest {
         assertEquals(7, r.aspects().size());
         assertEquals("kebijakan", r.aspects().get(0).aspect().getId());
         assertEquals(m.getAspects().size() + 2, r.explanation().size());
-        assertTrue(r.explanation().get(r.explanation().size() - 1).contains("2.51–3.00: C (Cukup)"), r.explanation().toString());
+        String band = Language.ENGLISH.text(r.explanation().get(r.explanation().size() - 1), r.presentation());
+        assertTrue(band.contains("2.51–3.00: C (Cukup)"), band);
+    }
+
+    @Test
+    void theQueueingAspectReportsItsAnswerAndWeighsNothing() throws Exception {
+        Map<String, BigDecimal> answers = allAnswered(3);
+        answers.put("i31", new BigDecimal("2"));
+        ScoreResult r = bundle.score(new Assessment("u", answers));
+        AspectResult antrian = r.aspects().get(r.aspects().size() - 1);
+        assertEquals("antrian", antrian.aspect().getId());
+        assertEquals(0, new BigDecimal("2").compareTo(antrian.score()), "the answer it got, not 0");
+        assertEquals(0, antrian.contribution().signum());
+        assertEquals(0, new BigDecimal("3").compareTo(r.index()), "it adds nothing to the index");
+        assertEquals("Sistem Antrian (informasi): hanya sebagai informasi, jawabannya 2; berbobot 0% dari indeks",
+                Language.INDONESIAN.text(r.explanation().get(r.aspects().size() - 1), r.presentation()));
+        answers.remove("i31");
+        AspectResult unanswered = bundle.score(new Assessment("u", answers)).aspects().get(r.aspects().size() - 1);
+        assertEquals(null, unanswered.score(), "nobody answered it");
     }
 
     @Test
@@ -162,7 +181,10 @@ class Pekppp2022RulesTest {
         Map<String, BigDecimal> answers = allAnswered(3);
         answers.remove("i05");
         InvalidAssessmentException e = assertThrows(InvalidAssessmentException.class, () -> bundle.score(new Assessment("u", answers)));
-        assertEquals(List.of(new FieldError("answers.i05", "missing answer; expected one of 0, 1, 2, 3, 4, 5")), e.errors());
+        assertEquals(List.of("answers.i05"), e.errors().stream().map(FieldError::field).toList());
+        assertEquals("missing answer to indicator i05; expected one of 0, 1, 2, 3, 4, 5", e.errors().get(0).message());
+        assertEquals("Jawaban untuk indikator i05 tidak ada; seharusnya salah satu dari 0, 1, 2, 3, 4, 5",
+                Language.INDONESIAN.text(e.errors().get(0).text()));
     }
 
     @Test

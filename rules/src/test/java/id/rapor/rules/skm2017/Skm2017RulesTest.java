@@ -103,8 +103,9 @@ class Skm2017RulesTest {
         Map<String, BigDecimal> outOfRange = answers(4, 4, 4, 4, 5, 4, 4, 4, 4);
         InvalidAssessmentException e = assertThrows(InvalidAssessmentException.class,
                 () -> underTest.bundle().score(new Assessment("u", null, List.of(answers(1, 1, 1, 1, 1, 1, 1, 1, 1), incomplete, outOfRange))));
-        assertEquals(List.of(new FieldError("respondents[1].u3", "missing answer; expected one of 1, 2, 3, 4"),
-                new FieldError("respondents[2].u5", "5 is not an allowed answer; expected one of 1, 2, 3, 4")), e.errors());
+        assertEquals(List.of("respondents[1].u3: missing answer to indicator u3; expected one of 1, 2, 3, 4",
+                "respondents[2].u5: 5 is not an allowed answer; expected one of 1, 2, 3, 4"),
+                e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
         InvalidAssessmentException answersInstead = assertThrows(InvalidAssessmentException.class,
                 () -> underTest.bundle().score(new Assessment("u", answers(4, 4, 4, 4, 4, 4, 4, 4, 4))));
         assertFalse(answersInstead.errors().isEmpty());

@@ -24,10 +24,19 @@ public final class Methodology {
     private final InputKind input;
     private final Map<String, String> parameters;
     private final Map<String, Indicator> indicatorsById;
+    private final Presentation presentation;
 
     public Methodology(String id, String title, String regulation, String family, Years years, String version,
                        Scale scale, List<Aspect> aspects, List<Band> bands, List<ProvenanceEntry> provenance,
                        String aggregation, InputKind input, Map<String, String> parameters) {
+        this(id, title, regulation, family, years, version, scale, aspects, bands, provenance, aggregation, input, parameters,
+                Presentation.EXACT);
+    }
+
+    public Methodology(String id, String title, String regulation, String family, Years years, String version,
+                       Scale scale, List<Aspect> aspects, List<Band> bands, List<ProvenanceEntry> provenance,
+                       String aggregation, InputKind input, Map<String, String> parameters, Presentation presentation) {
+        this.presentation = Objects.requireNonNull(presentation, "presentation");
         this.id = Objects.requireNonNull(id, "id");
         this.title = Objects.requireNonNull(title, "title");
         this.regulation = Objects.requireNonNull(regulation, "regulation");
@@ -65,6 +74,8 @@ public final class Methodology {
     /** How a region's score is made from its units' scores ("mean", as the Ombudsman publishes). */
     public String getAggregation() { return aggregation; }
     public InputKind getInput() { return input; }
+    /** How the regulation prints its numbers (descriptor keys {@code print.*}). */
+    public Presentation getPresentation() { return presentation; }
     /** The bundle's own settings (descriptor keys {@code param.*}), which its rules may read. */
     public Map<String, String> getParameters() { return parameters; }
 

@@ -1,6 +1,5 @@
 package id.rapor.engine.score;
 
-import id.rapor.engine.table.Numbers;
 
 import id.rapor.api.FieldError;
 import id.rapor.api.InvalidAssessmentException;
@@ -11,6 +10,7 @@ import id.rapor.api.model.Assessment;
 import id.rapor.api.model.Indicator;
 import id.rapor.api.model.InputKind;
 import id.rapor.api.model.Methodology;
+import id.rapor.api.text.Message;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,25 +25,19 @@ import java.util.TreeSet;
 public final class AnswerValidator {
     private final Methodology methodology;
     /** "expected one of 0, 1, …" per indicator, built once: this runs on every request. */
-    private final Map<String, String> expectations = new HashMap<>();
+    private final Map<String, Message> expectations = new HashMap<>();
 
     AnswerValidator(Methodology methodology) {
         this.methodology = methodology;
         for (Indicator i : methodology.getIndicators().values()) expectations.put(i.getId(), expectation(i));
     }
 
-    private static String expectation(Indicator i) {
+    private static Message expectation(Indicator i) {
         AnswerRange r = i.getRange();
-        if (r != null) {
-            return "expected a number from " + Numbers.plain(r.min()) + " to " + Numbers.plain(r.max())
-                    + " with at most " + r.decimals() + " decimals";
-        }
-        StringBuilder s = new StringBuilder("expected one of ");
-        for (AnswerOption o : i.getOptions()) {
-            if (s.length() > 16) s.append(", ");
-            s.append(Numbers.plain(o.value()));
-        }
-        return s.toString();
+        if (r != null) return Message.of("answer.expected.range", r.min(), r.max(), r.decimals());
+        List<BigDecimal> values = new ArrayList<>(i.getOptions().size());
+        for (AnswerOption o : i.getOptions()) values.add(o.value());
+        return Message.of("answer.expected.options", values);
     }
 
     /** The input as the rules' fact. */
@@ -52,20 +46,20 @@ public final class AnswerValidator {
         if (methodology.getInput() == InputKind.RESPONDENTS) {
             // Likewise an empty answers object is no answers.
             if (assessment.answers() != null && !assessment.answers().isEmpty()) {
-                errors.add(new FieldError("answers", methodology.getId() + " is scored on respondents' answers: send respondents, not answers"));
+                errors.add(FieldError.of("answers", "answers.notForSurvey", methodology.getId()));
             }
             List<Map<String, BigDecimal>> respondents = assessment.respondents();
             if (respondents == null || respondents.isEmpty()) {
-                errors.add(new FieldError("respondents", "missing; expected a list of each respondent's answers"));
+                errors.add(FieldError.of("respondents", "respondents.missing"));
             } else {
                 for (int k = 0; k < respondents.size(); k++) check(respondents.get(k), "respondents[" + k + "].", errors);
             }
         } else {
             // An empty list is no respondents: clients generated from the contract send "respondents": [] with answers.
             if (assessment.respondents() != null && !assessment.respondents().isEmpty()) {
-                errors.add(new FieldError("respondents", methodology.getId() + " is scored on answers, not respondents"));
+                errors.add(FieldError.of("respondents", "respondents.notForAnswers", methodology.getId()));
             }
-            if (assessment.answers() == null) errors.add(new FieldError("answers", "missing; expected an object of indicator id to number"));
+            if (assessment.answers() == null) errors.add(FieldError.of("answers", "answers.missing"));
             else check(assessment.answers(), "answers.", errors);
         }
         if (!errors.isEmpty()) throw new InvalidAssessmentException(errors);
@@ -78,28 +72,27 @@ public final class AnswerValidator {
             BigDecimal value = answers.get(indicator.getId());
             if (value == null) {
                 if (indicator.isRequired()) {
-                    errors.add(new FieldError(prefix + indicator.getId(), "missing answer; " + expectations.get(indicator.getId())));
+                    errors.add(FieldError.of(prefix + indicator.getId(), "answer.missing", indicator.getId(), expectations.get(indicator.getId())));
                 }
                 continue;
             }
             matched++;
             if (!indicator.accepts(value)) {
-                errors.add(new FieldError(prefix + indicator.getId(), Numbers.plain(value) + " is not an allowed answer; "
-                        + expectations.get(indicator.getId())));
+                errors.add(FieldError.of(prefix + indicator.getId(), "answer.notAllowed", value.stripTrailingZeros(),
+                        expectations.get(indicator.getId())));
             }
         }
         if (matched < answers.size()) {
             for (String key : new TreeSet<>(answers.keySet())) {
                 if (methodology.indicator(key) == null) {
-                    errors.add(new FieldError(prefix + key, "unknown indicator; " + methodology.getId()
-                            + " has indicators " + firstAndLast()));
+                    errors.add(FieldError.of(prefix + key, "answer.unknownIndicator", methodology.getId(), firstAndLast()));
                 }
             }
         }
     }
 
-    private String firstAndLast() {
+    private List<String> firstAndLast() {
         List<String> ids = List.copyOf(methodology.getIndicators().keySet());
-        return ids.size() <= 3 ? String.join(", ", ids) : ids.get(0) + " … " + ids.get(ids.size() - 1);
+        return ids.size() <= 3 ? ids : List.of(ids.get(0) + " … " + ids.get(ids.size() - 1));
     }
 }

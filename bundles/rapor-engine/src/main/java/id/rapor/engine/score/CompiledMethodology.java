@@ -16,6 +16,7 @@ import id.rapor.api.model.Assessment;
 import id.rapor.api.model.IndicatorResult;
 import id.rapor.api.model.Methodology;
 import id.rapor.api.model.ScoreResult;
+import id.rapor.api.text.Message;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -129,12 +130,13 @@ public final class CompiledMethodology {
             if (index == null) throw new RuleOutcomeException("the rules concluded no index");
             if (band == null) throw new RuleOutcomeException("the rules found no band for index " + index.getValue().toPlainString());
             reasons.sort((a, b) -> Integer.compare(rank(a.getSubject()), rank(b.getSubject())));
-            List<String> explanation = new ArrayList<>(reasons.size());
-            for (Reason r : reasons) explanation.add(r.getText());
+            List<Message> explanation = new ArrayList<>(reasons.size());
+            for (Reason r : reasons) explanation.add(r.getMessage());
             List<IndicatorResult> indicatorList = new ArrayList<>(indicatorCount);
             for (IndicatorResult r : indicators) if (r != null) indicatorList.add(r);
             return new ScoreResult(methodology.getId(), methodology.getVersion(), unit, index.getValue(), index.getUnrounded(),
-                    band.getBand(), Arrays.stream(aspects).filter(a -> a != null).toList(), indicatorList, explanation);
+                    band.getBand(), Arrays.stream(aspects).filter(a -> a != null).toList(), indicatorList, explanation,
+                    methodology.getPresentation());
         }
 
         private int rank(String subject) {

@@ -66,7 +66,6 @@ public final class RegionScorer {
     private static Band band(List<Band> bands, String code) throws InvalidAssessmentException {
         for (Band b : bands) if (b.getCode().equals(code)) return b;
         List<String> codes = bands.stream().map(Band::getCode).toList();
-        throw new InvalidAssessmentException(List.of(new FieldError("atOrBelow",
-                "unknown band '" + code + "'; expected one of " + String.join(", ", codes))));
+        throw new InvalidAssessmentException(List.of(FieldError.of("atOrBelow", "region.unknownBand", code, codes)));
     }
 }

@@ -12,6 +12,7 @@ import id.rapor.api.model.Aspect;
 import id.rapor.api.model.Band;
 import id.rapor.api.model.Indicator;
 import id.rapor.api.model.Methodology;
+import id.rapor.api.model.Presentation;
 import id.rapor.api.model.ProvenanceEntry;
 import id.rapor.api.model.Scale;
 import java.io.IOException;
@@ -81,10 +82,11 @@ public final class MethodologyReader {
         List<Aspect> aspects = aspects(aspectTable, indicatorsByAspect);
         List<Band> bands = bands(bandTable);
         List<ProvenanceEntry> provenance = provenance(provenanceTable);
+        Presentation presentation = presentation(descriptor);
         if (scale == null || years == null || input == null) return null;
         Methodology methodology = new Methodology(methodologyId, required(descriptor, "title"),
                 required(descriptor, "regulation"), required(descriptor, "family"), years, source.version(), scale,
-                aspects, bands, provenance, aggregation, input, parameters);
+                aspects, bands, provenance, aggregation, input, parameters, presentation);
         return new Result(methodology, Map.copyOf(lines));
     }
 
@@ -152,6 +154,27 @@ public final class MethodologyReader {
             return null;
         }
         return new Scale(min, max, decimals.intValue());
+    }
+
+    /** {@code print.<kind>=<decimals>}: how the regulation prints each kind of number (a kind not named is printed exactly). */
+    private Presentation presentation(Properties p) {
+        Map<String, Integer> decimals = new java.util.TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (!key.startsWith("print.")) continue;
+            String kind = key.substring(6);
+            if (!Presentation.KINDS.contains(kind)) {
+                problems.add(DESCRIPTOR, 0, key + ": no such kind of number; the kinds are " + new java.util.TreeSet<>(Presentation.KINDS));
+                continue;
+            }
+            BigDecimal d = descriptorNumber(p, key);
+            if (d == null) continue;
+            if (d.signum() < 0 || d.compareTo(BigDecimal.TEN) > 0 || d.stripTrailingZeros().scale() > 0) {
+                problems.add(DESCRIPTOR, 0, key + " must be a whole number from 0 to 10, not " + Numbers.plain(d));
+                continue;
+            }
+            decimals.put(kind, d.intValue());
+        }
+        return new Presentation(decimals);
     }
 
     private BigDecimal descriptorNumber(Properties p, String key) {

@@ -114,7 +114,7 @@ public class RuleBundleCompilerTest {
         assertError(new ToyBundle().with(RuleBundleLayout.GOLDEN_CASES, "case,index,band,x1,x2,y1\nok,5.00,HI,5,5,5\nwrong,2.20,HI,5,1,1\n"),
                 RuleBundleLayout.GOLDEN_CASES, 3, "case 'wrong': expected 2.20 HI, the rules give 2.20 MID");
         assertError(new ToyBundle().with(RuleBundleLayout.GOLDEN_CASES, "case,index,band,x1,x2,y1\nincomplete,5.00,HI,5,5,\n"),
-                RuleBundleLayout.GOLDEN_CASES, 2, "case 'incomplete': answers.y1: missing answer; expected one of 0, 1, 5");
+                RuleBundleLayout.GOLDEN_CASES, 2, "case 'incomplete': answers.y1: missing answer to indicator y1; expected one of 0, 1, 5");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package id.rapor.http.api;
 
+import id.rapor.http.json.Audience;
+import id.rapor.api.text.Message;
 import id.rapor.http.resource.AssessmentReader;
 import id.rapor.http.resource.BatchSlots;
 import id.rapor.http.auth.Guard;
@@ -198,6 +200,9 @@ public final class ApiServlet extends HttpServlet {
         String requestId = RequestIds.of(request.getHeader(RequestIds.HEADER));
         request.setAttribute(RequestIds.HEADER, requestId);
         response.setHeader(RequestIds.HEADER, requestId);
+        // Every answer is in the language the caller reads (Indonesian unless they ask for English).
+        response.setHeader("Content-Language", Audience.language(request).tag());
+        response.addHeader("Vary", "Accept-Language");
         Configured now = configured;
         Cors cors = now.cors();
         if (cors.apply(request, response)) return;
@@ -240,10 +245,9 @@ public final class ApiServlet extends HttpServlet {
             // its deadline: say so, never a 200 with nothing, and close the connection, whose remaining bytes are unknown.
             response.setHeader("Connection", "close");
             problem(request, response, e.tooSlow()
-                    ? HttpProblem.of(408, "request-timeout", "Request body too slow", e.late() ? e.getMessage()
-                            : "The request body stopped arriving, or arrived too slowly; send it again, all of it.", List.of())
-                    : HttpProblem.of(400, "incomplete-body", "Incomplete request body",
-                            "The connection ended before the whole request body arrived.", List.of()), requestId);
+                    ? HttpProblem.of(408, "request-timeout", Message.of("problem.request-timeout.body"), e.late() ? e.message()
+                            : Message.of("problem.request-timeout.detail.slow"), List.of())
+                    : HttpProblem.of(400, "incomplete-body", Message.of("problem.incomplete-body.detail"), List.of()), requestId);
         } catch (id.rapor.api.records.RecordsUnavailableException e) {
             // The database went away under the request (wherever it was asked): nothing was changed; say so, and when to retry.
             if (!drain(request, now.maxBodyBytes())) response.setHeader("Connection", "close");
@@ -262,9 +266,8 @@ public final class ApiServlet extends HttpServlet {
         int status = ContainerFailures.clientStatus(e);
         if (status == 400) {
             // Jetty decodes the query string only when a parameter is asked for.
-            problem(request, response, HttpProblem.of(400, "malformed-request", "Malformed request",
-                    "The request's parameters are not valid percent-encoded UTF-8.",
-                    List.of(new FieldError("query", "not valid percent-encoded UTF-8"))), requestId);
+            problem(request, response, HttpProblem.of(400, "malformed-request", Message.of("problem.malformed-request.detail.encoding"),
+                    List.of(FieldError.of("query", "query.encoding"))), requestId);
             return;
         }
         response.setHeader("Connection", "close");
@@ -277,14 +280,13 @@ public final class ApiServlet extends HttpServlet {
         // problem without internals, the log the whole story (escaped: messages may quote the request).
         LOG.error("[{}] {} {} failed", LogSafe.of(requestId), LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
                 LogSafe.failure(e));
-        problem(request, response, HttpProblem.of(500, "internal-error", "Internal error",
-                "The request could not be completed; the server log has the details (request " + requestId + ").", List.of()),
+        problem(request, response, HttpProblem.of(500, "internal-error", Message.of("problem.internal-error.detail.logged", requestId), List.of()),
                 requestId);
     }
 
     private void route(Routes routes, HttpServletRequest request, HttpServletResponse response) throws IOException, HttpProblem {
         String path = path(request);
-        if (!path.startsWith(PREFIX)) throw HttpProblem.notFound("No resource at " + path + "; the API lives under " + PREFIX);
+        if (!path.startsWith(PREFIX)) throw HttpProblem.notFound(Message.of("problem.not-found.detail.prefix", path, PREFIX));
         routes.dispatch(request, response, path.substring(PREFIX.length() - 1));
     }
 

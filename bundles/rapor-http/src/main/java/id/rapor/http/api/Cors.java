@@ -1,5 +1,6 @@
 package id.rapor.http.api;
 
+import id.rapor.api.text.Message;
 import id.rapor.http.json.HttpProblem;
 
 import id.rapor.api.FieldError;
@@ -36,10 +37,8 @@ public final class Cors {
         String origin = request.getHeader("Origin");
         if (origin == null || !CHANGING.contains(request.getMethod())) return null;
         if (any || origins.contains(origin) || origin.equalsIgnoreCase(own(request))) return null;
-        return HttpProblem.of(403, "cross-origin-refused", "Cross-origin call refused",
-                "Calls that change something are not accepted from web pages of other origins; "
-                + "list the origin in http.cors.origins to allow it.",
-                List.of(new FieldError("Origin", "not an allowed origin")));
+        return HttpProblem.of(403, "cross-origin-refused", Message.of("problem.cross-origin-refused.detail"),
+                List.of(FieldError.of("Origin", "header.origin")));
     }
 
     /** This server's origin as the browser named it: a page it served itself is not foreign. */

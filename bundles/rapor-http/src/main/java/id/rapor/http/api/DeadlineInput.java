@@ -1,5 +1,6 @@
 package id.rapor.http.api;
 
+import id.rapor.api.text.Message;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.io.IOException;
  */
 final class DeadlineInput extends ServletInputStream {
     private final ServletInputStream in;
-    private final String late;
+    private final Message late;
     private final Runnable onEnd;
 
     // guarded by this
@@ -29,7 +30,7 @@ final class DeadlineInput extends ServletInputStream {
      * @param late  what the client is told when the deadline passes
      * @param onEnd called when the body has been read to its end or closed (more than once is harmless to it)
      */
-    DeadlineInput(ServletInputStream in, String late, Runnable onEnd) {
+    DeadlineInput(ServletInputStream in, Message late, Runnable onEnd) {
         this.in = in;
         this.late = late;
         this.onEnd = onEnd;

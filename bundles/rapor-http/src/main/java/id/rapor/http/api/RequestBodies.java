@@ -1,5 +1,6 @@
 package id.rapor.http.api;
 
+import id.rapor.api.text.Message;
 import id.rapor.http.json.HttpProblem;
 
 import jakarta.servlet.ServletInputStream;
@@ -60,14 +61,13 @@ public final class RequestBodies {
                 LOG.warn("{} request bodies are being read at once: more are answered 503 (bodies.concurrent={}; {} refused so far)",
                         concurrent, concurrent, refused.get());
             }
-            throw HttpProblem.temporary(503, "server-busy", "Server busy",
-                    concurrent + " request bodies are being received already; send it again in a second.", 1);
+            throw HttpProblem.temporary(503, "server-busy", Message.of("problem.server-busy.detail", concurrent), 1);
         }
         Place place = new Place();
         try {
             // A small body is taken whole at its first read (WholeBody), under the deadline like any other.
             DeadlineInput body = new DeadlineInput(WholeBody.of(request.getInputStream(), request.getContentLengthLong()),
-                    "The request body was not complete within " + seconds() + " s of the request's start; send it again, faster.",
+                    Message.of("problem.request-timeout.detail.late", seconds()),
                     place::giveBack);
             place.deadline = deadlines.schedule(body::expire, deadlineMillis, TimeUnit.MILLISECONDS);
             return new Admitted(request, body, place);

@@ -1,5 +1,6 @@
 package id.rapor.http.api;
 
+import id.rapor.api.text.Message;
 import id.rapor.http.json.HttpProblem;
 
 import id.rapor.api.FieldError;
@@ -29,19 +30,25 @@ public final class RequestBody {
         private static final long serialVersionUID = 1L;
         private final boolean tooSlow;
         private final boolean late;
+        private final transient Message message;
 
         Interrupted(Throwable cause, boolean tooSlow) {
             super(cause.getMessage(), cause);
             this.tooSlow = tooSlow;
             this.late = false;
+            this.message = null;
         }
 
         /** The body was not complete by its deadline; {@code message} says so to the client. */
-        Interrupted(String message) {
-            super(message);
+        Interrupted(Message message) {
+            super(message.toString());
             this.tooSlow = true;
             this.late = true;
+            this.message = message;
         }
+
+        /** What the client is told of a late body. */
+        public Message message() { return message; }
 
         /** The body stopped arriving for the idle timeout, came in below the minimum data rate, or was not in by its deadline. */
         public boolean tooSlow() { return tooSlow; }
@@ -54,10 +61,9 @@ public final class RequestBody {
     public static InputStream open(HttpServletRequest request, long maxBytes, String... accepted) throws IOException, HttpProblem {
         String type = mediaType(request);
         if (!List.of(accepted).contains(type)) {
-            throw HttpProblem.of(415, "unsupported-media-type", "Unsupported media type",
-                    "The body must be sent as " + String.join(" or ", accepted) + ".",
-                    List.of(new FieldError("Content-Type", (type.isEmpty() ? "missing" : "'" + type + "' is not accepted here")
-                            + "; expected " + String.join(" or ", accepted))));
+            throw HttpProblem.of(415, "unsupported-media-type", Message.of("problem.unsupported-media-type.detail", accepted),
+                    List.of(type.isEmpty() ? FieldError.of("Content-Type", "header.contentType.missing", accepted)
+                            : FieldError.of("Content-Type", "header.contentType.refused", type, accepted)));
         }
         if (request.getContentLengthLong() > maxBytes) throw new LimitedInputStream.TooLarge(maxBytes);
         return new LimitedInputStream(new Reading(request.getInputStream()), maxBytes);
@@ -65,16 +71,16 @@ public final class RequestBody {
 
     /** 413 body-too-large for a body over {@code maxBytes}, naming the limit. */
     public static HttpProblem tooLarge(long maxBytes) {
-        return HttpProblem.of(413, "body-too-large", "Request body too large",
-                "The body is larger than the limit of " + size(maxBytes) + ".", List.of());
+        String unit = unit(maxBytes);
+        return HttpProblem.of(413, "body-too-large", unit == null ? Message.of("problem.body-too-large.detail.bytes", maxBytes)
+                : Message.of("problem.body-too-large.detail", maxBytes, unit), List.of());
     }
 
-    /** "1,048,576 bytes (1 MiB)": the exact number, and what it is in KiB or MiB when it is a whole one. */
-    static String size(long bytes) {
-        String exact = String.format(Locale.ROOT, "%,d bytes", bytes);
-        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) return exact + " (" + (bytes >> 20) + " MiB)";
-        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) return exact + " (" + (bytes >> 10) + " KiB)";
-        return exact;
+    /** "1 MiB" or "64 KiB" when the limit is a whole number of them, else null (the bytes say it). */
+    static String unit(long bytes) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) return (bytes >> 20) + " MiB";
+        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) return (bytes >> 10) + " KiB";
+        return null;
     }
 
     /** The media type of the body, lower case without parameters ("application/json"), or "" if none was declared. */

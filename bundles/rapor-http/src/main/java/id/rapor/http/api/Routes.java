@@ -1,5 +1,6 @@
 package id.rapor.http.api;
 
+import id.rapor.api.text.Message;
 import id.rapor.http.json.HttpProblem;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,7 +72,7 @@ public final class Routes {
             allowed.add(r.method());
             if (r.method().equals("GET")) allowed.add("HEAD");
         }
-        if (allowed.isEmpty()) throw HttpProblem.notFound("No resource at /api/v1" + path + ".");
+        if (allowed.isEmpty()) throw HttpProblem.notFound(Message.of("problem.not-found.detail.path", "/api/v1" + path));
         throw HttpProblem.methodNotAllowed(method, String.join(", ", allowed));
     }
 

@@ -1,5 +1,6 @@
 package id.rapor.http.auth;
 
+import id.rapor.api.text.Message;
 import id.rapor.http.json.HttpProblem;
 
 import java.nio.charset.StandardCharsets;
@@ -76,14 +77,11 @@ public final class Authenticator {
     /** Null if {@code caller} (identified, or null) may act as {@code role} (null: any user); otherwise the 401 or 403 to answer. */
     static HttpProblem refusal(Caller caller, String role) {
         if (caller == null) {
-            return HttpProblem.of(401, "unauthorized", "Authentication required",
-                    role == null ? "This call needs the credentials of a Rapor user (HTTP Basic; users are added with bin/rapor-user)."
-                            : "This call needs the credentials of a user with role '" + role
-                            + "' (HTTP Basic; users are added with bin/rapor-user).",
-                    List.of());
+            return HttpProblem.of(401, "unauthorized", role == null ? Message.of("problem.unauthorized.detail")
+                    : Message.of("problem.unauthorized.detail.role", role), List.of());
         }
         if (role != null && !caller.roles().contains(role)) {
-            return HttpProblem.of(403, "forbidden", "Forbidden", "User '" + caller.name() + "' lacks the role '" + role + "'.", List.of());
+            return HttpProblem.of(403, "forbidden", Message.of("problem.forbidden.detail", caller.name(), role), List.of());
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package id.rapor.http.auth;
 
+import id.rapor.api.text.Message;
 import id.rapor.http.json.HttpProblem;
 import id.rapor.http.api.RequestIds;
 import id.rapor.http.api.Settings;
@@ -64,8 +65,9 @@ public final class Guard {
         Identity identity = identify(request);
         if (identity.block() != null) {
             // Not audited one by one: the failures that led here are.
-            throw HttpProblem.temporary(429, "too-many-failed-logins", "Too many failed logins",
-                    identity.block().reason() + "; try again in " + identity.block().seconds() + " s.", (int) identity.block().seconds());
+            throw HttpProblem.temporary(429, "too-many-failed-logins",
+                    Message.of("problem.too-many-failed-logins.detail", identity.block().reason(), identity.block().seconds()),
+                    (int) identity.block().seconds());
         }
         Authenticator.Caller caller = identity.caller();
         HttpProblem refusal = Authenticator.refusal(caller, role);
@@ -105,9 +107,9 @@ public final class Guard {
      * every refusal. Never a 404 that would tell whether the unit exists.
      */
     public HttpProblem outOfScope(HttpServletRequest request, Authenticator.Caller caller, String action, String unit) {
-        HttpProblem p = HttpProblem.of(403, "forbidden", "Forbidden",
-                "User '" + caller.name() + "' may not do this for unit '" + unit + "': it is outside the units the user's roles hold for.",
-                java.util.List.of(new id.rapor.api.FieldError("unit", "outside the user's units")));
+        HttpProblem p = HttpProblem.of(403, "forbidden",
+                id.rapor.api.text.Message.of("problem.forbidden.detail.unit", caller.name(), unit),
+                java.util.List.of(id.rapor.api.FieldError.of("unit", "records.unit.outOfScope")));
         refusals.refused(entry(request, caller.name(), action, null, null, 403, p.detail()));
         return p;
     }

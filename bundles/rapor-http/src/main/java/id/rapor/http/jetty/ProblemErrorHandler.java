@@ -1,6 +1,8 @@
 package id.rapor.http.jetty;
 
 import id.rapor.http.json.HttpProblem;
+import id.rapor.api.text.Language;
+import id.rapor.api.text.Message;
 import id.rapor.http.json.JsonViews;
 import id.rapor.http.api.LogSafe;
 import id.rapor.http.api.RequestIds;
@@ -44,6 +46,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
             throws IOException {
         String requestId = RequestIds.of(request.getHeaders().get(RequestIds.HEADER));
         HttpProblem p = problem(code, message);
+        Language language = Language.negotiate(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
         if (code == 500) {
             LOG.error("[{}] {} {} failed in the container", LogSafe.of(requestId), LogSafe.of(request.getMethod()),
                     LogSafe.of(request.getHttpURI().getPath()), cause == null ? null : LogSafe.failure(cause));
@@ -53,31 +56,31 @@ public final class ProblemErrorHandler extends ErrorHandler {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(256);
         try (JsonGenerator g = json.createGenerator(body)) {
-            JsonViews.problem(g, p, instance(request));
+            JsonViews.problem(g, p, instance(request), language);
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json;charset=utf-8");
         response.getHeaders().put(RequestIds.HEADER, requestId);
+        response.getHeaders().put(HttpHeader.CONTENT_LANGUAGE, language.tag());
         response.write(true, ByteBuffer.wrap(body.toByteArray()), callback);
     }
 
     public static HttpProblem problem(int code, String message) {
+        // Jetty's own reason is passed on as it wrote it (in English): it names what was wrong.
         String reason = code < 500 && message != null && PLAIN_REASON.matcher(message).matches() && !message.contains("Exception")
                 && !message.equals(HttpStatus.getMessage(code)) ? ": " + message : "";
         return switch (code) {
-            case 400 -> HttpProblem.of(400, "malformed-request", "Malformed request",
-                    "The request line or headers are malformed" + reason + ".", List.of());
-            case 404 -> HttpProblem.notFound("No resource at this path.");
-            case 408 -> HttpProblem.of(408, "request-timeout", "Request timeout", "The request did not arrive in time.", List.of());
-            case 413 -> HttpProblem.of(413, "body-too-large", "Request too large", "The request is too large.", List.of());
-            case 414 -> HttpProblem.of(414, "uri-too-long", "URI too long", "The request's path and query are too long.", List.of());
-            case 431 -> HttpProblem.of(431, "headers-too-large", "Request headers too large",
-                    "The request's headers are too large.", List.of());
-            case 505 -> HttpProblem.of(505, "http-version-not-supported", "HTTP version not supported",
-                    "Only HTTP/1.0 and HTTP/1.1 are spoken here.", List.of());
+            case 400 -> HttpProblem.of(400, "malformed-request", Message.of("problem.malformed-request.detail.line", reason), List.of());
+            case 404 -> HttpProblem.notFound(Message.of("problem.not-found.detail"));
+            case 408 -> HttpProblem.of(408, "request-timeout", Message.of("problem.request-timeout.detail"), List.of());
+            case 413 -> HttpProblem.of(413, "body-too-large", Message.of("problem.body-too-large.request"),
+                    Message.of("problem.body-too-large.detail.request"), List.of());
+            case 414 -> HttpProblem.of(414, "uri-too-long", Message.of("problem.uri-too-long.detail"), List.of());
+            case 431 -> HttpProblem.of(431, "headers-too-large", Message.of("problem.headers-too-large.detail"), List.of());
+            case 505 -> HttpProblem.of(505, "http-version-not-supported", Message.of("problem.http-version-not-supported.detail"), List.of());
             default -> code >= 500
-                    ? HttpProblem.of(code, "internal-error", "Internal error", "The request could not be completed.", List.of())
-                    : HttpProblem.of(code, "http-" + code, nonNull(HttpStatus.getMessage(code)), nonNull(HttpStatus.getMessage(code)) + reason + ".",
-                            List.of());
+                    ? HttpProblem.of(code, "internal-error", Message.of("problem.internal-error.detail"), List.of())
+                    : HttpProblem.of(code, "http-" + code, Message.literal(nonNull(HttpStatus.getMessage(code))),
+                            Message.literal(nonNull(HttpStatus.getMessage(code)) + reason + "."), List.of());
         };
     }
 

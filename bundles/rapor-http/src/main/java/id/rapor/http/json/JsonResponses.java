@@ -2,6 +2,8 @@ package id.rapor.http.json;
 
 import id.rapor.http.api.RequestIds;
 
+import id.rapor.api.text.Language;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,7 +50,9 @@ public final class JsonResponses {
         if (p.allow() != null) response.setHeader("Allow", p.allow());
         if (p.retryAfterSeconds() > 0) response.setHeader("Retry-After", Integer.toString(p.retryAfterSeconds()));
         if (p.status() == 401) response.setHeader("WWW-Authenticate", "Basic realm=\"Rapor\", charset=\"UTF-8\"");
-        write(response, g -> JsonViews.problem(g, p, request.getRequestURI()));
+        Language language = Audience.language(request);
+        response.setHeader("Content-Language", language.tag());
+        write(response, g -> JsonViews.problem(g, p, request.getRequestURI(), language));
     }
 
     private void write(HttpServletResponse response, Body body) throws IOException {

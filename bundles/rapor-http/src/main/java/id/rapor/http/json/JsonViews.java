@@ -13,7 +13,10 @@ import id.rapor.api.model.Methodology;
 import id.rapor.api.model.MethodologySummary;
 import id.rapor.api.model.ProvenanceEntry;
 import id.rapor.api.model.RuleError;
+import id.rapor.api.model.Presentation;
 import id.rapor.api.model.ScoreResult;
+import id.rapor.api.text.Language;
+import id.rapor.api.text.Message;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -124,18 +127,28 @@ public final class JsonViews {
         g.writeEndObject();
     }
 
-    public static void score(JsonGenerator g, ScoreResult r) throws IOException {
+    public static void score(JsonGenerator g, ScoreResult r, Audience audience) throws IOException {
         g.writeStartObject();
         methodologyRef(g, r.methodologyId(), r.methodologyVersion());
-        unitScore(g, r);
+        unitScore(g, r, audience);
         g.writeEndObject();
     }
 
-    /** The fields of a unit's score, shared by a single score and each unit of a region. */
-    private static void unitScore(JsonGenerator g, ScoreResult r) throws IOException {
+    /**
+     * The fields of a unit's score, shared by a single score and each unit of a region. Numbers are
+     * as the methodology prints them ({@link Presentation}); where the audience asked, each object
+     * also has {@code exact}: the same numbers as computed.
+     */
+    private static void unitScore(JsonGenerator g, ScoreResult r, Audience audience) throws IOException {
+        Presentation p = r.presentation();
         g.writeStringField("unit", r.unit());
         g.writeFieldName("index");
         g.writeNumber(r.index().toPlainString()); // keeps its decimals: 4.50, not 4.5
+        if (audience.exact()) {
+            g.writeObjectFieldStart("exact");
+            number(g, "index", r.unroundedIndex());
+            g.writeEndObject();
+        }
         band(g, r.band());
         g.writeArrayFieldStart("aspects");
         for (AspectResult a : r.aspects()) {
@@ -143,8 +156,16 @@ public final class JsonViews {
             g.writeStringField("id", a.aspect().getId());
             g.writeStringField("name", a.aspect().getName());
             number(g, "weight", a.aspect().getWeight());
-            number(g, "score", a.score());
-            number(g, "contribution", a.contribution());
+            // An information-only aspect reports what it was answered and adds nothing to the index.
+            if (a.aspect().getWeight().signum() == 0) g.writeBooleanField("informationOnly", true);
+            number(g, "score", p.present(Presentation.ASPECT_SCORE, a.score()));
+            number(g, "contribution", p.present(Presentation.ASPECT_CONTRIBUTION, a.contribution()));
+            if (audience.exact()) {
+                g.writeObjectFieldStart("exact");
+                number(g, "score", a.score());
+                number(g, "contribution", a.contribution());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -152,14 +173,20 @@ public final class JsonViews {
         for (IndicatorResult i : r.indicators()) {
             g.writeStartObject();
             g.writeStringField("id", i.indicator().getId());
-            number(g, "answer", i.answer());
+            number(g, "answer", p.present(Presentation.INDICATOR_ANSWER, i.answer()));
             number(g, "weight", i.indicator().getWeight());
-            number(g, "contribution", i.contribution());
+            number(g, "contribution", p.present(Presentation.INDICATOR_CONTRIBUTION, i.contribution()));
+            if (audience.exact()) {
+                g.writeObjectFieldStart("exact");
+                number(g, "answer", i.answer());
+                number(g, "contribution", i.contribution());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeArrayFieldStart("explanation");
-        for (String line : r.explanation()) g.writeString(line);
+        for (Message line : r.explanation()) g.writeString(audience.language().text(line, p));
         g.writeEndArray();
     }
 
@@ -190,8 +217,8 @@ public final class JsonViews {
     }
 
     /** A region: each unit (its score or its errors, in request order) and the roll-up. */
-    public static void region(JsonGenerator g, id.rapor.api.model.RegionResult r, List<id.rapor.api.model.UnitOutcome> units)
-            throws IOException {
+    public static void region(JsonGenerator g, id.rapor.api.model.RegionResult r, List<id.rapor.api.model.UnitOutcome> units,
+            Audience audience) throws IOException {
         g.writeStartObject();
         methodologyRef(g, r.methodologyId(), r.methodologyVersion());
         g.writeStringField("region", r.region());
@@ -217,10 +244,10 @@ public final class JsonViews {
         for (var u : units) {
             g.writeStartObject();
             if (u.scored()) {
-                unitScore(g, u.result());
+                unitScore(g, u.result(), audience);
             } else {
                 g.writeStringField("unit", u.unit());
-                fieldErrors(g, u.errors());
+                fieldErrors(g, u.errors(), audience.language());
             }
             g.writeEndObject();
         }
@@ -259,14 +286,14 @@ public final class JsonViews {
         g.writeEndObject();
     }
 
-    public static void problem(JsonGenerator g, HttpProblem p, String instance) throws IOException {
+    public static void problem(JsonGenerator g, HttpProblem p, String instance, Language language) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", p.type());
-        g.writeStringField("title", p.title());
+        g.writeStringField("title", language.text(p.title()));
         g.writeNumberField("status", p.status());
-        g.writeStringField("detail", p.detail());
+        g.writeStringField("detail", language.text(p.detailText()));
         g.writeStringField("instance", instance);
-        fieldErrors(g, p.errors());
+        fieldErrors(g, p.errors(), language);
         g.writeEndObject();
     }
 
@@ -289,12 +316,12 @@ public final class JsonViews {
     }
 
     /** {@code "errors": [{"field", "message"}]}: what was wrong with a request. */
-    static void fieldErrors(JsonGenerator g, List<FieldError> errors) throws IOException {
+    static void fieldErrors(JsonGenerator g, List<FieldError> errors, Language language) throws IOException {
         g.writeArrayFieldStart("errors");
         for (FieldError e : errors) {
             g.writeStartObject();
             g.writeStringField("field", e.field());
-            g.writeStringField("message", e.message());
+            g.writeStringField("message", language.text(e.text()));
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -316,6 +343,10 @@ public final class JsonViews {
 
     private static void number(JsonGenerator g, String field, BigDecimal value) throws IOException {
         g.writeFieldName(field);
+        if (value == null) {
+            g.writeNull(); // an information-only aspect nobody answered
+            return;
+        }
         g.writeNumber(plain(value));
     }
 

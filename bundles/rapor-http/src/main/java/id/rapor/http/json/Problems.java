@@ -4,6 +4,7 @@ import id.rapor.api.FieldError;
 import id.rapor.api.MethodologyUnavailableException;
 import id.rapor.api.UnknownMethodologyException;
 import id.rapor.api.model.RuleError;
+import id.rapor.api.text.Message;
 import java.util.List;
 
 /** The problems the API answers with when the engine refuses a request. */
@@ -17,39 +18,36 @@ public final class Problems {
         List<FieldError> listed = errors;
         if (errors.size() > MAX_ERRORS) {
             listed = new java.util.ArrayList<>(errors.subList(0, MAX_ERRORS));
-            listed.add(new FieldError(errors.get(MAX_ERRORS).field(), "and " + (errors.size() - MAX_ERRORS) + " more errors, not listed"));
+            listed.add(FieldError.of(errors.get(MAX_ERRORS).field(), "errors.more", errors.size() - MAX_ERRORS));
         }
-        return HttpProblem.of(422, "invalid-assessment", "Invalid assessment",
-                "The answers do not fit the methodology's questionnaire; nothing was scored.", listed);
+        return HttpProblem.of(422, "invalid-assessment", Message.of("problem.invalid-assessment.detail"), listed);
     }
 
     /** A proposal without what every revision needs (a comment, its files): nothing was stored. */
     public static HttpProblem invalidRevision(List<FieldError> errors) {
-        return HttpProblem.of(422, "invalid-revision", "Invalid revision",
-                "A revision needs a comment saying why and the files it changes; nothing was stored.", errors);
+        return HttpProblem.of(422, "invalid-revision", Message.of("problem.invalid-revision.detail"), errors);
     }
 
     public static HttpProblem unknownMethodology(UnknownMethodologyException e) {
-        String known = e.known().isEmpty() ? "none is deployed" : "known: " + String.join(", ", e.known());
-        return HttpProblem.of(404, "unknown-methodology", "Unknown methodology",
-                "No rule bundle defines methodology '" + e.methodologyId() + "'; " + known + ".", List.of());
+        return HttpProblem.of(404, "unknown-methodology", e.known().isEmpty()
+                ? Message.of("problem.unknown-methodology.detail.none", e.methodologyId())
+                : Message.of("problem.unknown-methodology.detail", e.methodologyId(), e.known()), List.of());
     }
 
     public static HttpProblem unavailable(String id, MethodologyUnavailableException e) {
         if (e.compiling()) {
-            return HttpProblem.temporary(503, "methodology-compiling", "Methodology still compiling",
-                    "The rule bundle for '" + id + "' is being checked and compiled (Rapor is starting, or it was just deployed); "
-                    + "it is next in line. Try again in a second.", 1);
+            return HttpProblem.temporary(503, "methodology-compiling", Message.of("problem.methodology-compiling.detail", id), 1);
         }
+        // What is wrong with a rule bundle is said as its checks wrote it: for the author, in one language.
         List<FieldError> errors = e.errors().stream()
                 .map(r -> new FieldError(location(r), r.message())).toList();
-        return HttpProblem.of(503, "methodology-unavailable", "Methodology unavailable",
-                "Every rule bundle for '" + id + "' was rejected; fix the errors listed and deploy again.", errors);
+        return HttpProblem.of(503, "methodology-unavailable", Message.of("problem.methodology-unavailable.detail", id), errors);
     }
 
     public static HttpProblem unknownYear(String family, int year, id.rapor.api.UnknownYearException e) {
-        String detail = e.getMessage() + "; available: " + (e.available().isEmpty() ? "none" : String.join("; ", e.available())) + ".";
-        return HttpProblem.of(404, "unknown-year", "No methodology for that year", detail, List.of());
+        Message detail = e.available().isEmpty() ? Message.of("problem.unknown-year.detail.family", family)
+                : Message.of("problem.unknown-year.detail", family, year, String.join("; ", e.available()));
+        return HttpProblem.of(404, "unknown-year", detail, List.of());
     }
 
     /** "rules/x.drl:12:3" — where in the rule bundle the author has to look. */

@@ -10,7 +10,7 @@ import java.util.Map;
 public final class RevisionViews {
     private RevisionViews() {}
 
-    public static void impact(JsonGenerator g, id.rapor.api.model.Impact impact, List<id.rapor.api.model.UnitOutcome> unreadable) throws IOException {
+    public static void impact(JsonGenerator g, id.rapor.api.model.Impact impact, List<id.rapor.api.model.UnitOutcome> unreadable, id.rapor.api.text.Language language) throws IOException {
         g.writeStartObject();
         g.writeStringField("methodology", impact.methodologyId());
         g.writeStringField("activeVersion", impact.activeVersion());
@@ -36,16 +36,16 @@ public final class RevisionViews {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("errors");
-        for (var u : unreadable) errors(g, u);
-        for (var u : impact.errors()) errors(g, u);
+        for (var u : unreadable) errors(g, u, language);
+        for (var u : impact.errors()) errors(g, u, language);
         g.writeEndArray();
         g.writeEndObject();
     }
 
-    private static void errors(JsonGenerator g, id.rapor.api.model.UnitOutcome u) throws IOException {
+    private static void errors(JsonGenerator g, id.rapor.api.model.UnitOutcome u, id.rapor.api.text.Language language) throws IOException {
         g.writeStartObject();
         g.writeStringField("unit", u.unit());
-        JsonViews.fieldErrors(g, u.errors());
+        JsonViews.fieldErrors(g, u.errors(), language);
         g.writeEndObject();
     }
 

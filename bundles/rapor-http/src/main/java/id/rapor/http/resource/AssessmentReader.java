@@ -1,5 +1,6 @@
 package id.rapor.http.resource;
 
+import id.rapor.api.text.Message;
 import id.rapor.http.json.HttpProblem;
 import id.rapor.http.json.Problems;
 
@@ -97,16 +98,16 @@ public final class AssessmentReader {
                     case "atOrBelow" -> atOrBelow = string(p, value, "atOrBelow", errors);
                     case "units" -> {
                         if (value == JsonToken.START_ARRAY) units = units(p);
-                        else { errors.add(new FieldError("units", "expected an array of units, got " + kind(value))); p.skipChildren(); }
+                        else { errors.add(FieldError.of("units", "body.units.type", kind(value))); p.skipChildren(); }
                     }
-                    default -> unknown(p, field, "region, atOrBelow and units", errors);
+                    default -> unknown(p, field, Message.of("body.region.fields"), errors);
                 }
             }
             end(p);
             if (!errors.isEmpty()) throw typeProblem(errors);
             List<FieldError> missing = new ArrayList<>();
-            if (named && (region == null || region.isBlank())) missing.add(new FieldError("region", "missing; expected the region's name"));
-            if (units == null || units.isEmpty()) missing.add(new FieldError("units", "missing; expected at least one unit"));
+            if (named && (region == null || region.isBlank())) missing.add(FieldError.of("region", "body.region.missing"));
+            if (units == null || units.isEmpty()) missing.add(FieldError.of("units", "body.units.missing"));
             if (!missing.isEmpty()) throw Problems.invalidAssessment(missing);
             return new Region(region, atOrBelow, units);
         } catch (JsonParseException e) {
@@ -128,7 +129,7 @@ public final class AssessmentReader {
                 a = unit(p, prefix, errors, errors);
                 errors.addAll(missing(a, prefix));
             } else {
-                errors.add(new FieldError("units[" + units.size() + "]", "expected a unit object, got " + kind(t)));
+                errors.add(FieldError.of("units[" + units.size() + "]", "body.unit.type", kind(t)));
                 p.skipChildren();
             }
             units.add(new UnitInput(a == null ? null : a.unit(), errors.isEmpty() ? a : null, errors));
@@ -157,11 +158,11 @@ public final class AssessmentReader {
                             respondents.add(numbers(p, t, prefix + "respondents[" + respondents.size() + "]", errors, invalid));
                         }
                     } else {
-                        errors.add(new FieldError(prefix + "respondents", "expected an array of answer objects, got " + kind(value)));
+                        errors.add(FieldError.of(prefix + "respondents", "body.respondents.type", kind(value)));
                         p.skipChildren();
                     }
                 }
-                default -> unknown(p, prefix + field, "unit and answers (or respondents)", errors);
+                default -> unknown(p, prefix + field, Message.of("body.unit.fields"), errors);
             }
         }
         return new Assessment(unit, answers, respondents);
@@ -169,9 +170,9 @@ public final class AssessmentReader {
 
     private static List<FieldError> missing(Assessment a, String prefix) {
         List<FieldError> missing = new ArrayList<>();
-        if (a.unit() == null || a.unit().isBlank()) missing.add(new FieldError(prefix + "unit", "missing; expected the name of the unit assessed"));
+        if (a.unit() == null || a.unit().isBlank()) missing.add(FieldError.of(prefix + "unit", "body.unit.missing"));
         if (a.answers() == null && a.respondents() == null) {
-            missing.add(new FieldError(prefix + "answers", "missing; expected an object of indicator id to number"));
+            missing.add(FieldError.of(prefix + "answers", "answers.missing"));
         }
         return missing;
     }
@@ -179,7 +180,7 @@ public final class AssessmentReader {
     static Map<String, BigDecimal> numbers(JsonParser p, JsonToken value, String field, List<FieldError> errors,
             List<FieldError> invalid) throws IOException, HttpProblem {
         if (value != JsonToken.START_OBJECT) {
-            errors.add(new FieldError(field, "expected an object of indicator id to number, got " + kind(value)));
+            errors.add(FieldError.of(field, "body.answers.type", kind(value)));
             p.skipChildren();
             return null;
         }
@@ -201,13 +202,13 @@ public final class AssessmentReader {
                 } catch (NumberFormatException | ArithmeticException e) {
                     // 1E2147483648, 1E-2147483649: valid JSON, but beyond what a decimal can hold — certainly no answer.
                     String text = p.getText();
-                    invalid.add(new FieldError(field + "." + indicator, (text.length() > 40 ? text.substring(0, 40) + "…" : text)
-                            + " is not an allowed answer: its exponent is out of range"));
+                    invalid.add(FieldError.of(field + "." + indicator, "answer.exponent",
+                            text.length() > 40 ? text.substring(0, 40) + "…" : text));
                     continue;
                 }
                 answers.put(indicator, number);
             } else {
-                errors.add(new FieldError(field + "." + indicator, "expected a number, got " + kind(v)));
+                errors.add(FieldError.of(field + "." + indicator, "body.answer.type", kind(v)));
                 p.skipChildren();
             }
         }
@@ -216,63 +217,61 @@ public final class AssessmentReader {
 
     static String string(JsonParser p, JsonToken value, String field, List<FieldError> errors) throws IOException {
         if (value == JsonToken.VALUE_STRING) return p.getText();
-        errors.add(new FieldError(field, "expected a string, got " + kind(value)));
+        errors.add(FieldError.of(field, "body.string.type", kind(value)));
         p.skipChildren();
         return null;
     }
 
-    static void unknown(JsonParser p, String field, String expected, List<FieldError> errors) throws IOException {
-        errors.add(new FieldError(field, "unknown field; expected " + expected));
+    static void unknown(JsonParser p, String field, Message expected, List<FieldError> errors) throws IOException {
+        errors.add(FieldError.of(field, "body.field.unknown", expected));
         p.skipChildren();
     }
 
     static void start(JsonParser p) throws IOException, HttpProblem {
         JsonToken first = p.nextToken();
-        if (first == null) throw HttpProblem.malformed("$", "the body is empty; expected a JSON object");
-        if (first != JsonToken.START_OBJECT) throw HttpProblem.malformed("$", "expected a JSON object, got " + kind(first));
+        if (first == null) throw HttpProblem.malformed("$", Message.of("body.empty"));
+        if (first != JsonToken.START_OBJECT) throw HttpProblem.malformed("$", Message.of("body.object.type", kind(first)));
     }
 
     static void end(JsonParser p) throws IOException, HttpProblem {
-        if (p.nextToken() != null) throw HttpProblem.malformed("$", "unexpected content after the JSON object" + where(p.currentLocation()));
+        if (p.nextToken() != null) throw HttpProblem.malformed("$", Message.of("body.trailing", where(p.currentLocation())));
     }
 
     /** Keys one answers object (or one respondent) may hold: the largest questionnaire has 37 indicators. */
     static final int MAX_ANSWERS = 200;
 
     static HttpProblem tooManyAnswers(String field) {
-        return HttpProblem.of(413, "too-many-answers", "Too many answers",
-                "An answers object (or one respondent's) may hold at most " + MAX_ANSWERS + " indicators; no questionnaire has more.",
-                List.of(new FieldError(field, "more than " + MAX_ANSWERS + " answers")));
+        return HttpProblem.of(413, "too-many-answers", Message.of("problem.too-many-answers.detail", MAX_ANSWERS),
+                List.of(FieldError.of(field, "body.answers.tooMany", MAX_ANSWERS)));
     }
 
     static HttpProblem tooManyUnits(int max) {
-        return HttpProblem.of(413, "too-many-units", "Too many units",
-                String.format("A batch may hold at most %,d units; send the rest in further requests.", max),
-                List.of(new FieldError("units", String.format("more than %,d units", max))));
+        return HttpProblem.of(413, "too-many-units", Message.of("problem.too-many-units.detail", max),
+                List.of(FieldError.of("units", "body.units.tooMany", max)));
     }
 
     static HttpProblem typeProblem(List<FieldError> errors) {
-        return HttpProblem.of(400, "malformed-request", "Malformed request", "Some fields have the wrong type.", errors);
+        return HttpProblem.of(400, "malformed-request", Message.of("problem.malformed-request.detail.types"), errors);
     }
 
     static HttpProblem malformed(JsonParseException e) {
-        return HttpProblem.malformed(path(e), "malformed JSON" + where(e.getLocation()) + ": " + plain(e.getOriginalMessage()));
+        return HttpProblem.malformed(path(e), Message.of("body.json.malformed", where(e.getLocation()), plain(e.getOriginalMessage())));
     }
 
     static HttpProblem malformed(StreamConstraintsException e) {
-        return HttpProblem.malformed("$", "the JSON exceeds a limit: " + plain(e.getOriginalMessage()));
+        return HttpProblem.malformed("$", Message.of("body.json.limit", plain(e.getOriginalMessage())));
     }
 
-    static String kind(JsonToken token) {
-        if (token == null) return "nothing";
+    static Message kind(JsonToken token) {
+        if (token == null) return Message.of("json.nothing");
         return switch (token) {
-            case VALUE_STRING -> "a string";
-            case VALUE_NULL -> "null";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case START_ARRAY -> "an array";
-            case START_OBJECT -> "an object";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            default -> token.toString();
+            case VALUE_STRING -> Message.of("json.string");
+            case VALUE_NULL -> Message.of("json.null");
+            case VALUE_TRUE, VALUE_FALSE -> Message.of("json.boolean");
+            case START_ARRAY -> Message.of("json.array");
+            case START_OBJECT -> Message.of("json.object");
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Message.of("json.number");
+            default -> Message.literal(token.toString());
         };
     }
 
@@ -291,8 +290,8 @@ public final class AssessmentReader {
         return s.replaceAll("\\[Source: [^\\]]*\\]", "the body").strip();
     }
 
-    private static String where(JsonLocation location) {
+    private static Object where(JsonLocation location) {
         return location == null || location.getLineNr() < 0 ? ""
-                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+                : Message.of("json.where", location.getLineNr(), location.getColumnNr());
     }
 }

@@ -1,5 +1,6 @@
 package id.rapor.http.resource;
 
+import id.rapor.api.text.Message;
 import id.rapor.api.InvalidAssessmentException;
 import id.rapor.api.MethodologyUnavailableException;
 import id.rapor.api.ScoringService;
@@ -19,6 +20,8 @@ import id.rapor.http.auth.Authenticator;
 import id.rapor.http.json.HttpProblem;
 import id.rapor.http.json.JsonResponses;
 import id.rapor.http.json.JsonViews;
+import id.rapor.http.json.Audience;
+import id.rapor.api.text.Language;
 import id.rapor.http.json.Problems;
 import id.rapor.http.json.RecordViews;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -93,13 +96,13 @@ public final class AssessmentsResource {
         Integer year = year(x.request().getParameter("year"));
         String family = blankToNull(x.request().getParameter("family"));
         if (year == null || family == null) {
-            throw HttpProblem.of(400, "malformed-request", "Malformed request", "The official score is of one round: give year and family.",
-                    List.of(new FieldError(year == null ? "year" : "family", "missing")));
+            throw HttpProblem.of(400, "malformed-request", Message.of("records.official.round"),
+                    List.of(FieldError.of(year == null ? "year" : "family", "records.csv.missing")));
         }
         var found = UnitsResource.call(() -> records.get().official(unit, year, family));
         if (found.isEmpty()) {
-            throw HttpProblem.of(404, "no-official-score", "No official score",
-                    "Unit '" + unit + "' has no final assessment for " + family + " " + year + " yet.", List.of());
+            throw HttpProblem.of(404, "no-official-score",
+                    Message.of("problem.no-official-score.detail", unit, family, year), List.of());
         }
         out.send(x.response(), 200, g -> RecordViews.assessment(g, found.get(), true));
     }
@@ -142,12 +145,18 @@ public final class AssessmentsResource {
         try {
             id = Long.parseLong(segment);
         } catch (NumberFormatException e) {
-            throw HttpProblem.notFound("'" + segment + "' is not an assessment id.");
+            throw HttpProblem.notFound(Message.of("records.assessment.badId", segment));
         }
         return UnitsResource.call(() -> records.get().find(id).orElseThrow(() -> new RecordNotFoundException("assessment", segment)));
     }
 
-    /** Scores the entry with the rules serving now; the score is stored exactly as the score endpoint answers it. */
+    /**
+     * Scores the entry with the rules serving now. The score is stored as the score endpoint answers
+     * it in Rapor's default language with ?exact=true: the printed numbers and the exact ones, so
+     * nothing computed is lost, whoever entered it in whichever language.
+     */
+    private static final Audience STORED = new Audience(Language.DEFAULT, true);
+
     private AssessmentEntry score(RecordBodies.Entry e, String unit) throws IOException, HttpProblem {
         String methodologyId = methodology(e);
         String family = family(methodologyId);
@@ -155,7 +164,7 @@ public final class AssessmentsResource {
             ScoreResult result = scoring.score(methodologyId, e.assessment());
             StringWriter document = new StringWriter();
             try (var g = json.createGenerator(document)) {
-                JsonViews.score(g, result);
+                JsonViews.score(g, result, STORED);
             }
             Matcher m = REVISION.matcher(result.methodologyVersion());
             Integer revision = m.find() ? Integer.valueOf(m.group(1)) : null;
@@ -183,14 +192,14 @@ public final class AssessmentsResource {
         }
         if (e.methodology() == null) return byYear;
         MethodologySummary named = scoring.methodologies().stream().filter(m -> m.id().equals(e.methodology())).findFirst()
-                .orElseThrow(() -> HttpProblem.of(404, "unknown-methodology", "Unknown methodology",
-                        "No rule bundle defines methodology '" + e.methodology() + "'.", List.of(new FieldError("methodology", "unknown"))));
+                .orElseThrow(() -> HttpProblem.of(404, "unknown-methodology",
+                        Message.of("problem.unknown-methodology.detail.one", e.methodology()), List.of(FieldError.of("methodology", "records.unknown"))));
         if (byYear != null && !byYear.equals(named.id())) {
-            throw Problems.invalidAssessment(List.of(new FieldError("methodology",
-                    "'" + named.id() + "' is not the " + e.family() + " methodology of " + e.year() + " ('" + byYear + "' is); give one or the other")));
+            throw Problems.invalidAssessment(List.of(FieldError.of("methodology",
+                    "records.assessment.methodologyMismatch", named.id(), e.family(), e.year(), byYear)));
         }
         if (named.years() != null && !named.years().contains(e.year())) {
-            throw Problems.invalidAssessment(List.of(new FieldError("year", named.id() + " does not apply to " + e.year())));
+            throw Problems.invalidAssessment(List.of(FieldError.of("year", "records.assessment.yearNotCovered", named.id(), e.year())));
         }
         return named.id();
     }
@@ -205,8 +214,8 @@ public final class AssessmentsResource {
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            throw HttpProblem.of(400, "malformed-request", "Malformed request", "year must be a whole year.",
-                    List.of(new FieldError("year", "expected a year such as 2024, got '" + value + "'")));
+            throw HttpProblem.of(400, "malformed-request", Message.of("problem.malformed-request.detail.query"),
+                    List.of(FieldError.of("year", "records.year.type", value)));
         }
     }
 

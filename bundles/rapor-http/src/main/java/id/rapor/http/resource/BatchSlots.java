@@ -1,5 +1,6 @@
 package id.rapor.http.resource;
 
+import id.rapor.api.text.Message;
 import id.rapor.http.json.HttpProblem;
 
 import java.util.concurrent.Semaphore;
@@ -26,8 +27,7 @@ public final class BatchSlots {
 
     Slot take() throws HttpProblem {
         if (!slots.tryAcquire()) {
-            throw HttpProblem.temporary(503, "batches-busy", "Busy with other batches",
-                    count + " batch" + (count == 1 ? " is" : "es are") + " being scored already; try again in a second.", 1);
+            throw HttpProblem.temporary(503, "batches-busy", Message.of("problem.batches-busy.detail", count), 1);
         }
         return slots::release;
     }

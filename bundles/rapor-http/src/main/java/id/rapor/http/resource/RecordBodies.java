@@ -1,5 +1,6 @@
 package id.rapor.http.resource;
 
+import id.rapor.api.text.Message;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -61,19 +62,19 @@ public final class RecordBodies {
                     case "parent" -> parent = v == JsonToken.VALUE_NULL ? null : AssessmentReader.string(p, v, "parent", errors);
                     case "active" -> {
                         if (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE) active = v == JsonToken.VALUE_TRUE;
-                        else { errors.add(new FieldError("active", "expected true or false, got " + AssessmentReader.kind(v))); p.skipChildren(); }
+                        else { errors.add(FieldError.of("active", "body.boolean.type", AssessmentReader.kind(v))); p.skipChildren(); }
                     }
-                    default -> AssessmentReader.unknown(p, field, "id, name, kind, parent and active", errors);
+                    default -> AssessmentReader.unknown(p, field, Message.literal("id, name, kind, parent, active"), errors);
                 }
             }
             AssessmentReader.end(p);
             if (!errors.isEmpty()) throw AssessmentReader.typeProblem(errors);
             List<FieldError> invalid = new ArrayList<>();
-            if (fixedId != null && id != null && !id.equals(fixedId)) invalid.add(new FieldError("id", "a unit's id never changes; it is '" + fixedId + "'"));
-            if (name == null || name.isBlank()) invalid.add(new FieldError("name", "missing; expected the unit's name"));
+            if (fixedId != null && id != null && !id.equals(fixedId)) invalid.add(FieldError.of("id", "records.unit.idFixed", fixedId));
+            if (name == null || name.isBlank()) invalid.add(FieldError.of("name", "records.unit.nameMissing"));
             UnitKind k = kind == null ? null : UnitKind.of(kind).orElse(null);
-            if (k == null) invalid.add(new FieldError("kind", (kind == null ? "missing" : "'" + kind + "' is not a kind") + "; expected region, office or service-unit"));
-            if (!invalid.isEmpty()) throw RecordProblems.invalid("invalid-unit", "Invalid unit", "The unit cannot be stored as sent.", invalid);
+            if (k == null) invalid.add(new FieldError("kind", kind == null ? Message.of("records.unit.kindMissing") : Message.of("records.unit.kindUnknown", kind)));
+            if (!invalid.isEmpty()) throw RecordProblems.invalid("invalid-unit", Message.of("problem.invalid-unit.detail"), invalid);
             String unitId = fixedId != null ? fixedId : id != null ? id : slug(name);
             return new Unit(unitId, name.trim(), k, parent == null || parent.isBlank() ? null : parent.trim(), active == null || active);
         } catch (JsonParseException e) {
@@ -119,23 +120,23 @@ public final class RecordBodies {
                                 respondents.add(AssessmentReader.numbers(p, t, "respondents[" + respondents.size() + "]", errors, invalid));
                             }
                         } else {
-                            errors.add(new FieldError("respondents", "expected an array of answer objects, got " + AssessmentReader.kind(v)));
+                            errors.add(FieldError.of("respondents", "body.respondents.type", AssessmentReader.kind(v)));
                             p.skipChildren();
                         }
                     }
                     default -> AssessmentReader.unknown(p, field,
-                            "year, family or methodology, role, answers or respondents, comment and replaces", errors);
+                            Message.literal("year, family | methodology, role, answers | respondents, comment, replaces"), errors);
                 }
             }
             AssessmentReader.end(p);
             if (!errors.isEmpty()) throw AssessmentReader.typeProblem(errors);
             if (respondents != null && respondents.isEmpty()) respondents = null; // an empty list is no list
             if (answers != null && answers.isEmpty() && respondents != null) answers = null;
-            if (year == null) invalid.add(new FieldError("year", "missing; expected the round's year, such as 2024"));
-            if (family == null && methodology == null) invalid.add(new FieldError("family", "missing; expected the family (pekppp, ombudsman, skm) or a methodology id"));
+            if (year == null) invalid.add(FieldError.of("year", "records.assessment.yearMissing"));
+            if (family == null && methodology == null) invalid.add(FieldError.of("family", "records.assessment.familyMissing"));
             AssessmentRole r = role == null ? null : AssessmentRole.of(role).orElse(null);
-            if (r == null) invalid.add(new FieldError("role", (role == null ? "missing" : "'" + role + "' is not a role") + "; expected self, evaluator or verifier"));
-            if (answers == null && respondents == null) invalid.add(new FieldError("answers", "missing; expected an object of indicator id to number (or respondents)"));
+            if (r == null) invalid.add(new FieldError("role", role == null ? Message.of("records.assessment.roleMissing") : Message.of("records.assessment.roleUnknown", role)));
+            if (answers == null && respondents == null) invalid.add(FieldError.of("answers", "records.assessment.answersMissing"));
             if (!invalid.isEmpty()) throw Problems.invalidAssessment(invalid);
             return new Entry(year, family, methodology, r, comment, replaces, new Assessment(unitId, answers, respondents));
         } catch (JsonParseException e) {
@@ -200,10 +201,10 @@ public final class RecordBodies {
             } catch (IOException | RuntimeException tooLarge) {
                 // reported below
             }
-            errors.add(new FieldError(field, "expected a whole number from " + min + " to " + max));
+            errors.add(FieldError.of(field, "body.whole.range", min, max));
             return min;
         }
-        errors.add(new FieldError(field, "expected a whole number, got " + AssessmentReader.kind(v)));
+        errors.add(FieldError.of(field, "body.whole.type", AssessmentReader.kind(v)));
         p.skipChildren();
         return min;
     }

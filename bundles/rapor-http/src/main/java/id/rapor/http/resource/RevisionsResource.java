@@ -1,7 +1,9 @@
 package id.rapor.http.resource;
 
+import id.rapor.api.text.Message;
 import id.rapor.http.auth.Authenticator;
 import id.rapor.http.auth.Guard;
+import id.rapor.http.json.Audience;
 import id.rapor.http.json.HttpProblem;
 import id.rapor.http.json.JsonResponses;
 import id.rapor.http.api.LimitedInputStream;
@@ -130,7 +132,7 @@ public final class RevisionsResource {
         }
         try (BatchSlots.Slot slot = batches.take()) {
             var result = revisions.impact(id, number, valid);
-            out.send(x.response(), 200, g -> RevisionViews.impact(g, result, unreadable));
+            out.send(x.response(), 200, g -> RevisionViews.impact(g, result, unreadable, Audience.language(x.request())));
         } catch (UnknownMethodologyException | MethodologyUnavailableException | UnknownRevisionException e) {
             throw refused(id, e);
         }
@@ -164,7 +166,7 @@ public final class RevisionsResource {
         Map<String, String> files = null;
         List<FieldError> errors = new ArrayList<>();
         try (JsonParser p = json.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw HttpProblem.malformed("$", "expected a JSON object with comment and files");
+            if (p.nextToken() != JsonToken.START_OBJECT) throw HttpProblem.malformed("$", Message.of("body.revision.object"));
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken v = p.nextToken();
@@ -175,22 +177,22 @@ public final class RevisionsResource {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String path = p.currentName();
                         if (p.nextToken() == JsonToken.VALUE_STRING) files.put(path, p.getText());
-                        else { errors.add(new FieldError("files." + path, "expected the file's text as a string")); p.skipChildren(); }
+                        else { errors.add(FieldError.of("files." + path, "revision.file.type")); p.skipChildren(); }
                     }
                 } else {
-                    errors.add(new FieldError(field, field.equals("comment") || field.equals("files")
-                            ? "wrong type: comment is a string, files an object of path to text" : "unknown field; expected comment and files"));
+                    errors.add(FieldError.of(field, field.equals("comment") || field.equals("files")
+                            ? "revision.field.type" : "revision.field.unknown"));
                     p.skipChildren();
                 }
             }
         } catch (JsonProcessingException e) {
             // Malformed, or beyond the parser's limits (nesting, lengths): the client's fault, not a lost connection.
-            throw HttpProblem.malformed("$", "malformed JSON: " + e.getOriginalMessage());
+            throw HttpProblem.malformed("$", Message.of("body.json.malformed", "", e.getOriginalMessage()));
         }
-        if (!errors.isEmpty()) throw HttpProblem.of(400, "malformed-request", "Malformed request", "Some fields have the wrong type.", errors);
+        if (!errors.isEmpty()) throw HttpProblem.of(400, "malformed-request", Message.of("problem.malformed-request.detail.types"), errors);
         List<FieldError> missing = new ArrayList<>();
-        if (comment == null || comment.isBlank()) missing.add(new FieldError("comment", "missing; say why the rules change"));
-        if (files == null || files.isEmpty()) missing.add(new FieldError("files", "missing; expected the changed files, path to text"));
+        if (comment == null || comment.isBlank()) missing.add(FieldError.of("comment", "revision.comment.missing"));
+        if (files == null || files.isEmpty()) missing.add(FieldError.of("files", "revision.files.missing"));
         if (!missing.isEmpty()) throw Problems.invalidRevision(missing);
         return new Proposal(comment, files);
     }
@@ -208,8 +210,7 @@ public final class RevisionsResource {
                     byte[] content = jar.readNBytes((int) (MAX_UNPACKED - unpacked) + 1);
                     unpacked += content.length;
                     if (unpacked > MAX_UNPACKED) {
-                        throw HttpProblem.of(413, "body-too-large", "Request body too large",
-                                "The rule bundle's files unpack to more than " + MAX_UNPACKED + " bytes (8 MiB).", List.of());
+                        throw HttpProblem.of(413, "body-too-large", Message.of("problem.body-too-large.detail.unpacked", MAX_UNPACKED), List.of());
                     }
                     files.put(e.getName(), new String(content, StandardCharsets.UTF_8));
                 }
@@ -218,9 +219,9 @@ public final class RevisionsResource {
             throw e;
         } catch (java.util.zip.ZipException | java.io.EOFException | IllegalArgumentException e) {
             // A corrupt or truncated jar (EOF inside a compressed entry), or entry names that are not UTF-8.
-            throw HttpProblem.malformed("$", "not a readable jar: " + e.getMessage());
+            throw HttpProblem.malformed("$", Message.of("body.jar.unreadable", String.valueOf(e.getMessage())));
         }
-        if (files.isEmpty()) throw HttpProblem.malformed("$", "not a rule bundle jar: no methodology/ or rules/ files");
+        if (files.isEmpty()) throw HttpProblem.malformed("$", Message.of("body.jar.empty"));
         return new Proposal(comment == null || comment.isBlank() ? "rule bundle jar" : comment, files);
     }
 
@@ -230,7 +231,7 @@ public final class RevisionsResource {
         if (e instanceof UnknownRevisionException r) {
             boolean exists = r.exists();
             return HttpProblem.of(exists ? 409 : 404, exists ? "revision-not-usable" : "unknown-revision",
-                    exists ? "Revision cannot be used" : "Unknown revision", r.getMessage() + ".", List.of());
+                    Message.literal(r.getMessage() + "."), List.of()); // the engine's words, for policy staff
         }
         throw new IllegalStateException(e);
     }
@@ -239,7 +240,7 @@ public final class RevisionsResource {
         try {
             return Integer.parseInt(segment);
         } catch (NumberFormatException e) {
-            throw HttpProblem.notFound("'" + segment + "' is not a revision number.");
+            throw HttpProblem.notFound(Message.of("problem.not-found.detail.revision", segment));
         }
     }
 }

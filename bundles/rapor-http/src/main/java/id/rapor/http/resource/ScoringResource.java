@@ -1,6 +1,7 @@
 package id.rapor.http.resource;
 
 import id.rapor.http.auth.Guard;
+import id.rapor.http.json.Audience;
 import id.rapor.http.json.HttpProblem;
 import id.rapor.http.json.JsonResponses;
 import id.rapor.http.json.JsonViews;
@@ -20,6 +21,7 @@ import id.rapor.api.model.Assessment;
 import id.rapor.api.model.RegionResult;
 import id.rapor.api.model.RevisionState;
 import id.rapor.api.model.UnitOutcome;
+import id.rapor.api.text.Message;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -107,16 +109,15 @@ public final class ScoringResource {
         String family = request.getParameter("family");
         String year = request.getParameter("year");
         if (family == null || family.isBlank() || year == null) {
-            throw HttpProblem.of(400, "malformed-request", "Malformed request", "Choose a methodology by family and year together.",
-                    List.of(new FieldError(family == null || family.isBlank() ? "family" : "year",
-                            "missing; expected ?family=<pekppp|ombudsman|skm>&year=<yyyy>")));
+            throw HttpProblem.of(400, "malformed-request", Message.of("problem.malformed-request.detail.familyAndYear"),
+                    List.of(FieldError.of(family == null || family.isBlank() ? "family" : "year", "query.familyAndYear")));
         }
         int y;
         try {
             y = Integer.parseInt(year.trim());
         } catch (NumberFormatException e) {
-            throw HttpProblem.of(400, "malformed-request", "Malformed request", "year must be a whole year.",
-                    List.of(new FieldError("year", "expected a year such as 2023, got '" + year + "'")));
+            throw HttpProblem.of(400, "malformed-request", Message.of("problem.malformed-request.detail.year"),
+                    List.of(FieldError.of("year", "query.year", year)));
         }
         try {
             return scoring.resolve(family, y);
@@ -139,12 +140,14 @@ public final class ScoringResource {
     private void score(Routes.Exchange x, String id) throws IOException, HttpProblem {
         HttpServletRequest request = x.request();
         HttpServletResponse response = x.response();
+        // The body first: the parameters are read only once it is in (as ?revision= always was).
         Assessment assessment = assessments.read(x.body(RequestBody.JSON));
+        Audience audience = Audience.of(request);
         String pinned = request.getParameter("revision");
         try {
             if (pinned != null) mayScoreWith(request, id, RevisionsResource.number(pinned));
             var result = pinned == null ? scoring.score(id, assessment) : revisions.score(id, RevisionsResource.number(pinned), assessment);
-            out.send(response, 200, g -> JsonViews.score(g, result));
+            out.send(response, 200, g -> JsonViews.score(g, result, audience));
         } catch (UnknownRevisionException e) {
             throw RevisionsResource.refused(id, e);
         } catch (UnknownMethodologyException e) {
@@ -174,8 +177,10 @@ public final class ScoringResource {
     }
 
     private void region(Routes.Exchange x, String id) throws IOException, HttpProblem {
+        HttpServletRequest request = x.request();
         HttpServletResponse response = x.response();
         AssessmentReader.Region region = assessments.readRegion(x.body(RequestBody.JSON));
+        Audience audience = Audience.of(request);
         List<Assessment> valid = new ArrayList<>();
         for (AssessmentReader.UnitInput u : region.units()) if (u.errors().isEmpty()) valid.add(u.assessment());
         // The slot is taken once the body is in, so a client that sends slowly holds no slot; it is held
@@ -194,9 +199,9 @@ public final class ScoringResource {
                 UnitOutcome o = scored.next();
                 String prefix = "units[" + all.size() + "].";
                 all.add(o.errors().isEmpty() ? o : new UnitOutcome(o.unit(), null,
-                        o.errors().stream().map(e -> new FieldError(prefix + e.field(), e.message())).toList()));
+                        o.errors().stream().map(e -> new FieldError(prefix + e.field(), e.text())).toList()));
             }
-            out.send(response, 200, g -> JsonViews.region(g, result, all));
+            out.send(response, 200, g -> JsonViews.region(g, result, all, audience));
         } catch (UnknownMethodologyException e) {
             throw Problems.unknownMethodology(e);
         } catch (MethodologyUnavailableException e) {

@@ -1,5 +1,6 @@
 package id.rapor.http.resource;
 
+import id.rapor.api.text.Message;
 import id.rapor.api.FieldError;
 import id.rapor.api.records.Unit;
 import id.rapor.api.records.UnitKind;
@@ -32,7 +33,7 @@ public final class UnitsCsv {
         BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         in.mark(8192);
         String header = in.readLine();
-        if (header == null || header.isBlank()) throw HttpProblem.malformed("$", "the CSV is empty; expected a header id,name,kind,parent");
+        if (header == null || header.isBlank()) throw HttpProblem.malformed("$", Message.of("records.csv.empty"));
         in.reset();
         char delimiter = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
@@ -42,9 +43,9 @@ public final class UnitsCsv {
         try (CSVParser csv = CSVParser.parse(in, format)) {
             List<String> columns = csv.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").toLowerCase(Locale.ROOT)).toList();
             for (String needed : List.of("name", "kind")) {
-                if (!columns.contains(needed)) errors.add(new FieldError("header", "no column '" + needed + "'; expected id,name,kind,parent[,active]"));
+                if (!columns.contains(needed)) errors.add(FieldError.of("header", "records.csv.noColumn", needed));
             }
-            if (!errors.isEmpty()) throw RecordProblems.invalid("invalid-unit", "Invalid unit list", "The CSV's header lacks columns.", errors);
+            if (!errors.isEmpty()) throw RecordProblems.invalid("invalid-unit", Message.of("problem.invalid-unit.detail.header"), errors);
             for (CSVRecord r : csv) {
                 int row = (int) r.getRecordNumber() + 1; // the header is row 1, as a spreadsheet numbers it
                 String name = cell(r, columns, "name");
@@ -53,17 +54,17 @@ public final class UnitsCsv {
                 String parent = cell(r, columns, "parent");
                 String active = cell(r, columns, "active");
                 UnitKind k = kind == null ? null : UnitKind.of(kind.toLowerCase(Locale.ROOT)).orElse(null);
-                if (name == null) errors.add(new FieldError("row " + row + ", column name", "missing"));
+                if (name == null) errors.add(FieldError.of("row " + row + ", column name", "records.csv.missing"));
                 if (k == null) {
                     errors.add(new FieldError("row " + row + ", column kind",
-                            (kind == null ? "missing" : "'" + kind + "' is not a kind") + "; expected region, office or service-unit"));
+                            kind == null ? Message.of("records.csv.missing") : Message.of("records.unit.kindUnknown", kind)));
                 }
                 Boolean isActive = active == null ? Boolean.TRUE : switch (active.toLowerCase(Locale.ROOT)) {
                     case "true", "ya", "yes", "1", "aktif" -> Boolean.TRUE;
                     case "false", "tidak", "no", "0", "nonaktif" -> Boolean.FALSE;
                     default -> null;
                 };
-                if (isActive == null) errors.add(new FieldError("row " + row + ", column active", "'" + active + "' is neither true nor false"));
+                if (isActive == null) errors.add(FieldError.of("row " + row + ", column active", "records.csv.notBoolean", active));
                 if (errors.size() >= MAX_ERRORS) break;
                 if (name != null && k != null && isActive != null) {
                     units.add(new Unit(id != null ? id : RecordBodies.slug(name), name, k, parent, isActive));
@@ -74,11 +75,11 @@ public final class UnitsCsv {
             throw e.getCause();
         } catch (IllegalStateException e) {
             // Commons CSV's word for a malformed line (an unclosed quote), with where it is.
-            throw HttpProblem.malformed("$", "not readable as CSV: " + e.getMessage());
+            throw HttpProblem.malformed("$", Message.of("records.csv.unreadable", e.getMessage()));
         }
-        if (!errors.isEmpty()) throw RecordProblems.invalid("invalid-unit", "Invalid unit list", "Some rows are wrong.", errors);
-        if (units.isEmpty()) throw RecordProblems.invalid("invalid-unit", "Invalid unit list", "The CSV lists no units.",
-                List.of(new FieldError("row 2", "missing; expected a unit per row")));
+        if (!errors.isEmpty()) throw RecordProblems.invalid("invalid-unit", Message.of("problem.invalid-unit.detail.rows"), errors);
+        if (units.isEmpty()) throw RecordProblems.invalid("invalid-unit", Message.of("problem.invalid-unit.detail.none"),
+                List.of(FieldError.of("row 2", "records.csv.noUnits")));
         return units;
     }
 

@@ -64,7 +64,7 @@ public class DeadlineInputTest {
     }
 
     private DeadlineInput body(Arriving arriving) {
-        return new DeadlineInput(arriving, "not complete within 1 s", ended::incrementAndGet);
+        return new DeadlineInput(arriving, id.rapor.api.text.Message.literal("not complete within 1 s"), ended::incrementAndGet);
     }
 
     @Test

@@ -29,7 +29,10 @@ import id.rapor.api.model.ProvenanceEntry;
 import id.rapor.api.model.RegionResult;
 import id.rapor.api.model.RuleError;
 import id.rapor.api.model.Scale;
+import id.rapor.api.model.Presentation;
 import id.rapor.api.model.ScoreResult;
+import id.rapor.api.text.Language;
+import id.rapor.api.text.Message;
 import id.rapor.api.model.UnitOutcome;
 import id.rapor.api.model.Years;
 import java.io.InputStream;
@@ -57,9 +60,15 @@ public class JsonViewsContractTest {
     private static final Indicator I01 = new Indicator("i01", "a.Ak", "Service standard", "kebijakan", new BigDecimal("17"),
             List.of(new AnswerOption(BigDecimal.ZERO, "none"), new AnswerOption(BigDecimal.ONE, "some")), null);
     private static final Aspect KEBIJAKAN = new Aspect("kebijakan", "Kebijakan Pelayanan", new BigDecimal("24"), new BigDecimal("100"), List.of(I01));
+    private static final Aspect ANTRIAN = new Aspect("antrian", "Sistem Antrian (informasi)", BigDecimal.ZERO, new BigDecimal("100"), List.of());
     private static final ScoreResult SCORE = new ScoreResult("pekppp-2022", "2022.1.0", "Dinas A", new BigDecimal("2.97"),
-            new BigDecimal("2.9712"), C, List.of(new AspectResult(KEBIJAKAN, new BigDecimal("3"), new BigDecimal("0.72"))),
-            List.of(new IndicatorResult(I01, BigDecimal.ONE, new BigDecimal("0.0408"))), List.of("Index = 2.97"));
+            new BigDecimal("2.9712"), C, List.of(new AspectResult(KEBIJAKAN, new BigDecimal("3"), new BigDecimal("0.72")),
+                    new AspectResult(ANTRIAN, new BigDecimal("2"), BigDecimal.ZERO)),
+            List.of(new IndicatorResult(I01, BigDecimal.ONE, new BigDecimal("0.0408"))),
+            List.of(Message.of("explain.index", new BigDecimal("2.9712"), 2, new BigDecimal("2.97"))),
+            new Presentation(Map.of(Presentation.ASPECT_SCORE, 2)));
+    private static final Audience PRINTED = new Audience(Language.INDONESIAN, false);
+    private static final Audience EXACT = new Audience(Language.ENGLISH, true);
 
     @BeforeAll
     static void readTheContract() throws Exception {
@@ -70,15 +79,17 @@ public class JsonViewsContractTest {
 
     @Test
     void aScoreAndARegionAreAsDocumented() throws Exception {
-        assertMatches("Score", write(g -> JsonViews.score(g, SCORE)));
+        assertMatches("Score", write(g -> JsonViews.score(g, SCORE, PRINTED)));
+        assertMatches("Score", write(g -> JsonViews.score(g, SCORE, EXACT)));
         List<UnitOutcome> units = List.of(new UnitOutcome("Dinas A", SCORE, List.of()),
                 new UnitOutcome("Dinas B", null, List.of(new FieldError("units[1].answers.i01", "missing answer"))));
         RegionResult region = new RegionResult("pekppp-2022", "2022.1.0", "Kota Contoh", units, "mean", new BigDecimal("2.97"), C,
                 Map.of("C", 1), "C", List.of("Dinas A"));
-        assertMatches("Region", write(g -> JsonViews.region(g, region, units)));
+        assertMatches("Region", write(g -> JsonViews.region(g, region, units, PRINTED)));
+        assertMatches("Region", write(g -> JsonViews.region(g, region, units, EXACT)));
         RegionResult none = new RegionResult("ombudsman-2022", "2022.1.0", "Kota Contoh", units.subList(1, 2), "mean", null, null,
                 Map.of("C", 0), "C", List.of());
-        assertMatches("Region", write(g -> JsonViews.region(g, none, units.subList(1, 2))));
+        assertMatches("Region", write(g -> JsonViews.region(g, none, units.subList(1, 2), PRINTED)));
     }
 
     @Test
@@ -105,9 +116,8 @@ public class JsonViewsContractTest {
 
     @Test
     void problemsHealthAndTheAuditAreAsDocumented() throws Exception {
-        HttpProblem p = HttpProblem.of(422, "invalid-assessment", "Invalid assessment", "nothing was scored",
-                List.of(new FieldError("answers.i99", "unknown indicator")));
-        assertMatches("Problem", write(g -> JsonViews.problem(g, p, "/api/v1/methodologies/pekppp-2022/score")));
+        HttpProblem p = Problems.invalidAssessment(List.of(new FieldError("answers.i99", "unknown indicator")));
+        assertMatches("Problem", write(g -> JsonViews.problem(g, p, "/api/v1/methodologies/pekppp-2022/score", Language.INDONESIAN)));
         assertMatches("Health", write(g -> JsonViews.health(g, List.of(new MethodologySummary("pekppp-2022", "t", "r", "pekppp",
                 new Years(2022, null), "2022.1.0", DeploymentState.ACTIVE)), 0)));
         JsonNode audit = write(g -> JsonViews.audit(g, List.of(new AuditEntry(Instant.now(), "siti", "127.0.0.1", "r-1", "revision.propose",
@@ -117,7 +127,7 @@ public class JsonViewsContractTest {
 
     @Test
     void anUndocumentedFieldFails() throws Exception {
-        ObjectNode score = (ObjectNode) write(g -> JsonViews.score(g, SCORE));
+        ObjectNode score = (ObjectNode) write(g -> JsonViews.score(g, SCORE, EXACT));
         score.put("surprise", 1);
         assertFalse(errors("Score", score).isEmpty(), "the schemas forbid fields they do not name");
     }

@@ -1,5 +1,6 @@
 package id.rapor.records.assessment;
 
+import id.rapor.api.text.Message;
 import id.rapor.api.records.Actor;
 import id.rapor.api.records.AssessmentEntry;
 import id.rapor.api.records.AssessmentRecord;
@@ -55,7 +56,7 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
         return tx.<AssessmentRecord, RecordException>inTransaction(c -> {
             Unit unit = UnitRows.load(c, entry.unitId());
             if (unit == null) throw new RecordNotFoundException("unit", entry.unitId());
-            if (!unit.active()) throw new RecordConflictException("inactive-unit", "unit", "'" + unit.id() + "' is no longer active");
+            if (!unit.active()) throw new RecordConflictException("inactive-unit", "unit", Message.of("records.unit.inactive", unit.id()));
             if (entry.replaces() != null) checkReplaced(c, entry);
             Timestamp now = Timestamp.from(Instant.now());
             long id;
@@ -102,12 +103,11 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
             AssessmentRecord before = existing(c, id);
             if (before.state() != AssessmentState.DRAFT) {
                 throw new RecordConflictException("not-a-draft", "state",
-                        "assessment " + id + " is " + before.state().wire() + ": only a draft changes; a correction is a new assessment that replaces it");
+                        Message.of("records.assessment.notDraft", id, before.state().wire()));
             }
             if (!before.unitId().equals(entry.unitId()) || before.year() != entry.year() || !before.family().equals(entry.family())
                     || before.role() != entry.role()) {
-                throw new RecordConflictException("other-round", "year",
-                        "a draft keeps its unit, round and role; enter a new assessment for another");
+                throw new RecordConflictException("other-round", "year", Message.of("records.assessment.otherRound"));
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE assessment SET input = ?, methodology_id = ?, methodology_version = ?, "
                     + "revision = ?, score_index = ?, band_code = ?, band_label = ?, score_document = ?, comment_text = ?, updated_by = ?, "
@@ -119,7 +119,7 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
                 s.setTimestamp(11, Timestamp.from(Instant.now()));
                 s.setLong(12, id);
                 s.setString(13, AssessmentState.DRAFT.wire());
-                if (s.executeUpdate() != 1) throw new RecordConflictException("not-a-draft", "state", "assessment " + id + " changed meanwhile");
+                if (s.executeUpdate() != 1) throw new RecordConflictException("not-a-draft", "state", Message.of("records.assessment.changedMeanwhile", id));
             }
             RecordAudit.record(c, actor, "assessment.update", "assessment:" + id, summary(before.score()) + " -> " + summary(entry.score()));
             return load(c, id);
@@ -141,7 +141,7 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
             AssessmentRecord before = existing(c, id);
             if (before.state() != from) {
                 throw new RecordConflictException("wrong-state", "state",
-                        "assessment " + id + " is " + before.state().wire() + "; only a " + from.wire() + " one becomes " + to.wire());
+                        Message.of("records.assessment.wrongState", id, before.state().wire(), from.wire(), to.wire()));
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE assessment SET state = ?, updated_by = ?, updated_at = ? WHERE id = ? AND state = ?")) {
                 s.setString(1, to.wire());
@@ -149,7 +149,7 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
                 s.setTimestamp(3, Timestamp.from(Instant.now()));
                 s.setLong(4, id);
                 s.setString(5, from.wire());
-                if (s.executeUpdate() != 1) throw new RecordConflictException("wrong-state", "state", "assessment " + id + " changed meanwhile");
+                if (s.executeUpdate() != 1) throw new RecordConflictException("wrong-state", "state", Message.of("records.assessment.changedMeanwhile", id));
             }
             RecordAudit.record(c, actor, "assessment." + (to == AssessmentState.FINAL ? "finalize" : "submit"), "assessment:" + id,
                     from.wire() + " -> " + to.wire());
@@ -193,13 +193,13 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
         if (replaced.state() != AssessmentState.FINAL || !replaced.unitId().equals(entry.unitId()) || replaced.year() != entry.year()
                 || !replaced.family().equals(entry.family())) {
             throw new RecordConflictException("invalid-replacement", "replaces",
-                    "a correction replaces a final assessment of the same unit and round; " + entry.replaces() + " is not one");
+                    Message.of("records.assessment.invalidReplacement", entry.replaces()));
         }
     }
 
     private static void checkComment(String comment) throws RecordConflictException {
         if (comment != null && comment.length() > MAX_COMMENT) {
-            throw new RecordConflictException("invalid-assessment", "comment", "a comment has at most " + MAX_COMMENT + " characters");
+            throw new RecordConflictException("invalid-assessment", "comment", Message.of("records.assessment.commentTooLong", MAX_COMMENT));
         }
     }
 

@@ -1,5 +1,6 @@
 package id.rapor.records.unit;
 
+import id.rapor.api.text.Message;
 import id.rapor.api.records.Actor;
 import id.rapor.api.records.ImportRefusedException;
 import id.rapor.api.records.RecordConflictException;
@@ -94,9 +95,9 @@ public final class JdbcUnitRegistry implements UnitRegistry {
                     if (UnitRows.load(c, u.id()) == null) insert(c, u, actor);
                     else change(c, u, actor);
                 } catch (RecordConflictException e) {
-                    throw new ImportRefusedException(row, e.field(), e.getMessage());
+                    throw new ImportRefusedException(row, e.field(), e.said());
                 } catch (RecordNotFoundException e) {
-                    throw new ImportRefusedException(row, "parent", "no unit '" + e.id() + "' (a parent is listed before its children)");
+                    throw new ImportRefusedException(row, "parent", Message.of("records.import.noParent", e.id()));
                 }
             }
             return List.copyOf(units);
@@ -105,7 +106,7 @@ public final class JdbcUnitRegistry implements UnitRegistry {
 
     private static void insert(Connection c, Unit unit, Actor actor) throws SQLException, RecordConflictException, RecordNotFoundException {
         if (UnitRows.load(c, unit.id()) != null) {
-            throw new RecordConflictException("duplicate-unit", "id", "a unit '" + unit.id() + "' exists already");
+            throw new RecordConflictException("duplicate-unit", "id", Message.of("records.unit.duplicate", unit.id()));
         }
         if (unit.parent() != null) UnitRules.checkParent(unit, parent(c, unit.parent()));
         Timestamp now = Timestamp.from(Instant.now());
@@ -129,11 +130,11 @@ public final class JdbcUnitRegistry implements UnitRegistry {
         if (unit.parent() != null) {
             UnitRules.checkParent(unit, parent(c, unit.parent()));
             if (isBelow(c, unit.parent(), unit.id())) {
-                throw new RecordConflictException("invalid-unit", "parent", "'" + unit.parent() + "' is below '" + unit.id() + "': that would be a cycle");
+                throw new RecordConflictException("invalid-unit", "parent", Message.of("records.unit.cycle", unit.parent(), unit.id()));
             }
         }
         if (!unit.active() && before.active() && hasActiveChildren(c, unit.id())) {
-            throw new RecordConflictException("active-children", "active", "'" + unit.id() + "' still has active units below it; deactivate them first");
+            throw new RecordConflictException("active-children", "active", Message.of("records.unit.activeChildren", unit.id()));
         }
         try (PreparedStatement s = c.prepareStatement("UPDATE unit SET name = ?, kind = ?, parent = ?, active = ?, updated_at = ? WHERE id = ?")) {
             s.setString(1, unit.name());

@@ -1,5 +1,6 @@
 package id.rapor.records.unit;
 
+import id.rapor.api.text.Message;
 import id.rapor.api.records.RecordConflictException;
 import id.rapor.api.records.Unit;
 import id.rapor.api.records.UnitKind;
@@ -19,16 +20,16 @@ final class UnitRules {
     static void checkFields(Unit u) throws RecordConflictException {
         if (!ID.matcher(u.id()).matches()) {
             throw new RecordConflictException("invalid-unit", "id",
-                    "'" + u.id() + "' is not a unit id: lower-case letters, digits and '-', at most 100, starting with a letter or digit");
+                    Message.of("records.unit.badId", u.id()));
         }
         if (u.name().isBlank() || u.name().length() > MAX_NAME) {
-            throw new RecordConflictException("invalid-unit", "name", "a unit's name has 1 to " + MAX_NAME + " characters");
+            throw new RecordConflictException("invalid-unit", "name", Message.of("records.unit.badName", MAX_NAME));
         }
         if (u.parent() == null && u.kind() != UnitKind.REGION) {
-            throw new RecordConflictException("invalid-unit", "parent", "an " + u.kind().wire() + " needs a parent (the region or office it belongs to)");
+            throw new RecordConflictException("invalid-unit", "parent", Message.of("records.unit.needsParent", u.kind().wire()));
         }
         if (u.id().equals(u.parent())) {
-            throw new RecordConflictException("invalid-unit", "parent", "a unit cannot be its own parent");
+            throw new RecordConflictException("invalid-unit", "parent", Message.of("records.unit.ownParent"));
         }
     }
 
@@ -39,10 +40,10 @@ final class UnitRules {
         };
         if (!fits) {
             throw new RecordConflictException("invalid-unit", "parent",
-                    "a " + child.kind().wire() + " cannot be under a " + parent.kind().wire() + " ('" + parent.id() + "')");
+                    Message.of("records.unit.wrongParent", child.kind().wire(), parent.kind().wire(), parent.id()));
         }
         if (!parent.active() && child.active()) {
-            throw new RecordConflictException("inactive-parent", "parent", "'" + parent.id() + "' is no longer active");
+            throw new RecordConflictException("inactive-parent", "parent", Message.of("records.unit.inactive", parent.id()));
         }
     }
 }
