@@ -71,6 +71,14 @@ public final class Call<T> {
         return get("deployments", new TypeToken<>() {});
     }
 
+    public static Call<Types.Revision> approveRevision(String methodologyId, int revision) {
+        return post("methodologies/" + segment(methodologyId) + "/revisions/" + revision + "/approve", null, new TypeToken<>() {});
+    }
+
+    public static Call<Types.Revision> acceptGoldenChanges(String methodologyId, int revision) {
+        return post("methodologies/" + segment(methodologyId) + "/revisions/" + revision + "/accept-golden", null, new TypeToken<>() {});
+    }
+
     private static <T> Call<T> get(String path, TypeToken<T> answer) {
         return new Call<>("GET", V1 + path, null, answer);
     }

@@ -164,6 +164,23 @@ public final class RaporClient {
         return send(Call.deployments());
     }
 
+    /**
+     * A second policy user approves a revision for activation (where approval.required is set, a
+     * revision is activated only once approved). Its author cannot: 403 own-revision.
+     */
+    public Types.Revision approveRevision(String methodologyId, int revision) {
+        return send(Call.approveRevision(methodologyId, revision));
+    }
+
+    /**
+     * For a revision rejected only because its tables moved golden cases' numbers: a new revision
+     * with those numbers as the expected ones (the revision itself stays as it was). 409
+     * golden-cases-not-acceptable if it failed for other reasons too.
+     */
+    public Types.Revision acceptGoldenChanges(String methodologyId, int revision) {
+        return send(Call.acceptGoldenChanges(methodologyId, revision));
+    }
+
     /** Sends a call and reads its answer into typed records. */
     public <T> T send(Call<T> call) {
         HttpResponse<String> response = exchange(call);

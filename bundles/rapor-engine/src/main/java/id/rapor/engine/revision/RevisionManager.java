@@ -431,18 +431,7 @@ public final class RevisionManager implements RuleRevisions {
         files.put(RuleBundleLayout.GOLDEN_CASES, GoldenCasesAccepted.apply(RuleBundleLayout.GOLDEN_CASES,
                 files.getOrDefault(RuleBundleLayout.GOLDEN_CASES, ""), r.goldenChanges()));
         return propose(methodologyId, files, author, "revision " + number + " with its golden cases' new numbers accepted: "
-                + describe(r.goldenChanges()));
-    }
-
-    /** "'a' 2.97 C → 2.97 C-; 'b' …", as the audit trail and the new revision's comment say it. */
-    public static String describe(List<GoldenChange> changes) {
-        StringBuilder s = new StringBuilder();
-        for (GoldenChange c : changes) {
-            if (s.length() > 0) s.append("; ");
-            s.append('\'').append(c.caseName()).append("' ").append(c.oldIndex().toPlainString()).append(' ').append(c.oldBand())
-                    .append(" → ").append(c.newIndex().toPlainString()).append(' ').append(c.newBand());
-        }
-        return s.toString();
+                + GoldenChange.describe(r.goldenChanges()));
     }
 
     @Override
