@@ -20,7 +20,9 @@ class EditFolderIT extends StartedDistribution {
         Path folder = rapor.home.resolve("edit/pekppp-2022/methodology");
         // Issue 12, point 13: STATUS.txt is there from the start, for every methodology, saying what serves.
         for (String id : new String[] {"pekppp-2022", "skm-2017"}) {
-            String start = Files.readString(rapor.home.resolve("edit/" + id + "/STATUS.txt"));
+            Path methodology = rapor.home.resolve("edit/" + id + "/methodology");
+            assertTrue(Files.exists(methodology.getParent().resolve("STATUS.txt")), "written as the edit folder starts");
+            String start = awaitStatus(methodology, s -> s.startsWith("SERVING: "));
             assertTrue(start.startsWith("SERVING: " + id + " ") && start.contains("(revision 0: its rule bundles), since "), start);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
