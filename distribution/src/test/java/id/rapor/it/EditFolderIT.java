@@ -33,7 +33,8 @@ class EditFolderIT extends StartedDistribution {
         Files.writeString(folder.resolve("bands.csv"), BandC.moveBands(Files.readString(folder.resolve("bands.csv"))));
         JsonNode m = rapor.awaitJson("/api/v1/methodologies/pekppp-2022", x -> x.get("version").asText().equals("2022.1.0+r1"), Duration.ofSeconds(30));
         assertEquals("2.97", m.at("/bands/5/max").asText());
-        assertEquals("C-", json(rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString())).at("/band/code").asText());
+        var scored = rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString());
+        assertEquals("C-", json(scored).at("/band/code").asText(), scored.statusCode() + " " + scored.body() + "\n" + rapor.logText());
         String active = awaitStatus(folder, s -> s.startsWith("SERVING: pekppp-2022 2022.1.0+r1 (revision 1)"));
         assertTrue(active.contains(", by edit-folder"), active);
         assertTrue(Files.exists(rapor.home.resolve("edit/skm-2017/rules/skm-elements.drl")), "every methodology is there to edit");
