@@ -88,6 +88,25 @@ class OpenApiIT extends StartedDistribution {
         check("GET", revisions + "/{n}", "/api/v1/methodologies/pekppp-2022/revisions/7", null, 404);
         check("POST", revisions + "/{n}/impact", "/api/v1/methodologies/pekppp-2022/revisions/1/impact", "{\"units\":[" + example + "]}", 200);
         check("GET", revisions + "/{n}/diff/{m}", "/api/v1/methodologies/pekppp-2022/revisions/1/diff/1", null, 200);
+        check("POST", revisions, "/api/v1/methodologies/pekppp-2022/revisions", // the same files again: revision 1
+                "{\"comment\":\"same\",\"files\":{\"methodology/provenance.csv\":\"subject,confidence,source,note\\nall,C,x,\\n\"}}", 200);
+        String bands = new String(RuleBundleJar.read(rapor.home.resolve("rules/pekppp-2022.jar")).file("methodology/bands.csv"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        ObjectNode moved = RaporDistribution.JSON.createObjectNode().put("comment", "C from 2.98");
+        moved.putObject("files").put("methodology/bands.csv", BandC.moveBands(bands));
+        check("POST", revisions, "/api/v1/methodologies/pekppp-2022/revisions", moved.toString(), 201); // revision 2, golden cases moved
+        check("POST", revisions + "/{n}/accept-golden", "/api/v1/methodologies/pekppp-2022/revisions/2/accept-golden", "", 201);
+        check("POST", revisions + "/{n}/accept-golden", "/api/v1/methodologies/pekppp-2022/revisions/1/accept-golden", "", 409);
+        check("POST", revisions + "/{n}/accept-golden", "/api/v1/methodologies/pekppp-2022/revisions/99/accept-golden", "", 404);
+        check("POST", revisions + "/{n}/approve", "/api/v1/methodologies/pekppp-2022/revisions/1/approve", "", 403); // siti's own
+        check("POST", revisions + "/{n}/approve", "/api/v1/methodologies/pekppp-2022/revisions/2/approve", "", 409); // rejected
+        assertEquals("0", rapor.command("rapor-user", java.util.Map.of("RAPOR_PASSWORD", "sandi-rahasia-2"), "add", "rina", "policy")[0]);
+        String siti = auth;
+        auth = "Basic " + java.util.Base64.getEncoder().encodeToString("rina:sandi-rahasia-2".getBytes());
+        check("POST", revisions + "/{n}/approve", "/api/v1/methodologies/pekppp-2022/revisions/1/approve", "", 200);
+        auth = siti;
+        check("GET", "/api/v1/audit", "/api/v1/audit?limit=many", null, 400);
+        check("GET", "/api/v1/audit", "/api/v1/audit?methodology=pekppp-2022&limit=2&before=100000", null, 200);
         check("POST", revisions + "/{n}/activate", "/api/v1/methodologies/pekppp-2022/revisions/1/activate", "", 200);
         check("POST", score, "/api/v1/methodologies/pekppp-2022/score?revision=1", example, 200);
         check("GET", "/api/v1/audit", "/api/v1/audit", null, 200);

@@ -13,6 +13,9 @@ public interface AuditTrail {
 
     void record(AuditEntry entry);
 
-    /** The last {@code limit} entries, oldest first. */
-    List<AuditEntry> last(int limit);
+    /**
+     * Newest first: up to {@code limit} entries older than the entry with id {@code before}
+     * (null: from the newest), of {@code methodology} only (null: of all). Each has its id.
+     */
+    List<AuditEntry> page(String methodology, Long before, int limit);
 }

@@ -26,13 +26,35 @@ public interface RuleRevisions {
 
     /**
      * Stores a new revision: {@code changedFiles} (path in the rule bundle to text) over the
-     * files of the version now serving. It is checked at once and is a DRAFT or REJECTED.
+     * files of the version now serving. It is checked at once and is a DRAFT or REJECTED. If the
+     * result has the same content as a revision the methodology has (and that revision was not
+     * rejected), nothing is stored: {@link SameRevisionException} names that revision.
      */
     Revision propose(String methodologyId, Map<String, String> changedFiles, String author, String comment)
-            throws UnknownMethodologyException, MethodologyUnavailableException;
+            throws UnknownMethodologyException, MethodologyUnavailableException, SameRevisionException;
 
-    /** Makes a checked revision the one that scores; the active one becomes SUPERSEDED. */
+    /**
+     * Makes a checked revision the one that scores; the active one becomes SUPERSEDED. Where
+     * approval is required, a revision must have been approved first ({@link UnknownRevisionException.Reason#NOT_APPROVED}).
+     */
     Revision activate(String methodologyId, int number, String author) throws UnknownMethodologyException, UnknownRevisionException;
+
+    /**
+     * A second policy user approves a checked revision for activation; its author cannot
+     * ({@link UnknownRevisionException.Reason#OWN_REVISION}). Approving it again changes nothing.
+     */
+    Revision approve(String methodologyId, int number, String approver) throws UnknownMethodologyException, UnknownRevisionException;
+
+    /**
+     * For a revision rejected only because its tables moved golden cases' expected numbers
+     * ({@link Revision#goldenChanges()}): proposes a new revision, the same tables with those
+     * numbers as the golden cases' expected values. Revisions stay as they were made.
+     */
+    Revision acceptGoldenChanges(String methodologyId, int number, String author)
+            throws UnknownMethodologyException, UnknownRevisionException, MethodologyUnavailableException, SameRevisionException;
+
+    /** What serves the methodology now, since when and by whom. */
+    id.rapor.api.model.Serving serving(String methodologyId) throws UnknownMethodologyException;
 
     /** Scores {@code units} with the serving version and with revision {@code number}, and reports what would change. */
     Impact impact(String methodologyId, int number, List<Assessment> units)

@@ -16,7 +16,13 @@ public class UnknownRevisionException extends Exception {
         /** It was accepted once, but cannot be compiled now (its rule bundle is gone). */
         NO_LONGER_COMPILES,
         /** Revision 0 stands for the rule bundles, and no rule bundle of the methodology is valid. */
-        NO_RULE_BUNDLE
+        NO_RULE_BUNDLE,
+        /** Approval is required and no second policy user has approved it yet. */
+        NOT_APPROVED,
+        /** Its author asked to approve it: a revision is approved by someone else. */
+        OWN_REVISION,
+        /** Its golden cases cannot be accepted: it was not rejected for moved golden-case numbers alone. */
+        GOLDEN_CASES_NOT_ACCEPTABLE
     }
 
     private final Reason reason;

@@ -107,13 +107,23 @@ enum Command {
                 throw new UsageException("--year takes a year such as 2024, not '" + year + "'");
             }
             print.answer(Call.assessments(a.operand(0), y, a.option("--family")), Tables::assessments);
+    APPROVE(2, "approve ID N", "policy: approve revision N of another policy user, where approval.required is set") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.approveRevision(a.operand(0), Revising.number(a.operand(1))), Tables::approved);
+        }
+    },
+    ACCEPT_GOLDEN(2, "accept-golden ID N",
+            "policy: for revision N, rejected only because its tables moved golden cases' numbers, propose those numbers as expected") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.acceptGoldenChanges(a.operand(0), Revising.number(a.operand(1))), Tables::proposed);
         }
     },
     AUDIT(0, "audit [--methodology ID]", "policy: the audit trail, every change and refused attempt", "--methodology") {
         @Override
         void run(Arguments a, Printer print) {
-            String only = a.option("--methodology");
-            print.answer(Call.audit(), (t, entries) -> t.audit(entries.stream().filter(e -> only == null || only.equals(e.methodology())).toList()));
+            print.answer(Call.audit(a.option("--methodology")), Tables::audit);
         }
     };
 

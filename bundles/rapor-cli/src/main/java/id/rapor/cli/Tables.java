@@ -120,9 +120,25 @@ final class Tables {
     }
 
     void proposed(Types.Revision r) {
+        if (r.sameAs() != null) {
+            out.printf("the same files as revision %d (%s): nothing new was stored%n", r.sameAs(), r.state());
+            return;
+        }
         out.printf("revision %d: %s, version %s%n", r.revision(), r.state(), r.version());
         ruleErrors(r.errors());
+        if (!r.goldenChanges().isEmpty()) {
+            out.println("golden cases whose numbers only moved with the tables (expected -> given):");
+            for (var g : r.goldenChanges()) {
+                out.printf("  line %d  %s -> %s  %s%n", g.line(), g.expected().index().toPlainString() + " " + g.expected().band(),
+                        g.given().index().toPlainString() + " " + g.given().band(), g.caseName());
+            }
+            out.println("If the new numbers are right: rapor-cli accept-golden … " + r.revision());
+        }
         if (r.state().equals("DRAFT")) out.println("Every check passed; it serves only once activated (rapor-cli activate … " + r.revision() + ").");
+    }
+
+    void approved(Types.Revision r) {
+        out.printf("revision %d approved by %s; it may be activated now%n", r.revision(), r.approvedBy());
     }
 
     void activated(Types.Revision r) {

@@ -108,9 +108,23 @@ public final class Call<T> {
         return get(revisionsOf(methodologyId) + "/" + from + "/diff/" + to, new TypeToken<>() {});
     }
 
-    /** The audit trail's last thousand entries, oldest first (role policy). */
+    /** The audit trail's newest hundred entries, newest first (role policy). */
     public static Call<List<Types.AuditEntry>> audit() {
-        return get("audit", new TypeToken<>() {});
+        return audit(null);
+    }
+
+    /** The newest hundred entries about one methodology (null: all), newest first (role policy). */
+    public static Call<List<Types.AuditEntry>> audit(String methodology) {
+        return get(methodology == null ? "audit" : "audit?methodology=" + query(methodology), new TypeToken<>() {});
+    }
+
+    /** Approves another policy user's revision, where approval.required is set. */
+    public static Call<Types.Revision> approveRevision(String methodologyId, int revision) {
+        return post("methodologies/" + segment(methodologyId) + "/revisions/" + revision + "/approve", null, new TypeToken<>() {});
+    }
+
+    public static Call<Types.Revision> acceptGoldenChanges(String methodologyId, int revision) {
+        return post("methodologies/" + segment(methodologyId) + "/revisions/" + revision + "/accept-golden", null, new TypeToken<>() {});
     }
 
     // The evaluation records (a login of a role that holds for the unit).

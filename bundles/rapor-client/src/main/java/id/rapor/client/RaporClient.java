@@ -199,9 +199,31 @@ public final class RaporClient {
         return send(Call.diff(methodologyId, from, to));
     }
 
-    /** The audit trail's last thousand entries: every change and refused attempt. */
+    /** The audit trail's newest hundred entries, newest first: every change and refused attempt. */
     public List<Types.AuditEntry> audit() {
         return send(Call.audit());
+    }
+
+    /** The newest hundred entries about one methodology, newest first. */
+    public List<Types.AuditEntry> audit(String methodology) {
+        return send(Call.audit(methodology));
+    }
+
+    /**
+     * A second policy user approves a revision for activation (where approval.required is set, a
+     * revision is activated only once approved). Its author cannot: 403 own-revision.
+     */
+    public Types.Revision approveRevision(String methodologyId, int revision) {
+        return send(Call.approveRevision(methodologyId, revision));
+    }
+
+    /**
+     * For a revision rejected only because its tables moved golden cases' numbers: a new revision
+     * with those numbers as the expected ones (the revision itself stays as it was). 409
+     * golden-cases-not-acceptable if it failed for other reasons too.
+     */
+    public Types.Revision acceptGoldenChanges(String methodologyId, int revision) {
+        return send(Call.acceptGoldenChanges(methodologyId, revision));
     }
 
     /** Sends a call and reads its answer into typed records. */

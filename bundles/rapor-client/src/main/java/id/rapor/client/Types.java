@@ -144,10 +144,12 @@ public final class Types {
 
     /**
      * A rule bundle: its state (PENDING, ACTIVE, STANDBY, REJECTED), the version serving its methodology, its
-     * errors, and the activated revision serving in place of the rule bundles, if any (else null).
+     * errors, and the activated revision serving in place of the rule bundles, if any (else null). On the
+     * bundle the rule bundles chose, {@code servedVersion} and {@code servedRevision} (0: the bundle itself)
+     * say what actually serves, a revision included; null on the others.
      */
     public record Deployment(String methodology, String bundle, String version, String state, String servedVersion, String time,
-                             List<RuleError> errors, String overriddenBy) {
+                             List<RuleError> errors, String overriddenBy, Integer servedRevision) {
         public Deployment {
             errors = list(errors);
         }
@@ -176,19 +178,6 @@ public final class Types {
     public record RegionAssessment(String region, String atOrBelow, List<Assessment> units) {
         public RegionAssessment {
             units = list(units);
-        }
-    }
-
-    /**
-     * A rule revision of a methodology: its number, state (DRAFT, ACTIVE, SUPERSEDED, REJECTED), who proposed it
-     * when and why, the version it serves as, and where its files are wrong. {@code files} (path to text, every
-     * file of the revision) only in {@link RaporClient#revision}; empty in listings.
-     */
-    public record Revision(int revision, String state, String hash, String author, String time, String comment, String version,
-                           List<RuleError> errors, Map<String, String> files) {
-        public Revision {
-            errors = list(errors);
-            files = map(files);
         }
     }
 
@@ -244,6 +233,28 @@ public final class Types {
     }
 
     // Copies keep the server's order (bands A…E, indicators i01…) and refuse changes; absent means empty.
+    /** A golden case a revision's tables moved: what golden-cases.csv expects beside what the revision gives. */
+    public record GoldenChange(@com.google.gson.annotations.SerializedName("case") String caseName, int line, IndexAndBand expected,
+                               IndexAndBand given) {}
+
+    /**
+     * A rule revision of a methodology: its number, state (DRAFT, ACTIVE, SUPERSEDED, REJECTED), who proposed it
+     * when and why, the version it serves as, and where its files are wrong. {@code files} (path to text, every
+     * file of the revision) only in {@link RaporClient#revision}; empty in listings. {@code goldenChanges}: golden
+     * cases that only moved with its tables (acceptable with {@link RaporClient#acceptGoldenChanges});
+     * {@code approvedBy}: the second policy user who approved it; {@code sameAs}: set when the answer is an
+     * existing revision with the same content (nothing new was stored).
+     */
+    public record Revision(int revision, String state, String hash, String author, String time, String comment, String version,
+                           List<RuleError> errors, Map<String, String> files, List<GoldenChange> goldenChanges, String approvedBy,
+                           String approvedAt, Integer sameAs) {
+        public Revision {
+            errors = list(errors);
+            files = map(files);
+            goldenChanges = list(goldenChanges);
+        }
+    }
+
     private static <T> List<T> list(List<T> l) {
         return l == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(l));
     }

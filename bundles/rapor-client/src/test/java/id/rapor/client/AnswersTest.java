@@ -171,6 +171,7 @@ class AnswersTest {
         assertEquals("id.rapor.rules.pekppp-2022", d.bundle());
         assertEquals("ACTIVE", d.state());
         assertEquals("2022.1.0", d.servedVersion());
+        assertEquals(0, d.servedRevision(), "the rule bundle itself serves");
         assertTrue(d.errors().isEmpty());
     }
 

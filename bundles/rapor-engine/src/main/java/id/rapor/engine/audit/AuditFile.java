@@ -19,7 +19,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,54 +125,78 @@ public final class AuditFile implements AuditTrail {
     }
 
     @Override
-    public synchronized List<AuditEntry> last(int limit) {
-        if (file == null) return List.copyOf(memory.subList(Math.max(0, memory.size() - limit), memory.size()));
-        try {
-            if (!Files.exists(file)) return List.of();
-            List<AuditEntry> entries = new ArrayList<>();
-            for (String line : lastLines(limit)) {
-                if (line.isBlank()) continue;
-                AuditEntry entry = parse(line);
-                if (entry != null) {
-                    entries.add(entry);
-                } else {
-                    LOG.warn("data/audit.jsonl has an unreadable line (cut short by a crash?), skipped: {}",
-                            cap(line).replaceAll("\\p{Cntrl}", "?"));
-                    Instant before = entries.isEmpty() ? Instant.EPOCH : entries.get(entries.size() - 1).time();
-                    entries.add(new AuditEntry(before, null, null, null, "audit.unreadable-line", null, null, 0,
-                            "an unreadable line of the trail was skipped (cut short by a crash?): " + cap(line)));
-                }
+    public synchronized List<AuditEntry> page(String methodology, Long before, int limit) {
+        List<AuditEntry> page = new ArrayList<>();
+        if (file == null) {
+            for (int k = (int) Math.min(before == null ? memory.size() : before, memory.size()) - 1; k >= 0 && page.size() < limit; k--) {
+                AuditEntry e = memory.get(k);
+                if (methodology == null || methodology.equals(e.methodology())) page.add(withId(e, k));
             }
-            return entries;
+            return page;
+        }
+        try {
+            if (!Files.exists(file)) return page;
+            readBackwards(before, (offset, line) -> {
+                AuditEntry e = entry(line);
+                if (methodology == null || methodology.equals(e.methodology())) page.add(withId(e, offset));
+                return page.size() < limit;
+            });
+            return page;
         } catch (IOException x) {
             throw new UncheckedIOException(x);
         }
     }
 
+    /** A line of the trail, or (cut short by a crash) an entry that says it was skipped. */
+    private static AuditEntry entry(String line) {
+        AuditEntry entry = parse(line);
+        if (entry != null) return entry;
+        LOG.warn("data/audit.jsonl has an unreadable line (cut short by a crash?), skipped: {}", cap(line).replaceAll("\\p{Cntrl}", "?"));
+        return new AuditEntry(Instant.EPOCH, null, null, null, "audit.unreadable-line", null, null, 0,
+                "an unreadable line of the trail was skipped (cut short by a crash?): " + cap(line));
+    }
+
+    private static AuditEntry withId(AuditEntry e, long id) {
+        return new AuditEntry(e.time(), e.user(), e.address(), e.requestId(), e.action(), e.methodology(), e.revision(), e.status(), e.detail(), id);
+    }
+
+    /** Takes a line and where it starts in the file; false: no more lines are wanted. */
+    private interface LineVisitor {
+        boolean visit(long offset, String line);
+    }
+
     /**
-     * The last {@code limit} lines, read from the end: the trail only grows, and answering
-     * /audit must not read all of it into the heap.
+     * The lines that start before {@code before} (null: all), newest first, read from the end
+     * in blocks: the trail only grows, and answering /audit must not read all of it into the heap.
+     * An entry's id is where its line starts, so it stays the same as the trail grows.
      */
-    private List<String> lastLines(int limit) throws IOException {
+    private void readBackwards(Long before, LineVisitor visitor) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long start = ch.size();
-            int newlines = 0;
-            ArrayDeque<byte[]> blocks = new ArrayDeque<>();
-            while (start > 0 && newlines <= limit) {
-                int size = (int) Math.min(64 * 1024, start);
-                start -= size;
-                ByteBuffer block = ByteBuffer.allocate(size);
-                while (block.hasRemaining() && ch.read(block, start + block.position()) >= 0) { }
-                for (byte b : block.array()) if (b == '\n') newlines++;
-                blocks.addFirst(block.array());
+            long pos = before == null ? ch.size() : Math.max(0, Math.min(before, ch.size()));
+            byte[] tail = new byte[0]; // the start of a line whose beginning lies further back
+            while (pos > 0) {
+                int size = (int) Math.min(64 * 1024, pos);
+                pos -= size;
+                ByteBuffer block = ByteBuffer.allocate(size + tail.length);
+                block.limit(size);
+                while (block.hasRemaining() && ch.read(block, pos + block.position()) >= 0) { }
+                byte[] buf = block.array();
+                System.arraycopy(tail, 0, buf, size, tail.length);
+                int lineEnd = buf.length;
+                for (int i = buf.length - 1; i >= 0; i--) {
+                    if (buf[i] != '\n') continue;
+                    if (!visitLine(visitor, pos + i + 1, buf, i + 1, lineEnd)) return;
+                    lineEnd = i;
+                }
+                tail = java.util.Arrays.copyOf(buf, lineEnd);
             }
-            java.io.ByteArrayOutputStream tail = new java.io.ByteArrayOutputStream();
-            for (byte[] b : blocks) tail.write(b);
-            List<String> lines = new ArrayList<>(List.of(tail.toString(StandardCharsets.UTF_8).split("\n", -1)));
-            if (start > 0) lines.remove(0); // cut in the middle
-            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
-            return lines.subList(Math.max(0, lines.size() - limit), lines.size());
+            visitLine(visitor, 0, tail, 0, tail.length);
         }
+    }
+
+    private static boolean visitLine(LineVisitor visitor, long offset, byte[] buf, int from, int to) {
+        String line = new String(buf, from, to - from, StandardCharsets.UTF_8);
+        return line.isBlank() || visitor.visit(offset, line);
     }
 
     /** One line as this class wrote it, or null if it is not a whole entry. */

@@ -9,6 +9,7 @@ import static id.rapor.engine.source.RuleBundleLayout.GOLDEN_CASES;
 
 import id.rapor.api.FieldError;
 import id.rapor.api.InvalidAssessmentException;
+import id.rapor.api.model.GoldenChange;
 import id.rapor.api.model.ScoreResult;
 import java.util.List;
 
@@ -24,11 +25,13 @@ public final class GoldenCaseRunner {
 
     private GoldenCaseRunner() {}
 
-    static void run(List<GoldenCase> cases, CompiledMethodology compiled, Problems problems, long limitMillis) {
+    /** Reports every failing case in {@code problems}; returns those that failed only by their numbers. */
+    static List<GoldenChange> run(List<GoldenCase> cases, CompiledMethodology compiled, Problems problems, long limitMillis) {
         Problems found = new Problems();
+        List<GoldenChange> moved = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread probe = new Thread(() -> {
             try {
-                runAll(cases, compiled, found);
+                runAll(cases, compiled, found, moved);
             } catch (OutOfMemoryError e) {
                 found.add(GOLDEN_CASES, 0, "the rules ran out of memory on the golden cases");
             } catch (ThreadDeath stopped) {
@@ -50,9 +53,10 @@ public final class GoldenCaseRunner {
             stop(probe);
             problems.add(GOLDEN_CASES, 0, "the golden cases did not finish within " + limitMillis / 1000.0
                     + " s: the rules compute without end, or far too long");
-            return;
+            return List.of();
         }
         found.list().forEach(problems::add);
+        return List.copyOf(moved);
     }
 
     /**
@@ -68,13 +72,14 @@ public final class GoldenCaseRunner {
         }
     }
 
-    private static void runAll(List<GoldenCase> cases, CompiledMethodology compiled, Problems problems) {
+    private static void runAll(List<GoldenCase> cases, CompiledMethodology compiled, Problems problems, List<GoldenChange> moved) {
         for (GoldenCase c : cases) {
             try {
                 ScoreResult result = compiled.score(c.assessment());
                 boolean indexOk = result.index().compareTo(c.expectedIndex()) == 0;
                 boolean bandOk = result.band().getCode().equals(c.expectedBand());
                 if (!indexOk || !bandOk) {
+                    moved.add(new GoldenChange(c.name(), c.line(), c.expectedIndex(), c.expectedBand(), result.index(), result.band().getCode()));
                     problems.add(GOLDEN_CASES, c.line(), "case '" + c.name() + "': expected " + c.expectedIndex().toPlainString()
                             + " " + c.expectedBand() + ", the rules give " + result.index().toPlainString() + " " + result.band().getCode());
                 }

@@ -116,7 +116,7 @@ public final class RuleBundleExtender implements BundleTrackerCustomizer<String>
         queue.submit(methodologyId, () -> {
             registry.remove(bundle.getBundleId());
             LOG.info("Rule bundle {} {} removed; {} is now served by {}", bundle.getSymbolicName(), bundle.getVersion(),
-                    methodologyId, describe(registry.served(methodologyId)));
+                    methodologyId, describe(methodologyId));
         });
     }
 
@@ -157,10 +157,10 @@ public final class RuleBundleExtender implements BundleTrackerCustomizer<String>
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (compilation.accepted()) {
                 LOG.info("Rule bundle {} {} accepted for {} in {} ms; {} is served by {}", name, version, methodologyId, ms,
-                        methodologyId, describe(registry.served(methodologyId)));
+                        methodologyId, describe(methodologyId));
             } else {
                 LOG.error("Rule bundle {} {} rejected for {} ({} error(s)); {} is served by {}:{}", name, version, methodologyId,
-                        compilation.errors().size(), methodologyId, describe(registry.served(methodologyId)),
+                        compilation.errors().size(), methodologyId, describe(methodologyId),
                         compilation.errors().stream().map(e -> "\n  " + LogText.safe(e)).reduce("", String::concat));
             }
         });
@@ -173,7 +173,11 @@ public final class RuleBundleExtender implements BundleTrackerCustomizer<String>
         return classes != null && classes.hasMoreElements();
     }
 
-    private static String describe(CompiledMethodology served) {
-        return served == null ? "nothing" : "version " + served.methodology().getVersion();
+    /** What serves now; while its active revision is restored at start, that revision (PENDING), never "nothing". */
+    private String describe(String methodologyId) {
+        CompiledMethodology served = registry.served(methodologyId);
+        if (served != null) return "version " + served.methodology().getVersion();
+        String restoring = registry.awaitedRevision(methodologyId);
+        return restoring != null ? "its active revision " + restoring + " once it is restored (PENDING until then)" : "nothing";
     }
 }

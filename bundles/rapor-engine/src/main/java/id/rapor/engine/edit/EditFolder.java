@@ -46,6 +46,7 @@ public final class EditFolder {
             return;
         }
         EditFolderWatcher watcher = new EditFolderWatcher(Path.of(folder), registry, revisions, audit);
+        watcher.writeStatuses(); // STATUS.txt says what serves from the start, before anything is edited
         long poll = Math.max(100, settings.poll_ms());
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rapor-edit-folder");

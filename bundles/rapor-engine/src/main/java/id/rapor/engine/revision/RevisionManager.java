@@ -17,7 +17,16 @@ import id.rapor.api.model.Change;
 import id.rapor.api.model.Impact;
 import id.rapor.api.model.ImpactLine;
 import id.rapor.api.model.UnitOutcome;
+import id.rapor.api.model.DeploymentState;
+import id.rapor.api.model.GoldenChange;
 import id.rapor.api.model.Revision;
+import id.rapor.api.model.Serving;
+import id.rapor.api.SameRevisionException;
+import id.rapor.engine.serve.Versions;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import id.rapor.api.model.RevisionState;
 import id.rapor.api.model.RuleError;
 import id.rapor.api.model.ScoreResult;
@@ -50,8 +59,19 @@ import org.slf4j.LoggerFactory;
  * listing revisions or scoring a compiled one never waits behind a compile (a golden case may
  * take up to 30 s). Changes (a new revision, an activation) are short sections under one lock.
  */
-@Component(service = RuleRevisions.class)
+@Component(service = RuleRevisions.class, configurationPid = RevisionManager.PID)
+@Designate(ocd = RevisionManager.Settings.class)
 public final class RevisionManager implements RuleRevisions {
+    static final String PID = "id.rapor.revisions";
+
+    /** etc/id.rapor.revisions.cfg */
+    @ObjectClassDefinition(name = "Rapor revisions", description = "How revisions of the rules come to serve.")
+    public @interface Settings {
+        @AttributeDefinition(name = "Approval required", description = "A revision must be approved by a second policy user "
+                + "(not its author) before it can be activated; the edit folder then proposes but does not activate.")
+        boolean approval_required() default false;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(RevisionManager.class);
     /** The tables a revision may add; any other file it changes must be one the rule bundle has. */
     private static final List<String> TABLES = List.of(RuleBundleLayout.DESCRIPTOR, RuleBundleLayout.ASPECTS, RuleBundleLayout.INDICATORS,
@@ -83,11 +103,23 @@ public final class RevisionManager implements RuleRevisions {
             });
     private final Object lock = new Object();
 
+    /** Who made each methodology's active revision (or its rule bundles) serve, and when; replaced whole under {@link #lock}. */
+    private volatile Map<String, Activation> activations = Map.of();
+    /** A second policy user must approve a revision before it is activated. */
+    volatile boolean approvalRequired;
+
     /** How long a stored revision waits at start for the rule bundle whose rule text it carries (deploy/ comes late). */
     long restoreWaitMillis = 10_000;
 
     public RevisionManager(RuleBundleCompiler compiler, MethodologyRegistry registry, RevisionStore store, OperatorRuleText operatorRuleText,
             CompileQueue queue) {
+        this(compiler, registry, store, operatorRuleText, queue, false);
+    }
+
+    /** {@code approvalRequired}: a second policy user must approve a revision before it is activated. */
+    public RevisionManager(RuleBundleCompiler compiler, MethodologyRegistry registry, RevisionStore store, OperatorRuleText operatorRuleText,
+            CompileQueue queue, boolean approvalRequired) {
+        this.approvalRequired = approvalRequired;
         this.compiler = compiler;
         this.registry = registry;
         this.store = store;
@@ -101,10 +133,19 @@ public final class RevisionManager implements RuleRevisions {
      */
     @Activate
     public RevisionManager(BundleContext context, @Reference RuleBundleCompiler compiler, @Reference MethodologyRegistry registry,
-            @Reference OperatorRuleText operatorRuleText, @Reference CompileQueue queue, @Reference RuleBundleExtender extender) {
+            @Reference OperatorRuleText operatorRuleText, @Reference CompileQueue queue, @Reference RuleBundleExtender extender,
+            Settings settings) {
         this(compiler, registry, context.getProperty("rapor.data") == null ? null : new RevisionStore(Path.of(context.getProperty("rapor.data"))),
-                operatorRuleText, queue);
+                operatorRuleText, queue, settings.approval_required());
         restore();
+    }
+
+    /** A changed setting applies to the next activation; nothing restarts. */
+    @Modified
+    void modified(Settings settings) {
+        approvalRequired = settings.approval_required();
+        LOG.info("Revisions {} a second policy user's approval before they are activated",
+                approvalRequired ? "need" : "do not need");
     }
 
     /** Loads the stored revisions and, on the compile thread, compiles and serves each active one. */
@@ -113,13 +154,14 @@ public final class RevisionManager implements RuleRevisions {
         Map<String, List<Revision>> loaded = store.load();
         synchronized (lock) {
             publish(loaded);
+            activations = Map.copyOf(store.activations());
         }
         for (List<Revision> list : loaded.values()) {
             for (Revision r : list) {
                 if (r.state() != RevisionState.ACTIVE) continue;
                 // Until it is restored, the methodology is "still compiling" rather than served by the
                 // bundle it had been changed from.
-                registry.awaitRevision(r.methodologyId());
+                registry.awaitRevision(r.methodologyId(), r.version());
                 queue.submit(r.methodologyId(), () -> restoreOne(r));
             }
         }
@@ -208,7 +250,7 @@ public final class RevisionManager implements RuleRevisions {
 
     @Override
     public Revision propose(String methodologyId, Map<String, String> changed, String author, String comment)
-            throws UnknownMethodologyException, MethodologyUnavailableException {
+            throws UnknownMethodologyException, MethodologyUnavailableException, SameRevisionException {
         CompiledMethodology base = registry.served(methodologyId);
         if (base == null) {
             if (registry.knows(methodologyId)) throw new MethodologyUnavailableException(methodologyId, registry.errorsOf(methodologyId));
@@ -238,20 +280,27 @@ public final class RevisionManager implements RuleRevisions {
         if (pathErrors.isEmpty() && !operatorRuleText.isInstalled(methodologyId, files)) {
             pathErrors.add(new RuleError("rules/", 0, 0, NOT_INSTALLED));
         }
+        String hash = RuleSourceSnapshot.hash(files);
+        Revision same = sameAs(methodologyId, hash);
+        if (same != null) throw new SameRevisionException(same);
         int number = reserveNumber(methodologyId);
         try {
             String version = baseVersion + "+r" + number;
             CompiledMethodology c = null;
             List<RuleError> errors = pathErrors;
+            List<GoldenChange> golden = List.of();
             if (pathErrors.isEmpty()) {
                 Compilation compilation = onCompileThread(methodologyId,
                         () -> compiler.compile(RuleSourceSnapshot.of("revision " + number, version, files), methodologyId));
                 c = compilation.compiled();
                 errors = compilation.errors();
+                golden = compilation.goldenChanges();
             }
             Revision r = new Revision(methodologyId, number, c != null ? RevisionState.DRAFT : RevisionState.REJECTED,
-                    RuleSourceSnapshot.hash(files), author, Instant.now(), comment, baseVersion, Map.copyOf(files), errors);
+                    hash, author, Instant.now(), comment, baseVersion, Map.copyOf(files), errors, golden, null, null);
             synchronized (lock) {
+                same = sameAs(methodologyId, hash); // an identical proposal stored while this one compiled
+                if (same != null) throw new SameRevisionException(same);
                 if (store != null) store.save(r);
                 if (c != null) compiled.put(key(methodologyId, number), c);
                 List<Revision> list = new ArrayList<>(snapshot.getOrDefault(methodologyId, List.of()));
@@ -267,6 +316,14 @@ public final class RevisionManager implements RuleRevisions {
                 reserved.computeIfPresent(methodologyId, (k, n) -> n == number ? null : n);
             }
         }
+    }
+
+    /** A revision of the methodology with exactly these files, unless it was rejected (its checks may pass now); else null. */
+    private Revision sameAs(String methodologyId, String hash) {
+        for (Revision r : snapshot.getOrDefault(methodologyId, List.of())) {
+            if (r.hash().equals(hash) && r.state() != RevisionState.REJECTED) return withoutFiles(r);
+        }
+        return null;
     }
 
     /** The next number: past every revision listed, on disk (an unreadable one left out at load keeps its own) or being proposed. */
@@ -288,13 +345,18 @@ public final class RevisionManager implements RuleRevisions {
             throw new UnknownRevisionException(UnknownRevisionException.Reason.REJECTED,
                     "revision " + number + " of " + methodologyId + " was rejected and cannot be activated");
         }
+        if (approvalRequired && r.approvedBy() == null) {
+            throw new UnknownRevisionException(UnknownRevisionException.Reason.NOT_APPROVED, "revision " + number + " of " + methodologyId
+                    + " needs a second policy user's approval before it is activated (approval.required in etc/" + PID + ".cfg); "
+                    + "a policy user other than " + r.author() + " approves it with POST …/revisions/" + number + "/approve");
+        }
         CompiledMethodology c = compiledOf(r); // outside the lock: it may compile
         if (c == null) {
             throw new UnknownRevisionException(UnknownRevisionException.Reason.NO_LONGER_COMPILES,
                     "revision " + number + " of " + methodologyId + " no longer compiles");
         }
         synchronized (lock) {
-            if (store != null) store.activate(methodologyId, number);
+            recordActivation(methodologyId, number, author);
             registry.activateRevision(c); // one reference swap: requests in flight finish on the version they hold
             List<Revision> list = new ArrayList<>(snapshot.getOrDefault(methodologyId, List.of()));
             for (int k = 0; k < list.size(); k++) {
@@ -321,7 +383,7 @@ public final class RevisionManager implements RuleRevisions {
             if (registry.bundleChoice(methodologyId) == null) {
                 throw new UnknownRevisionException(UnknownRevisionException.Reason.NO_RULE_BUNDLE, "no valid rule bundle of " + methodologyId + " to go back to");
             }
-            if (store != null) store.activate(methodologyId, 0);
+            recordActivation(methodologyId, 0, author);
             registry.deactivateRevision(methodologyId);
             List<Revision> list = new ArrayList<>(snapshot.getOrDefault(methodologyId, List.of()));
             list.replaceAll(x -> x.state() == RevisionState.ACTIVE ? withState(x, RevisionState.SUPERSEDED) : x);
@@ -332,6 +394,84 @@ public final class RevisionManager implements RuleRevisions {
         String version = registry.served(methodologyId).methodology().getVersion();
         LOG.info("{} follows its rule bundles again (by {}); it is served by {}", methodologyId, author, version);
         return new Revision(methodologyId, 0, RevisionState.ACTIVE, "", author, Instant.now(), "the rule bundles", version, Map.of(), List.of());
+    }
+
+    /** Under the lock: stores who made revision {@code number} (0: the rule bundles) serve, and when. */
+    private void recordActivation(String methodologyId, int number, String author) {
+        Instant now = Instant.now();
+        if (store != null) store.activate(methodologyId, number, author, now);
+        Map<String, Activation> next = new TreeMap<>(activations);
+        next.put(methodologyId, new Activation(number, author, now));
+        activations = Map.copyOf(next);
+    }
+
+    @Override
+    public Revision approve(String methodologyId, int number, String approver) throws UnknownMethodologyException, UnknownRevisionException {
+        synchronized (lock) {
+            Revision r = listed(methodologyId, number);
+            if (r.state() == RevisionState.REJECTED) {
+                throw new UnknownRevisionException(UnknownRevisionException.Reason.REJECTED,
+                        "revision " + number + " of " + methodologyId + " was rejected and cannot be approved");
+            }
+            if (r.author().equals(approver)) {
+                throw new UnknownRevisionException(UnknownRevisionException.Reason.OWN_REVISION, "revision " + number + " of " + methodologyId
+                        + " was proposed by " + approver + ", who cannot approve it: a second policy user does");
+            }
+            if (r.approvedBy() != null) return r; // approved once is enough
+            Instant now = Instant.now();
+            if (store != null) store.approve(methodologyId, number, approver, now);
+            Revision approved = new Revision(r.methodologyId(), r.number(), r.state(), r.hash(), r.author(), r.time(), r.comment(),
+                    r.baseVersion(), r.files(), r.errors(), r.goldenChanges(), approver, now);
+            replace(approved);
+            LOG.info("Revision {} of {} approved by {}", number, methodologyId, approver);
+            return approved;
+        }
+    }
+
+    @Override
+    public Revision acceptGoldenChanges(String methodologyId, int number, String author)
+            throws UnknownMethodologyException, UnknownRevisionException, MethodologyUnavailableException, SameRevisionException {
+        Revision r = revision(methodologyId, number);
+        if (r.goldenChanges().isEmpty()) {
+            throw new UnknownRevisionException(UnknownRevisionException.Reason.GOLDEN_CASES_NOT_ACCEPTABLE, "revision " + number + " of "
+                    + methodologyId + (r.state() != RevisionState.REJECTED ? " passed its golden cases: there are no new numbers to accept"
+                    : " was rejected for more than golden cases whose numbers moved (" + r.errors().get(0)
+                    + "): fix that in a new revision; only moved numbers can be accepted"));
+        }
+        // The revision's tables as they were, golden cases with the numbers its rules gave; rule text is what serves now.
+        Map<String, String> files = new TreeMap<>();
+        filesOf(r).forEach((path, text) -> { if (!OperatorRuleText.isRuleFile(path)) files.put(path, text); });
+        files.put(RuleBundleLayout.GOLDEN_CASES, GoldenCasesAccepted.apply(RuleBundleLayout.GOLDEN_CASES,
+                files.getOrDefault(RuleBundleLayout.GOLDEN_CASES, ""), r.goldenChanges()));
+        return propose(methodologyId, files, author, "revision " + number + " with its golden cases' new numbers accepted: "
+                + GoldenChange.describe(r.goldenChanges()));
+    }
+
+    @Override
+    public Serving serving(String methodologyId) throws UnknownMethodologyException {
+        known(methodologyId);
+        CompiledMethodology served = registry.served(methodologyId);
+        if (served == null) {
+            String restoring = registry.awaitedRevision(methodologyId);
+            if (restoring == null) {
+                return new Serving(methodologyId, registry.compiling(methodologyId) ? DeploymentState.PENDING : DeploymentState.REJECTED,
+                        null, 0, null, null);
+            }
+            Activation a = activations.get(methodologyId);
+            int n = Versions.revisionOf(restoring);
+            return a != null && a.revision() == n ? new Serving(methodologyId, DeploymentState.PENDING, restoring, n, a.by(), a.at())
+                    : new Serving(methodologyId, DeploymentState.PENDING, restoring, n, null, null);
+        }
+        String version = served.methodology().getVersion();
+        int n = Versions.revisionOf(version);
+        Activation a = activations.get(methodologyId);
+        if (a != null && a.revision() == n && (n != 0 || registry.chosenBundle(methodologyId) == null
+                || !registry.chosenBundle(methodologyId).time().isAfter(a.at()))) {
+            return new Serving(methodologyId, DeploymentState.ACTIVE, version, n, a.by(), a.at());
+        }
+        var bundle = registry.chosenBundle(methodologyId); // the rule bundles serve, as an operator installed them
+        return new Serving(methodologyId, DeploymentState.ACTIVE, version, n, bundle == null ? null : "rule bundle " + bundle.bundle(),
+                bundle == null ? null : bundle.time());
     }
 
     @Override
@@ -453,7 +593,7 @@ public final class RevisionManager implements RuleRevisions {
     }
 
     private static Revision withoutFiles(Revision r) {
-        return new Revision(r.methodologyId(), r.number(), r.state(), r.hash(), r.author(), r.time(), r.comment(), r.baseVersion(), Map.of(), r.errors());
+        return withFiles(r, Map.of());
     }
 
     private static Revision withState(Revision r, RevisionState state) {
@@ -461,11 +601,13 @@ public final class RevisionManager implements RuleRevisions {
     }
 
     private static Revision withFiles(Revision r, Map<String, String> files) {
-        return new Revision(r.methodologyId(), r.number(), r.state(), r.hash(), r.author(), r.time(), r.comment(), r.baseVersion(), files, r.errors());
+        return new Revision(r.methodologyId(), r.number(), r.state(), r.hash(), r.author(), r.time(), r.comment(), r.baseVersion(), files,
+                r.errors(), r.goldenChanges(), r.approvedBy(), r.approvedAt());
     }
 
     private static Revision withState(Revision r, RevisionState state, List<RuleError> errors) {
-        return new Revision(r.methodologyId(), r.number(), state, r.hash(), r.author(), r.time(), r.comment(), r.baseVersion(), r.files(), errors);
+        return new Revision(r.methodologyId(), r.number(), state, r.hash(), r.author(), r.time(), r.comment(), r.baseVersion(), r.files(),
+                errors, r.goldenChanges(), r.approvedBy(), r.approvedAt());
     }
 
 }

@@ -2,7 +2,9 @@ package id.rapor.engine.revision;
 
 import id.rapor.engine.audit.LogText;
 
+import id.rapor.api.model.GoldenChange;
 import id.rapor.api.model.Revision;
+import java.math.BigDecimal;
 import id.rapor.api.model.RevisionState;
 import id.rapor.api.model.RuleError;
 import java.io.IOException;
@@ -30,6 +32,7 @@ import java.util.stream.Stream;
  */
 public final class RevisionStore {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RevisionStore.class);
+    private static final String ACTIVATION = "activation.properties";
     private final Path root;
 
     public RevisionStore(Path dataFolder) {
@@ -99,8 +102,11 @@ public final class RevisionStore {
         }
     }
 
-    /** Marks a revision as having been activated, then makes it the active one (the atomic step); 0: none, the bundles serve. */
-    void activate(String methodologyId, int number) {
+    /**
+     * Marks a revision as having been activated, then makes it the active one (the atomic step);
+     * 0: none, the bundles serve. Who did it and when is kept beside it (activation.properties).
+     */
+    void activate(String methodologyId, int number, String by, Instant at) {
         Path folder = root.resolve(methodologyId);
         try {
             Files.createDirectories(folder);
@@ -114,9 +120,49 @@ public final class RevisionStore {
             writeDurably(temp, Integer.toString(number));
             Files.move(temp, folder.resolve("active"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncFolder(folder);
+            Properties who = new Properties();
+            who.setProperty("revision", Integer.toString(number));
+            who.setProperty("by", by);
+            who.setProperty("at", at.toString());
+            replace(folder.resolve(ACTIVATION), who);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Records the second policy user's approval of a stored revision. */
+    void approve(String methodologyId, int number, String by, Instant at) {
+        Path props = root.resolve(methodologyId).resolve(number + "/revision.properties");
+        try {
+            Properties p = properties(props);
+            p.setProperty("approvedBy", by);
+            p.setProperty("approvedAt", at.toString());
+            replace(props, p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Who made each methodology's active revision (or its rule bundles) serve, and when; stores of earlier versions lack it. */
+    Map<String, Activation> activations() {
+        Map<String, Activation> all = new TreeMap<>();
+        if (!Files.isDirectory(root)) return all;
+        try (Stream<Path> methodologies = Files.list(root)) {
+            for (Path m : (Iterable<Path>) methodologies::iterator) {
+                Path file = m.resolve(ACTIVATION);
+                if (!Files.isRegularFile(file)) continue;
+                try {
+                    Properties p = properties(file);
+                    all.put(m.getFileName().toString(), new Activation(Integer.parseInt(p.getProperty("revision")), p.getProperty("by"),
+                            Instant.parse(p.getProperty("at"))));
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("{} is unreadable and is left out: {}", file, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all;
     }
 
     private Revision read(String methodologyId, Path folder, Integer active) throws IOException {
@@ -131,8 +177,17 @@ public final class RevisionStore {
             errors.add(new RuleError(p.getProperty("error." + k + ".file"), Integer.parseInt(p.getProperty("error." + k + ".line")),
                     Integer.parseInt(p.getProperty("error." + k + ".column")), p.getProperty("error." + k + ".message")));
         }
+        List<GoldenChange> golden = new ArrayList<>();
+        for (int k = 0; p.getProperty("golden." + k + ".case") != null; k++) {
+            String g = "golden." + k + ".";
+            golden.add(new GoldenChange(p.getProperty(g + "case"), Integer.parseInt(p.getProperty(g + "line")),
+                    new BigDecimal(p.getProperty(g + "oldIndex")), p.getProperty(g + "oldBand"),
+                    new BigDecimal(p.getProperty(g + "newIndex")), p.getProperty(g + "newBand")));
+        }
+        String approvedAt = p.getProperty("approvedAt");
         return new Revision(methodologyId, number, state, p.getProperty("hash"), p.getProperty("author"),
-                Instant.parse(p.getProperty("time")), p.getProperty("comment"), p.getProperty("baseVersion"), Map.of(), errors);
+                Instant.parse(p.getProperty("time")), p.getProperty("comment"), p.getProperty("baseVersion"), Map.of(), errors,
+                golden, p.getProperty("approvedBy"), approvedAt == null ? null : Instant.parse(approvedAt));
     }
 
     /**
@@ -170,6 +225,16 @@ public final class RevisionStore {
             p.setProperty("error." + k + ".line", Integer.toString(e.line()));
             p.setProperty("error." + k + ".column", Integer.toString(e.column()));
             p.setProperty("error." + k + ".message", e.message());
+        }
+        for (int k = 0; k < r.goldenChanges().size(); k++) {
+            GoldenChange c = r.goldenChanges().get(k);
+            String g = "golden." + k + ".";
+            p.setProperty(g + "case", c.caseName());
+            p.setProperty(g + "line", Integer.toString(c.line()));
+            p.setProperty(g + "oldIndex", c.oldIndex().toPlainString());
+            p.setProperty(g + "oldBand", c.oldBand());
+            p.setProperty(g + "newIndex", c.newIndex().toPlainString());
+            p.setProperty(g + "newBand", c.newBand());
         }
         Files.createDirectories(file.getParent());
         writeDurably(file, text(p));

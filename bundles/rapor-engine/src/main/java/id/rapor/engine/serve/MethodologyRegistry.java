@@ -50,8 +50,8 @@ public final class MethodologyRegistry {
     private final Map<String, Deployment> refused = new TreeMap<>();
     /** Activated revisions: they serve their methodology in place of the rule bundles. */
     private final Map<String, CompiledMethodology> revisions = new HashMap<>();
-    /** Methodologies whose stored active revision is not restored yet: nothing serves them meanwhile. */
-    private final java.util.Set<String> awaitingRevision = new java.util.HashSet<>();
+    /** Methodologies whose stored active revision is not restored yet, and that revision's version: they are PENDING meanwhile. */
+    private final Map<String, String> awaitingRevision = new HashMap<>();
     private volatile Map<String, CompiledMethodology> served = Map.of();
     private long sequence;
 
@@ -99,13 +99,35 @@ public final class MethodologyRegistry {
 
     /** The rule bundles serve the methodology again. */
     public synchronized void deactivateRevision(String methodologyId) {
-        boolean awaited = awaitingRevision.remove(methodologyId);
+        boolean awaited = awaitingRevision.remove(methodologyId) != null;
         if (revisions.remove(methodologyId) != null || awaited) elect();
     }
 
     /** A stored revision of the methodology will be restored: serve nothing for it until then (not its old bundle). */
-    public synchronized void awaitRevision(String methodologyId) {
-        if (awaitingRevision.add(methodologyId)) elect();
+    public synchronized void awaitRevision(String methodologyId, String version) {
+        if (awaitingRevision.put(methodologyId, version) == null) elect();
+    }
+
+    /** True while a rule bundle of the methodology waits for (or is in) its compile. */
+    public synchronized boolean compiling(String methodologyId) {
+        return candidates.values().stream().anyMatch(c -> c.pending && methodologyId.equals(c.methodologyId));
+    }
+
+    /** The version of the methodology's active revision while it is being restored at start, else null. */
+    public synchronized String awaitedRevision(String methodologyId) {
+        return awaitingRevision.get(methodologyId);
+    }
+
+    /** The rule bundle the bundles' choice for the methodology came from, and when it was compiled; null if none. */
+    public synchronized Deployment chosenBundle(String methodologyId) {
+        CompiledMethodology choice = bundleChoice(methodologyId);
+        for (Candidate c : candidates.values()) {
+            if (choice != null && c.lastGood == choice) {
+                return new Deployment(methodologyId, c.bundle, c.version, DeploymentState.ACTIVE, choice.methodology().getVersion(), c.time,
+                        c.errors, null, 0);
+            }
+        }
+        return null;
     }
 
     /** What serves a methodology when no revision is activated: the rule bundles' choice. */
@@ -130,7 +152,7 @@ public final class MethodologyRegistry {
         Map<String, CompiledMethodology> next = new HashMap<>();
         best.forEach((id, c) -> next.put(id, c.lastGood));
         next.putAll(revisions);
-        next.keySet().removeAll(awaitingRevision);
+        next.keySet().removeAll(awaitingRevision.keySet());
         served = Map.copyOf(next);
     }
 
@@ -142,7 +164,7 @@ public final class MethodologyRegistry {
     /** A jar of deploy/ refused before it became a bundle (not a rule bundle, or a clash with a shipped one). */
     public synchronized void recordRefused(String location, String methodologyId, String bundle, RuleError error) {
         refused.put(location, new Deployment(methodologyId == null ? "" : methodologyId.trim(), bundle, "", DeploymentState.REJECTED, null,
-                Instant.now(), List.of(error), null));
+                Instant.now(), List.of(error), null, null));
     }
 
     public synchronized void forgetRefused(String location) {
@@ -153,12 +175,17 @@ public final class MethodologyRegistry {
         List<Deployment> list = new ArrayList<>(refused.values());
         for (Candidate c : candidates.values()) {
             CompiledMethodology current = bundleChoice(c.methodologyId);
-            DeploymentState state = c.pending ? DeploymentState.PENDING : !c.errors.isEmpty() ? DeploymentState.REJECTED
-                    : current != null && current == c.lastGood ? DeploymentState.ACTIVE : DeploymentState.STANDBY;
-            String servedVersion = c.lastGood != null && current == c.lastGood ? c.lastGood.methodology().getVersion() : null;
+            boolean chosen = c.lastGood != null && current == c.lastGood;
+            boolean restoring = awaitingRevision.containsKey(c.methodologyId);
+            DeploymentState state = c.pending || (chosen && restoring) ? DeploymentState.PENDING : !c.errors.isEmpty() ? DeploymentState.REJECTED
+                    : chosen ? DeploymentState.ACTIVE : DeploymentState.STANDBY;
+            // On the chosen bundle: what actually serves the methodology, a revision in its place included.
+            CompiledMethodology serving = chosen ? served.get(c.methodologyId) : null;
+            String servedVersion = serving == null ? null : serving.methodology().getVersion();
             CompiledMethodology revision = revisions.get(c.methodologyId);
+            String overriddenBy = revision == null ? restoring ? awaitingRevision.get(c.methodologyId) : null : revision.methodology().getVersion();
             list.add(new Deployment(c.methodologyId, c.bundle, c.version, state, servedVersion, c.time, c.errors,
-                    revision == null ? null : revision.methodology().getVersion()));
+                    overriddenBy, servedVersion == null ? null : Versions.revisionOf(servedVersion)));
         }
         list.sort(Comparator.comparing(Deployment::methodologyId)
                 .thenComparing(Deployment::version, Versions.ORDER)
@@ -179,8 +206,9 @@ public final class MethodologyRegistry {
             if (byId.containsKey(c.methodologyId)) continue;
             newestRejected.merge(c.methodologyId, c, (a, b) -> Versions.compare(a.version, b.version) >= 0 ? a : b);
         }
-        newestRejected.forEach((id, c) -> byId.put(id, new MethodologySummary(id, null, null, null, null, c.version,
-                c.pending ? DeploymentState.PENDING : DeploymentState.REJECTED)));
+        newestRejected.forEach((id, c) -> byId.put(id, new MethodologySummary(id, null, null, null, null,
+                awaitingRevision.getOrDefault(id, c.version),
+                c.pending || awaitingRevision.containsKey(id) ? DeploymentState.PENDING : DeploymentState.REJECTED)));
         return List.copyOf(byId.values());
     }
 

@@ -18,6 +18,14 @@ public final class Versions {
         return qualifier(x).compareTo(qualifier(y));
     }
 
+    /** The revision a served version comes from: n for "2022.1.0+r3", 0 for a rule bundle's own version. */
+    public static int revisionOf(String version) {
+        java.util.regex.Matcher m = REVISION.matcher(version);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static final java.util.regex.Pattern REVISION = java.util.regex.Pattern.compile("\\+r(\\d+)$");
+
     private static long number(String[] parts, int k) {
         try {
             return k < parts.length ? Long.parseLong(parts[k]) : 0;

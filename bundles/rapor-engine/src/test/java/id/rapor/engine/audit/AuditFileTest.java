@@ -13,6 +13,40 @@ import org.junit.jupiter.api.io.TempDir;
 
 public class AuditFileTest {
 
+    /** The last {@code limit} entries, oldest first, as recorded (without the ids reading gives them). */
+    private static List<AuditEntry> oldestFirst(AuditFile audit, int limit) {
+        List<AuditEntry> page = new java.util.ArrayList<>(audit.page(null, null, limit));
+        java.util.Collections.reverse(page);
+        return page.stream().map(e -> new AuditEntry(e.time(), e.user(), e.address(), e.requestId(), e.action(), e.methodology(),
+                e.revision(), e.status(), e.detail())).toList();
+    }
+
+    /** Newest first, a page at a time: each page ends where the next starts (its last entry's id), and one methodology's entries only when asked. */
+    @Test
+    void pagesGoBackFromTheNewestAndFilterByMethodology(@TempDir Path dir) throws Exception {
+        for (AuditFile audit : List.of(new AuditFile(dir.resolve("audit.jsonl")), new AuditFile((Path) null))) {
+            for (int k = 0; k < 2500; k++) { // more than a 64 KiB block
+                audit.record(new AuditEntry(Instant.parse("2026-11-24T10:00:00Z").plusSeconds(k), "siti", "127.0.0.1", "r-" + k,
+                        "revision.propose", k % 3 == 0 ? "skm-2017" : "pekppp-2022", k, 201, "Penilaian — " + k));
+            }
+            List<AuditEntry> first = audit.page(null, null, 10);
+            assertEquals("r-2499", first.get(0).requestId(), "newest first");
+            assertEquals("r-2490", first.get(9).requestId());
+            List<AuditEntry> second = audit.page(null, first.get(9).id(), 10);
+            assertEquals("r-2489", second.get(0).requestId(), "the next page starts right after the last entry of this one");
+            List<Integer> skm = new java.util.ArrayList<>();
+            Long before = null;
+            for (List<AuditEntry> page; !(page = audit.page("skm-2017", before, 300)).isEmpty(); before = page.get(page.size() - 1).id()) {
+                page.forEach(e -> skm.add(e.revision()));
+                assertTrue(page.stream().allMatch(e -> e.methodology().equals("skm-2017")));
+            }
+            assertEquals(834, skm.size(), "every entry of the methodology, each once");
+            assertEquals(2499, skm.get(0));
+            assertEquals(0, skm.get(skm.size() - 1));
+            assertEquals(List.of(), audit.page("nothing-like-it", null, 10));
+        }
+    }
+
     @Test
     void entriesAreAppendedAsJsonLinesAndReadBackIntact(@TempDir Path dir) throws Exception {
         AuditFile audit = new AuditFile(dir.resolve("audit.jsonl"));
@@ -23,8 +57,8 @@ public class AuditFileTest {
         audit.record(tricky);
         audit.record(nulls);
         assertEquals(2, Files.readAllLines(dir.resolve("audit.jsonl")).size(), "one line per entry");
-        assertEquals(List.of(tricky, nulls), audit.last(10));
-        assertEquals(List.of(nulls), new AuditFile(dir.resolve("audit.jsonl")).last(1), "read back by a new instance, after a restart");
+        assertEquals(List.of(tricky, nulls), oldestFirst(audit, 10));
+        assertEquals(List.of(nulls), oldestFirst(new AuditFile(dir.resolve("audit.jsonl")), 1), "read back by a new instance, after a restart");
     }
 
     @Test
@@ -35,11 +69,11 @@ public class AuditFileTest {
             audit.record(new AuditEntry(Instant.parse("2026-11-24T10:00:00Z").plusSeconds(k), "siti", "127.0.0.1", "r-" + k,
                     "auth.refused", "pekppp-2022", null, 401, "Penilaian ulang — percobaan ke-" + k));
         }
-        List<AuditEntry> last = new AuditFile(dir.resolve("audit.jsonl")).last(1000);
+        List<AuditEntry> last = oldestFirst(new AuditFile(dir.resolve("audit.jsonl")), 1000);
         assertEquals(1000, last.size());
         assertEquals("r-2000", last.get(0).requestId());
         assertEquals("Penilaian ulang — percobaan ke-2999", last.get(999).detail());
-        assertEquals(3000, new AuditFile(dir.resolve("audit.jsonl")).last(5000).size(), "fewer than asked: all of them");
+        assertEquals(3000, oldestFirst(new AuditFile(dir.resolve("audit.jsonl")), 5000).size(), "fewer than asked: all of them");
     }
 
     @Test
@@ -48,7 +82,7 @@ public class AuditFileTest {
         String id = "x".repeat(2_000) + "\"\\"; // a 2,000-character methodology id in an anonymous URL
         audit.record(new AuditEntry(Instant.parse("2026-11-24T10:00:00Z"), null, "127.0.0.1", "r-1", "auth.refused", id, null, 401,
                 "\\\"".repeat(5_000)));
-        AuditEntry read = audit.last(10).get(0);
+        AuditEntry read = oldestFirst(audit, 10).get(0);
         assertEquals("x".repeat(AuditFile.MAX_FIELD) + "… (1502 more characters)", read.methodology());
         assertTrue(Files.size(dir.resolve("audit.jsonl")) < 3_000, "what a request puts in is capped");
     }
@@ -62,13 +96,13 @@ public class AuditFileTest {
         Files.writeString(file, "{\"time\":\"2026-11-24T10:00:01Z\",\"user\":\"si", java.nio.file.StandardOpenOption.APPEND); // power cut
 
         AuditFile restarted = new AuditFile(file);
-        List<AuditEntry> read = restarted.last(10);
+        List<AuditEntry> read = oldestFirst(restarted, 10);
         assertEquals(2, read.size(), read.toString());
         assertEquals(first, read.get(0));
         assertEquals("audit.unreadable-line", read.get(1).action());
         AuditEntry next = new AuditEntry(Instant.parse("2026-11-24T10:00:02Z"), "siti", "127.0.0.1", "r-2", "revision.activate", "pekppp-2022", 1, 200, "ok");
         restarted.record(next);
-        List<AuditEntry> after = restarted.last(10);
+        List<AuditEntry> after = oldestFirst(restarted, 10);
         assertEquals(List.of(first, next), List.of(after.get(0), after.get(2)), after.toString());
     }
 

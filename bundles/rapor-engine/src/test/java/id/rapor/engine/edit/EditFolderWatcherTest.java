@@ -56,7 +56,8 @@ public class EditFolderWatcherTest {
         assertEquals("2024.1.0", registry.served("toy").methodology().getVersion());
         watcher.poll(); // the same twice: settled
         assertEquals("2024.1.0+r1", registry.served("toy").methodology().getVersion());
-        assertTrue(Files.readString(edit.resolve("toy/STATUS.txt")).startsWith("ACTIVE: revision 1"));
+        assertTrue(Files.readString(edit.resolve("toy/STATUS.txt")).startsWith("SERVING: toy 2024.1.0+r1 (revision 1), since "),
+                Files.readString(edit.resolve("toy/STATUS.txt")));
 
         // The API activates another revision; then Rapor restarts with a fresh watcher.
         revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, Files.readString(bands).replace("LO,Low,", "LO,Rendah,")), "siti", "label");
@@ -66,7 +67,7 @@ public class EditFolderWatcherTest {
         assertEquals("2024.1.0+r2", registry.served("toy").methodology().getVersion(), "the stale folder was not taken for an edit");
         assertEquals(2, revisions.revisions("toy").size());
         assertTrue(Files.readString(bands).contains("LO,Rendah,"), "it follows the serving version instead");
-        assertEquals(2, audit.last(10).size(), "the edit's propose and activate are audited");
+        assertEquals(2, audit.page(null, null, 10).size(), "the edit's propose and activate are audited");
     }
 
     @Test
@@ -95,7 +96,7 @@ public class EditFolderWatcherTest {
         revisions.activate("toy", 3, "siti");
         watcher.poll();
         watcher.poll();
-        assertTrue(Files.readString(edit.resolve("toy/STATUS.txt")).startsWith("CONFLICT: methodology/bands.csv"),
+        assertTrue(Files.readString(edit.resolve("toy/STATUS.txt")).contains("\nCONFLICT: methodology/bands.csv"),
                 Files.readString(edit.resolve("toy/STATUS.txt")));
         assertEquals("2024.1.0+r3", registry.served("toy").methodology().getVersion());
         assertEquals(3, revisions.revisions("toy").size(), "no revision was made from the folder");
@@ -140,4 +141,62 @@ public class EditFolderWatcherTest {
                     listed.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()), "nothing was written outside");
         }
     }
+
+    /** Issue 12, point 13: STATUS.txt exists from the start and always says what serves, however that changed. */
+    @Test
+    void statusSaysWhatServesFromTheStartAfterAnApiActivationAndOnceARejectedEditIsUndone() throws Exception {
+        AuditFile audit = new AuditFile((java.nio.file.Path) null);
+        EditFolderWatcher watcher = new EditFolderWatcher(edit, registry, revisions, audit);
+        Path status = edit.resolve("toy/STATUS.txt");
+        watcher.writeStatuses();
+        assertTrue(Files.readString(status).startsWith("SERVING: toy 2024.1.0 (revision 0: its rule bundles), since "), Files.readString(status));
+        assertTrue(Files.readString(status).contains(", by rule bundle rules.toy"), Files.readString(status));
+
+        watcher.poll();
+        Path bands = edit.resolve("toy/methodology/bands.csv");
+        String exported = Files.readString(bands);
+        Files.writeString(bands, exported.replace("HI,High,3.01", "HI,High,3.21")); // a gap: rejected
+        watcher.poll();
+        watcher.poll();
+        assertTrue(Files.readString(status).contains("\nREJECTED: your edit, revision 1, was not activated"), Files.readString(status));
+        assertEquals(422, audit.page(null, null, 1).get(0).status(), "a rejected revision is recorded as 422, as through the API");
+
+        Files.writeString(bands, exported); // the officer undoes the edit
+        watcher.poll();
+        watcher.poll();
+        assertTrue(Files.readString(status).startsWith("SERVING: toy 2024.1.0 (revision 0: its rule bundles)"), Files.readString(status));
+        assertTrue(!Files.readString(status).contains("REJECTED"), "what it said of the undone edit is gone: " + Files.readString(status));
+
+        revisions.propose("toy", Map.of(RuleBundleLayout.DESCRIPTOR, new ToyBundle().files.get(RuleBundleLayout.DESCRIPTOR)
+                .replace("Toy methodology", "Toy, renamed")), "siti", "title");
+        revisions.activate("toy", 2, "siti");
+        watcher.poll();
+        assertTrue(Files.readString(status).startsWith("SERVING: toy 2024.1.0+r2 (revision 2), since "), Files.readString(status));
+        assertTrue(Files.readString(status).endsWith(", by siti\n"), Files.readString(status));
+        EditFolderWatcher afterRestart = new EditFolderWatcher(edit, registry, revisions, audit);
+        afterRestart.writeStatuses();
+        assertTrue(Files.readString(status).startsWith("SERVING: toy 2024.1.0+r2 (revision 2)"), Files.readString(status));
+    }
+
+    /** Issue 12, point 12: with approval required the edit folder proposes, and the revision serves only once approved and activated. */
+    @Test
+    void withApprovalRequiredAnEditIsProposedNotActivated() throws Exception {
+        revisions = new RevisionManager(new RuleBundleCompiler(getClass().getClassLoader()), registry, new RevisionStore(data), operatorRuleText,
+                queue, true);
+        EditFolderWatcher watcher = new EditFolderWatcher(edit, registry, revisions, new AuditFile((java.nio.file.Path) null));
+        watcher.poll();
+        Path bands = edit.resolve("toy/methodology/bands.csv");
+        Files.writeString(bands, Files.readString(bands).replace("HI,High,", "HI,Tinggi,"));
+        watcher.poll();
+        watcher.poll();
+        Path status = edit.resolve("toy/STATUS.txt");
+        assertEquals("2024.1.0", registry.served("toy").methodology().getVersion(), "proposed, not activated");
+        assertTrue(Files.readString(status).contains("\nPROPOSED: revision 1 (your edit) awaits approval"), Files.readString(status));
+        revisions.approve("toy", 1, "budi");
+        revisions.activate("toy", 1, "budi");
+        watcher.poll();
+        assertTrue(Files.readString(status).startsWith("SERVING: toy 2024.1.0+r1 (revision 1)"), Files.readString(status));
+        assertTrue(!Files.readString(status).contains("PROPOSED"), Files.readString(status));
+    }
+
 }

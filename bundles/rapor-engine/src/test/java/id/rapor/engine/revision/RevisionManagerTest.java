@@ -15,7 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.rapor.api.UnknownRevisionException;
 import id.rapor.api.model.Assessment;
+import id.rapor.api.SameRevisionException;
+import id.rapor.api.model.DeploymentState;
+import id.rapor.api.model.GoldenChange;
 import id.rapor.api.model.Revision;
+import id.rapor.api.model.Serving;
 import id.rapor.api.model.RevisionState;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -146,8 +150,8 @@ public class RevisionManagerTest {
         restore(again);
         assertEquals(List.of(1), again.revisions("toy").stream().map(Revision::number).toList(), "the unreadable revision 2 is left out");
         assertEquals("2024.1.0", restarted.served("toy").methodology().getVersion(), "with no readable active revision the bundle serves");
-        assertEquals(3, again.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED),
-                "siti", "again").number(), "the damaged revision keeps its number");
+        assertEquals(3, again.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED.replace("LO,Low,", "LO,Rendah,"),
+                RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "again").number(), "the damaged revision keeps its number");
     }
 
     @Test
@@ -219,7 +223,7 @@ public class RevisionManagerTest {
         RevisionStore store = new RevisionStore(data);
         store.save(new Revision("toy", 1, RevisionState.DRAFT, RuleSourceSnapshot.hash(files), "mallory", java.time.Instant.now(), "old hole",
                 "2024.1.0", files, List.of()));
-        store.activate("toy", 1);
+        store.activate("toy", 1, "mallory", java.time.Instant.now());
 
         MethodologyRegistry restarted = new MethodologyRegistry();
         new ToyBundle().installIn(restarted, operatorRuleText, "2024.1.0");
@@ -309,5 +313,118 @@ public class RevisionManagerTest {
         revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
         assertEquals(Map.of(), revisions.revisions("toy").get(0).files(), "the list holds no files");
         assertEquals(BANDS_MOVED, revisions.revision("toy", 1).files().get(RuleBundleLayout.BANDS), "one revision brings them from disk");
+    }
+
+    /** Issue 12, point 11: golden cases that only moved with the tables are shown old beside new, and accepted in one step. */
+    @Test
+    void goldenCasesThatOnlyMovedWithTheTablesAreAcceptedAsANewRevision() throws Exception {
+        Revision moved = revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED), "siti", "HI from 2.01");
+        assertEquals(RevisionState.REJECTED, moved.state());
+        assertEquals(List.of(new GoldenChange("mixed", 3, new BigDecimal("2.20"), "MID", new BigDecimal("2.20"), "HI")), moved.goldenChanges());
+        assertEquals(moved.goldenChanges(), revisions.revision("toy", 1).goldenChanges(), "kept with the revision");
+
+        Revision accepted = revisions.acceptGoldenChanges("toy", 1, "budi");
+        assertEquals(RevisionState.DRAFT, accepted.state(), accepted.errors().toString());
+        assertEquals(2, accepted.number());
+        assertEquals("budi", accepted.author());
+        assertTrue(accepted.comment().contains("'mixed' 2.20 MID → 2.20 HI"), accepted.comment());
+        assertEquals(GOLDEN_MOVED, accepted.files().get(RuleBundleLayout.GOLDEN_CASES), "only the moved case's numbers changed");
+        assertEquals(BANDS_MOVED, accepted.files().get(RuleBundleLayout.BANDS));
+        assertEquals(RevisionState.REJECTED, revisions.revision("toy", 1).state(), "revision 1 stays as it was made");
+        MethodologyRegistry restarted = new MethodologyRegistry();
+        new ToyBundle().installIn(restarted, operatorRuleText, "2024.1.0");
+        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data), operatorRuleText, queue);
+        restore(again);
+        assertEquals(moved.goldenChanges(), again.revision("toy", 1).goldenChanges(), "and they survive a restart");
+
+        // Not this way: a case whose answers are invalid, or a revision that passed.
+        Revision invalid = revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED,
+                RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED.replace("mixed,2.20,HI,5,1,1", "mixed,2.20,HI,7,1,1")), "siti", "x1 of 7");
+        assertEquals(RevisionState.REJECTED, invalid.state());
+        assertEquals(List.of(), invalid.goldenChanges());
+        var refused = assertThrows(UnknownRevisionException.class, () -> revisions.acceptGoldenChanges("toy", invalid.number(), "budi"));
+        assertEquals(UnknownRevisionException.Reason.GOLDEN_CASES_NOT_ACCEPTABLE, refused.reason());
+        assertTrue(refused.getMessage().contains("more than golden cases"), refused.getMessage());
+        assertEquals(UnknownRevisionException.Reason.GOLDEN_CASES_NOT_ACCEPTABLE,
+                assertThrows(UnknownRevisionException.class, () -> revisions.acceptGoldenChanges("toy", 2, "budi")).reason());
+    }
+
+    /** Issue 12, point 12: with approval required, a second policy user approves before a revision is activated. */
+    @Test
+    void withApprovalRequiredASecondPolicyUserApprovesBeforeActivation() throws Exception {
+        revisions = new RevisionManager(compiler, registry, new RevisionStore(data), operatorRuleText, queue, true);
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
+        var unapproved = assertThrows(UnknownRevisionException.class, () -> revisions.activate("toy", 1, "siti"));
+        assertEquals(UnknownRevisionException.Reason.NOT_APPROVED, unapproved.reason());
+        assertTrue(unapproved.getMessage().contains("approval"), unapproved.getMessage());
+        assertEquals("2024.1.0", registry.served("toy").methodology().getVersion());
+        assertEquals(UnknownRevisionException.Reason.OWN_REVISION,
+                assertThrows(UnknownRevisionException.class, () -> revisions.approve("toy", 1, "siti")).reason());
+        Revision approved = revisions.approve("toy", 1, "budi");
+        assertEquals("budi", approved.approvedBy());
+        assertEquals("budi", revisions.approve("toy", 1, "rina").approvedBy(), "approved once is enough");
+        revisions.activate("toy", 1, "siti");
+        assertEquals("2024.1.0+r1", registry.served("toy").methodology().getVersion());
+        assertEquals(0, revisions.activate("toy", 0, "siti").number(), "back to the rule bundles needs no approval");
+
+        RevisionManager again = new RevisionManager(compiler, registry, new RevisionStore(data), operatorRuleText, queue, true);
+        restore(again);
+        assertEquals("budi", again.revision("toy", 1).approvedBy(), "the approval is stored");
+        Revision rejected = revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, "broken"), "siti", "oops");
+        assertEquals(UnknownRevisionException.Reason.REJECTED,
+                assertThrows(UnknownRevisionException.class, () -> revisions.approve("toy", rejected.number(), "budi")).reason());
+    }
+
+    /** Issue 12, point 14: the same content proposed again is the existing revision, not a new draft. */
+    @Test
+    void anIdenticalProposalIsTheExistingRevision() throws Exception {
+        Map<String, String> move = Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED);
+        Revision first = revisions.propose("toy", move, "siti", "move");
+        SameRevisionException same = assertThrows(SameRevisionException.class, () -> revisions.propose("toy", move, "budi", "move again"));
+        assertEquals(first.number(), same.existing().number());
+        assertEquals(first.hash(), same.existing().hash());
+        assertEquals(1, revisions.revisions("toy").size(), "nothing new stored");
+        // A rejected revision may pass now (its rule bundle installed since): proposing it again checks it again.
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, "broken"), "siti", "oops");
+        assertEquals(3, revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, "broken"), "siti", "oops").number());
+    }
+
+    /** Issue 12, points 13 and 15: what serves, since when and by whom; PENDING (never "nothing") while the active revision is restored. */
+    @Test
+    void servingSaysWhatServesSinceWhenAndByWhomAndIsPendingWhileRestored() throws Exception {
+        Serving bundle = revisions.serving("toy");
+        assertEquals(List.of(DeploymentState.ACTIVE, "2024.1.0", 0, "rule bundle rules.toy"),
+                List.of(bundle.state(), bundle.version(), bundle.revision(), bundle.by()));
+        revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
+        revisions.activate("toy", 1, "budi");
+        Serving one = revisions.serving("toy");
+        assertEquals(List.of(DeploymentState.ACTIVE, "2024.1.0+r1", 1, "budi"), List.of(one.state(), one.version(), one.revision(), one.by()));
+
+        MethodologyRegistry restarted = new MethodologyRegistry();
+        new ToyBundle().installIn(restarted, operatorRuleText, "2024.1.0");
+        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data), operatorRuleText, queue);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        queue.submit("other", () -> { // the compile thread is busy: the restore waits
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            again.restore();
+            Serving restoring = again.serving("toy");
+            assertEquals(List.of(DeploymentState.PENDING, "2024.1.0+r1", 1, "budi"),
+                    List.of(restoring.state(), restoring.version(), restoring.revision(), restoring.by()));
+            assertEquals(one.since(), restoring.since());
+        } finally {
+            release.countDown();
+        }
+        assertTrue(queue.awaitIdle(60_000));
+        Serving restored = again.serving("toy");
+        assertEquals(List.of(DeploymentState.ACTIVE, "2024.1.0+r1", 1, "budi"), List.of(restored.state(), restored.version(), restored.revision(), restored.by()));
+        assertEquals(one.since(), restored.since(), "since it was activated, not since the restart");
+        again.activate("toy", 0, "siti");
+        assertEquals(List.of(0, "siti"), List.of(again.serving("toy").revision(), again.serving("toy").by()));
     }
 }

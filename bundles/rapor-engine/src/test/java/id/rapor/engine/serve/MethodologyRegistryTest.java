@@ -85,14 +85,38 @@ public class MethodologyRegistryTest {
     @Test
     void aMethodologyAwaitingItsStoredRevisionIsNotServedByTheBundleItChanged() {
         MethodologyRegistry r = new MethodologyRegistry();
-        r.awaitRevision("toy");
+        r.awaitRevision("toy", "2024.1.0+r1");
         r.record(1, "rules.toy", v1);
         assertNull(r.served("toy"), "not the old rules while the revision is being restored");
         r.activateRevision(v2.compiled());
         assertSame(v2.compiled(), r.served("toy"));
-        r.awaitRevision("other");
+        r.awaitRevision("other", "2024.1.0+r1");
         r.deactivateRevision("other"); // its revision no longer compiles: its bundles serve
         r.deactivateRevision("toy");
         assertSame(v1.compiled(), r.served("toy"));
+    }
+
+    /** Issue 12, point 15: deployments said servedVersion 2022.1.0 while revision 1 served, and a restoring methodology was "served by nothing". */
+    @Test
+    void deploymentsSayWhatActuallyServesAndARestoringMethodologyIsPending() throws Exception {
+        MethodologyRegistry r = new MethodologyRegistry();
+        r.awaitRevision("toy", "2024.1.0+r1");
+        r.record(1, "rules.toy", v1);
+        Deployment restoring = r.deployments().get(0);
+        assertEquals(DeploymentState.PENDING, restoring.state(), "PENDING while its active revision is restored");
+        assertNull(restoring.servedVersion());
+        assertEquals("2024.1.0+r1", restoring.overriddenBy());
+        assertEquals(DeploymentState.PENDING, r.summaries().get(0).status());
+        assertEquals("2024.1.0+r1", r.awaitedRevision("toy"));
+
+        r.activateRevision(new ToyBundle().compile("2024.1.0+r1").compiled());
+        Deployment d = r.deployments().get(0);
+        assertEquals("2024.1.0+r1", d.servedVersion(), "what serves, not the bundle's own version");
+        assertEquals(1, d.servedRevision());
+        assertEquals(DeploymentState.ACTIVE, d.state());
+        r.deactivateRevision("toy");
+        assertEquals("2024.1.0", r.deployments().get(0).servedVersion());
+        assertEquals(0, r.deployments().get(0).servedRevision());
+        assertNull(r.awaitedRevision("toy"));
     }
 }

@@ -155,6 +155,8 @@ public final class ApiServlet extends HttpServlet {
                 .add("POST", "/methodologies/{id}/revisions", revisionsResource::propose)
                 .add("GET", "/methodologies/{id}/revisions/{n}", revisionsResource::revision)
                 .add("POST", "/methodologies/{id}/revisions/{n}/activate", revisionsResource::activate)
+                .add("POST", "/methodologies/{id}/revisions/{n}/approve", revisionsResource::approve)
+                .add("POST", "/methodologies/{id}/revisions/{n}/accept-golden", revisionsResource::acceptGolden)
                 .add("POST", "/methodologies/{id}/revisions/{n}/impact", revisionsResource::impact)
                 .add("GET", "/methodologies/{id}/revisions/{a}/diff/{b}", revisionsResource::diff)
                 .add("GET", "/units", unitsResource::list)

@@ -72,8 +72,11 @@ public final class Guard {
         Authenticator.Caller caller = identity.caller();
         HttpProblem refusal = Authenticator.refusal(caller, role);
         if (refusal == null) return caller;
-        refusals.refused(entry(request, caller == null ? null : caller.name(), action, methodology, revision, refusal.status(),
-                refusal.detail()));
+        // A 401 names the user that was tried (never the password): who is being guessed at matters.
+        String tried = caller != null ? caller.name() : Authenticator.claimedName(request.getHeader("Authorization"));
+        refusals.refused(entry(request, tried, action, methodology, revision, refusal.status(),
+                caller == null && tried != null ? "the credentials of '" + tried + "' were refused (unknown user or wrong password)"
+                        : refusal.detail()));
         throw refusal;
     }
 

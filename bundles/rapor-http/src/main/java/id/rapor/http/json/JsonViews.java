@@ -264,6 +264,7 @@ public final class JsonViews {
             g.writeStringField("version", d.version());
             g.writeStringField("state", d.state().name());
             g.writeStringField("servedVersion", d.servedVersion());
+            if (d.servedRevision() == null) g.writeNullField("servedRevision"); else g.writeNumberField("servedRevision", d.servedRevision());
             g.writeStringField("time", d.time() == null ? null : d.time().toString());
             ruleErrors(g, d.errors());
             g.writeStringField("overriddenBy", d.overriddenBy());
@@ -301,6 +302,7 @@ public final class JsonViews {
         g.writeStartArray();
         for (var e : entries) {
             g.writeStartObject();
+            if (e.id() == null) g.writeNullField("id"); else g.writeNumberField("id", e.id());
             g.writeStringField("time", e.time().toString());
             g.writeStringField("user", e.user());
             g.writeStringField("address", e.address());

@@ -74,6 +74,11 @@ public final class RevisionViews {
     }
 
     public static void revision(JsonGenerator g, Revision r, boolean withFiles) throws IOException {
+        revision(g, r, withFiles, null);
+    }
+
+    /** {@code sameAs}: the answer to a proposal identical to this existing revision (its number), else null. */
+    public static void revision(JsonGenerator g, Revision r, boolean withFiles, Integer sameAs) throws IOException {
         g.writeStartObject();
         g.writeNumberField("revision", r.number());
         g.writeStringField("state", r.state().name());
@@ -83,6 +88,28 @@ public final class RevisionViews {
         g.writeStringField("comment", r.comment());
         g.writeStringField("version", r.version());
         JsonViews.ruleErrors(g, r.errors());
+        // Golden cases its tables moved, expected beside given: acceptable with POST …/accept-golden.
+        g.writeArrayFieldStart("goldenChanges");
+        for (var c : r.goldenChanges()) {
+            g.writeStartObject();
+            g.writeStringField("case", c.caseName());
+            g.writeNumberField("line", c.line());
+            g.writeObjectFieldStart("expected");
+            g.writeFieldName("index");
+            g.writeNumber(c.oldIndex().toPlainString());
+            g.writeStringField("band", c.oldBand());
+            g.writeEndObject();
+            g.writeObjectFieldStart("given");
+            g.writeFieldName("index");
+            g.writeNumber(c.newIndex().toPlainString());
+            g.writeStringField("band", c.newBand());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("approvedBy", r.approvedBy());
+        g.writeStringField("approvedAt", r.approvedAt() == null ? null : r.approvedAt().toString());
+        if (sameAs != null) g.writeNumberField("sameAs", sameAs);
         if (withFiles) {
             g.writeObjectFieldStart("files");
             for (Map.Entry<String, String> f : r.files().entrySet()) g.writeStringField(f.getKey(), f.getValue());

@@ -21,7 +21,11 @@ import id.rapor.api.MethodologyUnavailableException;
 import id.rapor.api.RuleRevisions;
 import id.rapor.api.UnknownMethodologyException;
 import id.rapor.api.UnknownRevisionException;
+import id.rapor.api.SameRevisionException;
 import id.rapor.api.model.Assessment;
+import id.rapor.api.model.GoldenChange;
+import id.rapor.api.model.Revision;
+import id.rapor.api.model.RevisionState;
 import id.rapor.api.model.UnitOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -97,10 +101,72 @@ public final class RevisionsResource {
         Proposal p = RequestBody.mediaType(request).equals(RequestBody.JSON) ? readJson(body) : readJar(body, request.getParameter("comment"));
         try {
             var r = revisions.propose(id, p.files(), caller.name(), p.comment());
-            guard.record(request, caller.name(), "revision.propose", id, r.number(), 201, r.state() + ": " + p.comment());
-            out.send(x.response(), 201, g -> RevisionViews.revision(g, r, false));
+            created(x, caller, "revision.propose", r, r.state() + ": " + p.comment());
+        } catch (SameRevisionException same) {
+            sameAs(x, caller, "revision.propose", same.existing(), p.comment());
         } catch (UnknownMethodologyException | MethodologyUnavailableException e) {
             throw recorded(request, caller, "revision.propose", id, null, refused(id, e));
+        }
+    }
+
+    /**
+     * A new revision: 201 with where it is. Audited with its outcome, the same whichever way it
+     * came (API or edit folder): 201 stored as a DRAFT, 422 stored but REJECTED by its checks.
+     */
+    private void created(Routes.Exchange x, Authenticator.Caller caller, String action, Revision r, String detail) throws IOException {
+        guard.record(x.request(), caller.name(), action, r.methodologyId(), r.number(), r.state() == RevisionState.REJECTED ? 422 : 201, detail);
+        x.response().setHeader("Location", location(r));
+        out.send(x.response(), 201, g -> RevisionViews.revision(g, r, false));
+    }
+
+    /** A proposal identical to an existing revision: nothing is stored; 200 with that revision, sameAs naming it. */
+    private void sameAs(Routes.Exchange x, Authenticator.Caller caller, String action, Revision existing, String comment) throws IOException {
+        guard.record(x.request(), caller.name(), action, existing.methodologyId(), existing.number(), 200, "the same as revision "
+                + existing.number() + " (" + existing.state() + "); nothing new stored: " + comment);
+        x.response().setHeader("Location", location(existing));
+        out.send(x.response(), 200, g -> RevisionViews.revision(g, existing, false, existing.number()));
+    }
+
+    private static String location(Revision r) {
+        return "/api/v1/methodologies/" + r.methodologyId() + "/revisions/" + r.number();
+    }
+
+    /** POST /methodologies/{id}/revisions/{n}/approve: a second policy user approves it for activation. */
+    public void approve(Routes.Exchange x) throws IOException, HttpProblem {
+        HttpServletRequest request = x.request();
+        String id = x.path("id");
+        int number = number(x.path("n"));
+        Authenticator.Caller caller = guard.require(request, "policy", "revision.approve", id, number);
+        try {
+            var r = revisions.approve(id, number, caller.name());
+            guard.record(request, caller.name(), "revision.approve", id, number, 200, "approved by " + r.approvedBy() + " (proposed by "
+                    + r.author() + ")");
+            out.send(x.response(), 200, g -> RevisionViews.revision(g, r, false));
+        } catch (UnknownMethodologyException | UnknownRevisionException e) {
+            throw recorded(request, caller, "revision.approve", id, number, refused(id, e));
+        }
+    }
+
+    /**
+     * POST /methodologies/{id}/revisions/{n}/accept-golden: revision n was rejected only because its
+     * tables moved golden cases' numbers; a new revision takes those numbers as the expected ones.
+     */
+    public void acceptGolden(Routes.Exchange x) throws IOException, HttpProblem {
+        HttpServletRequest request = x.request();
+        String id = x.path("id");
+        int number = number(x.path("n"));
+        Authenticator.Caller caller = guard.require(request, "policy", "revision.accept-golden", id, number);
+        try {
+            List<GoldenChange> accepted = revisions.revision(id, number).goldenChanges();
+            String detail = "golden cases of revision " + number + " accepted, old → new: " + GoldenChange.describe(accepted);
+            try {
+                var r = revisions.acceptGoldenChanges(id, number, caller.name());
+                created(x, caller, "revision.accept-golden", r, r.state() + ": " + detail);
+            } catch (SameRevisionException same) {
+                sameAs(x, caller, "revision.accept-golden", same.existing(), detail);
+            }
+        } catch (UnknownMethodologyException | UnknownRevisionException | MethodologyUnavailableException e) {
+            throw recorded(request, caller, "revision.accept-golden", id, number, refused(id, e));
         }
     }
 
@@ -229,6 +295,15 @@ public final class RevisionsResource {
         if (e instanceof UnknownMethodologyException u) return Problems.unknownMethodology(u);
         if (e instanceof MethodologyUnavailableException m) return Problems.unavailable(id, m);
         if (e instanceof UnknownRevisionException r) {
+            switch (r.reason()) {
+                // The engine's words (for policy staff) under a title in the reader's language.
+                case NOT_APPROVED -> { return HttpProblem.of(409, "approval-required", Message.literal(r.getMessage() + "."), List.of()); }
+                case OWN_REVISION -> { return HttpProblem.of(403, "own-revision", Message.literal(r.getMessage() + "."), List.of()); }
+                case GOLDEN_CASES_NOT_ACCEPTABLE -> {
+                    return HttpProblem.of(409, "golden-cases-not-acceptable", Message.literal(r.getMessage() + "."), List.of());
+                }
+                default -> { }
+            }
             boolean exists = r.exists();
             return HttpProblem.of(exists ? 409 : 404, exists ? "revision-not-usable" : "unknown-revision",
                     Message.literal(r.getMessage() + "."), List.of()); // the engine's words, for policy staff

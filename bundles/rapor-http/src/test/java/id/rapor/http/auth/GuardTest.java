@@ -35,7 +35,7 @@ public class GuardTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final AuditTrail trail = new AuditTrail() {
         @Override public void record(AuditEntry entry) { }
-        @Override public List<AuditEntry> last(int limit) { return List.of(); }
+        @Override public List<AuditEntry> page(String methodology, Long before, int limit) { return List.of(); }
     };
     private Guard guard;
 

@@ -17,7 +17,7 @@ public class RefusalAuditTest {
     private final List<AuditEntry> trail = new ArrayList<>();
     private final AuditTrail fake = new AuditTrail() {
         @Override public void record(AuditEntry entry) { trail.add(entry); }
-        @Override public List<AuditEntry> last(int limit) { return trail; }
+        @Override public List<AuditEntry> page(String methodology, Long before, int limit) { return trail; }
     };
     private final RefusalAudit refusals = new RefusalAudit(fake, now::get, 20, 200);
 

@@ -109,7 +109,8 @@ public class JsonViewsContractTest {
     void deploymentsInEveryStateAreAsDocumented() throws Exception {
         for (DeploymentState state : DeploymentState.values()) {
             Deployment d = new Deployment("pekppp-2022", "id.rapor.rules.pekppp-2022", "2022.1.0", state, state == DeploymentState.ACTIVE ? "2022.1.0" : null,
-                    Instant.now(), state == DeploymentState.REJECTED ? List.of(new RuleError("methodology/bands.csv", 3, 0, "gap")) : List.of(), null);
+                    Instant.now(), state == DeploymentState.REJECTED ? List.of(new RuleError("methodology/bands.csv", 3, 0, "gap")) : List.of(),
+                    state == DeploymentState.ACTIVE ? "2022.1.0+r1" : null, state == DeploymentState.ACTIVE ? 1 : null);
             assertMatches("Deployment", write(g -> JsonViews.deployments(g, List.of(d))).get(0));
         }
     }
@@ -121,8 +122,23 @@ public class JsonViewsContractTest {
         assertMatches("Health", write(g -> JsonViews.health(g, List.of(new MethodologySummary("pekppp-2022", "t", "r", "pekppp",
                 new Years(2022, null), "2022.1.0", DeploymentState.ACTIVE)), 0)));
         JsonNode audit = write(g -> JsonViews.audit(g, List.of(new AuditEntry(Instant.now(), "siti", "127.0.0.1", "r-1", "revision.propose",
-                "pekppp-2022", 1, 201, "DRAFT"), new AuditEntry(Instant.now(), null, null, null, "refusal.summary", null, null, 401, "20 more"))));
+                "pekppp-2022", 1, 201, "DRAFT", 120L), new AuditEntry(Instant.now(), null, null, null, "refusal.summary", null, null, 401, "20 more", 0L))));
         for (JsonNode entry : audit) assertMatches("AuditEntry", entry);
+    }
+
+    /** Issue 12: golden cases moved beside what they expect, the approval, and sameAs for an identical proposal. */
+    @Test
+    void revisionsWithGoldenChangesApprovalAndSameAsAreAsDocumented() throws Exception {
+        var golden = List.of(new id.rapor.api.model.GoldenChange("published", 4, new BigDecimal("2.97"), "C", new BigDecimal("2.97"), "C-"));
+        var r = new id.rapor.api.model.Revision("pekppp-2022", 3, id.rapor.api.model.RevisionState.REJECTED, "ab", "siti", Instant.now(), "C from 2.98",
+                "2022.1.0", Map.of("methodology/bands.csv", "x"), List.of(new RuleError("methodology/golden-cases.csv", 4, 0, "case 'published'")),
+                golden, "budi", Instant.now());
+        JsonNode view = write(g -> RevisionViews.revision(g, r, true, 3));
+        assertMatches("Revision", view);
+        assertEquals("C", view.at("/goldenChanges/0/expected/band").asText());
+        assertEquals("C-", view.at("/goldenChanges/0/given/band").asText());
+        assertMatches("Revision", write(g -> RevisionViews.revision(g, new id.rapor.api.model.Revision("pekppp-2022", 1,
+                id.rapor.api.model.RevisionState.DRAFT, "ab", "siti", Instant.now(), "c", "2022.1.0", Map.of(), List.of()), false)));
     }
 
     @Test
