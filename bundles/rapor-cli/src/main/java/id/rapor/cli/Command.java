@@ -107,6 +107,8 @@ enum Command {
                 throw new UsageException("--year takes a year such as 2024, not '" + year + "'");
             }
             print.answer(Call.assessments(a.operand(0), y, a.option("--family")), Tables::assessments);
+        }
+    },
     APPROVE(2, "approve ID N", "policy: approve revision N of another policy user, where approval.required is set") {
         @Override
         void run(Arguments a, Printer print) {
