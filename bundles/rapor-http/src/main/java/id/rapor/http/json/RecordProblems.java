@@ -19,7 +19,11 @@ public final class RecordProblems {
     public static HttpProblem refused(RecordException e) {
         if (e instanceof RecordNotFoundException n) {
             return HttpProblem.of(404, "unknown-" + n.what(), "Unknown " + n.what(), "There is no " + n.what() + " '" + n.id() + "'.",
-                    List.of(new FieldError(n.what().equals("unit") ? "unit" : "assessment", "unknown")));
+                    List.of(new FieldError(switch (n.what()) {
+                        case "unit" -> "unit";
+                        case "evidence" -> "name";
+                        default -> "assessment";
+                    }, "unknown")));
         }
         if (e instanceof ImportRefusedException i) {
             return HttpProblem.of(422, "import-refused", "Import refused",
@@ -27,9 +31,21 @@ public final class RecordProblems {
                     List.of(new FieldError("row " + i.row() + (i.field() == null ? "" : ", " + i.field()), i.getMessage())));
         }
         RecordConflictException c = (RecordConflictException) e;
-        int status = c.reason().startsWith("invalid-") ? 422 : 409;
-        return HttpProblem.of(status, c.reason(), status == 422 ? "Invalid record" : "Conflict with the stored records",
+        int status = status(c.reason());
+        return HttpProblem.of(status, c.reason(), switch (status) {
+                    case 413 -> "Evidence file too large";
+                    case 415 -> "Evidence type refused";
+                    case 422 -> "Invalid record";
+                    default -> "Conflict with the stored records";
+                },
                 c.getMessage() + ". Nothing was changed.", List.of(new FieldError(c.field(), c.getMessage())));
+    }
+
+    /** 422 for what is wrong in itself, 413 and 415 for a refused evidence file, 409 for what the stored records do not allow. */
+    private static int status(String reason) {
+        if (reason.equals("evidence-too-large")) return 413;
+        if (reason.equals("evidence-type-refused")) return 415;
+        return reason.startsWith("invalid-") ? 422 : 409;
     }
 
     public static HttpProblem unavailable(RecordsUnavailableException e) {
