@@ -133,7 +133,7 @@ abstract class RecordsScenarios {
 
     @Test
     void evidenceIsStoredWholeDownloadedAsItWasAndRefusedPrecisely() throws Exception {
-        long id = created(rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2021, "dengan bukti"), OPD)).get("id").asLong();
+        long id = created(rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2023, "dengan bukti"), OPD)).get("id").asLong();
         String at = "/api/v1/assessments/" + id + "/evidence";
         byte[] pdf = ("%PDF-1.4\n% SK Kepala Dinas " + id + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
         // Sent as whatever the client says (here text/plain): the type is read from the content.
@@ -185,7 +185,7 @@ abstract class RecordsScenarios {
 
     @Test
     void anotherOfficesUserNeitherAttachesNorReadsEvidence() throws Exception {
-        long id = created(rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2020, null), OPD)).get("id").asLong();
+        long id = created(rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2023, null), OPD)).get("id").asLong();
         String at = "/api/v1/assessments/" + id + "/evidence";
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         String href = created(evidence(at + "/i01?name=foto.png", png, "image/png", OPD)).get("href").asText();
