@@ -42,6 +42,18 @@ class ClientRecordsIT extends StartedDistribution {
         assertEquals(new BigDecimal("2.97"), draft.index());
         assertEquals("C", draft.score().band().code());
         assertEquals("pekppp-2022", draft.methodology().id());
+        // Evidence: a file from a Path, listed, downloaded to a Path (its SHA-256 checked against the server's), removed.
+        java.nio.file.Path pdf = java.nio.file.Files.writeString(rapor.home.resolve("SK Penilai.pdf"), "%PDF-1.4\nbukti\n%%EOF\n");
+        Types.Evidence attached = admin.attachEvidence(draft.id(), "i01", pdf);
+        assertEquals("application/pdf", attached.mediaType());
+        assertEquals("SK Penilai.pdf", admin.evidence(draft.id()).get(0).name());
+        java.nio.file.Path back = admin.downloadEvidence(draft.id(), "i01", "SK Penilai.pdf", rapor.home.resolve("unduhan.pdf"));
+        assertEquals(java.nio.file.Files.readString(pdf), java.nio.file.Files.readString(back));
+        admin.attachEvidence(draft.id(), "i02", pdf);
+        admin.removeEvidence(draft.id(), "i02", "SK Penilai.pdf");
+        assertEquals(1, admin.evidence(draft.id()).size());
+        assertEquals(415, assertThrows(RaporException.class, () -> admin.attachEvidence(draft.id(), "i01",
+                java.nio.file.Files.writeString(rapor.home.resolve("bukan.pdf"), "#!/bin/sh\n"))).status());
         admin.submit(draft.id());
         admin.finalizeAssessment(draft.id());
         Types.AssessmentRecord official = admin.official("dinas-kesehatan", 2024, "pekppp");

@@ -131,6 +131,88 @@ abstract class RecordsScenarios {
         assertEquals(before, ok(rapor.get("/api/v1/units/upp-b1/assessments", ADMIN)).size());
     }
 
+    @Test
+    void evidenceIsStoredWholeDownloadedAsItWasAndRefusedPrecisely() throws Exception {
+        long id = created(rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2023, "dengan bukti"), OPD)).get("id").asLong();
+        String at = "/api/v1/assessments/" + id + "/evidence";
+        byte[] pdf = ("%PDF-1.4\n% SK Kepala Dinas " + id + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        // Sent as whatever the client says (here text/plain): the type is read from the content.
+        HttpResponse<String> attached = evidence(at + "/i01?name=SK%20Kepala%20Dinas.pdf", pdf, "text/plain", OPD);
+        JsonNode e = created(attached);
+        assertEquals("application/pdf", e.get("mediaType").asText());
+        assertEquals(pdf.length, e.get("size").asLong());
+        assertEquals(sha256(pdf), e.get("sha256").asText());
+        assertEquals("opd", e.get("storedBy").asText());
+        String href = attached.headers().firstValue("Location").orElseThrow();
+        assertEquals(href, e.get("href").asText());
+
+        // Downloaded by whoever reads the unit: the same bytes, as an attachment of the stored type, never sniffed.
+        HttpResponse<byte[]> file = download(href, EVALUATOR);
+        assertEquals(200, file.statusCode());
+        assertEquals(sha256(pdf), sha256(file.body()));
+        assertEquals("application/pdf", file.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("nosniff", file.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+        assertEquals(String.valueOf(pdf.length), file.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(1, ok(rapor.get(at, POLICY)).size());
+
+        // Refused, each precisely, and nothing stored is lost or changed.
+        byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0};
+        assertProblem(evidence(at + "/i01?name=laporan.pdf", elf, "application/pdf", OPD), 415, "evidence-type-refused", "file");
+        assertProblem(evidence(at + "/i01?name=run.pdf", "#!/bin/sh\nid\n".getBytes(StandardCharsets.US_ASCII), "application/pdf", OPD),
+                415, "evidence-type-refused", "file");
+        byte[] large = new byte[(10 << 20) + 1];
+        System.arraycopy(pdf, 0, large, 0, pdf.length);
+        assertProblem(evidence(at + "/i01?name=besar.pdf", large, "application/pdf", OPD), 413, "evidence-too-large", "file");
+        assertProblem(evidence(at + "/i99?name=a.pdf", pdf, "application/pdf", OPD), 422, "unknown-indicator", "indicator");
+        assertProblem(rapor.get(at + "/i01/tidak-ada.pdf", OPD), 404, "unknown-evidence", "name");
+        ok(rapor.post("/api/v1/assessments/" + id + "/submit", "", OPD));
+        ok(rapor.post("/api/v1/assessments/" + id + "/finalize", "", VERIFIER));
+        assertProblem(evidence(at + "/i02?name=telat.pdf", pdf, "application/pdf", OPD), 409, "not-a-draft", "state");
+        JsonNode list = ok(rapor.get(at, OPD));
+        assertEquals(1, list.size(), list.toString());
+        assertEquals(sha256(pdf), sha256(download(href, OPD).body()), "the stored file is as it was");
+        // No orphan: every stored file is named by a row, and nothing is left half-received.
+        java.nio.file.Path folder = rapor.home.resolve("data/evidence");
+        try (var files = java.nio.file.Files.walk(folder)) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files.filter(java.nio.file.Files::isRegularFile)::iterator) {
+                assertTrue(!f.getParent().getFileName().toString().equals("incoming"), "half-received file left: " + f);
+                assertTrue(java.nio.file.Files.getPosixFilePermissions(f).stream().noneMatch(p -> p.name().endsWith("EXECUTE")), f.toString());
+            }
+        }
+        assertTrue(java.nio.file.Files.isRegularFile(folder.resolve(sha256(pdf).substring(0, 2)).resolve(sha256(pdf))));
+    }
+
+    @Test
+    void anotherOfficesUserNeitherAttachesNorReadsEvidence() throws Exception {
+        long id = created(rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2023, null), OPD)).get("id").asLong();
+        String at = "/api/v1/assessments/" + id + "/evidence";
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        String href = created(evidence(at + "/i01?name=foto.png", png, "image/png", OPD)).get("href").asText();
+        String otherOffice = RaporDistribution.basic("opd-lain", "sandi-opd-lain1");
+        add(rapor, "opd-lain", "sandi-opd-lain1", "unit-admin@dinas-b");
+        assertEquals(403, evidence(at + "/i01?name=foto.png", png, "image/png", otherOffice).statusCode());
+        assertEquals(403, rapor.get(at, otherOffice).statusCode());
+        assertEquals(403, download(href, otherOffice).statusCode());
+        assertEquals(401, download(href, null).statusCode());
+        assertEquals("image/png", download(href, OPD).headers().firstValue("Content-Type").orElse(""));
+    }
+
+    private static HttpResponse<String> evidence(String path, byte[] file, String type, String authorization) throws Exception {
+        return rapor.send(HttpRequest.newBuilder(URI.create(rapor.url(path))).header("Content-Type", type)
+                .header("Authorization", authorization).PUT(HttpRequest.BodyPublishers.ofByteArray(file)));
+    }
+
+    private static HttpResponse<byte[]> download(String path, String authorization) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(rapor.url(path))).timeout(java.time.Duration.ofSeconds(30));
+        if (authorization != null) r.header("Authorization", authorization);
+        return java.net.http.HttpClient.newHttpClient().send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     private static void assertProblem(HttpResponse<String> r, int status, String type, String field) throws Exception {
         assertEquals(status, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), r.body());

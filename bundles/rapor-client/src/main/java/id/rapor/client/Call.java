@@ -187,6 +187,34 @@ public final class Call<T> {
         return post("assessments/" + id + "/finalize", null, new TypeToken<>() {});
     }
 
+    /** An assessment's evidence, by indicator then name. */
+    public static Call<List<Types.Evidence>> evidence(long id) {
+        return get("assessments/" + id + "/evidence", new TypeToken<>() {});
+    }
+
+    /**
+     * Attaches {@code file} to {@code indicator} of a draft, under the file's own name (replacing a file of that
+     * name there). The file is sent as it is; the server reads its kind from the content.
+     */
+    public static Call<Types.Evidence> attachEvidence(long id, String indicator, java.nio.file.Path file) {
+        return new Call<>("PUT", V1 + evidencePath(id, indicator) + "?name=" + query(file.getFileName().toString()), file,
+                new TypeToken<>() {}, "application/octet-stream");
+    }
+
+    /** Detaches a draft's file; the answer has no body. */
+    public static Call<Void> removeEvidence(long id, String indicator, String name) {
+        return new Call<>("DELETE", V1 + evidencePath(id, indicator) + "/" + segment(name), null, new TypeToken<>() {});
+    }
+
+    /** The download of one file: its bytes, not JSON (see {@link RaporClient#downloadEvidence}). */
+    static Call<Void> evidenceFile(long id, String indicator, String name) {
+        return get(evidencePath(id, indicator) + "/" + segment(name), new TypeToken<>() {});
+    }
+
+    private static String evidencePath(long id, String indicator) {
+        return "assessments/" + id + "/evidence/" + segment(indicator);
+    }
+
     private static String revisionsOf(String methodologyId) {
         return "methodologies/" + segment(methodologyId) + "/revisions";
     }
@@ -220,7 +248,7 @@ public final class Call<T> {
     /** The request body to send as JSON, or null for a GET. */
     Object body() { return body; }
 
-    /** The body's media type; a body of another type than JSON is sent as the text it is. */
+    /** The body's media type; a body of another type than JSON is sent as the text it is, a Path as the file's bytes. */
     String mediaType() { return mediaType; }
 
     Type answer() { return answer; }

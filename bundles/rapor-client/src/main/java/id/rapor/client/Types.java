@@ -306,4 +306,11 @@ public final class Types {
     public record AssessmentRecord(long id, String unit, String family, int year, String role, String state, Boolean official,
                                    PinnedMethodology methodology, BigDecimal index, BandRef band, String comment, Long replaces,
                                    String createdBy, String createdAt, String updatedBy, String updatedAt, Input input, Score score) {}
+
+    /**
+     * A document attached to an indicator of an assessment: its name as sent (cleaned), the media type the server
+     * detected from its content, its size and SHA-256, who attached it and when, and {@code href}, where it is downloaded.
+     */
+    public record Evidence(String indicator, String name, String mediaType, long size, String sha256, String storedBy, String storedAt,
+                           String href) {}
 }

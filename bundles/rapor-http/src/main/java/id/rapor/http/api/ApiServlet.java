@@ -20,6 +20,9 @@ import id.rapor.http.resource.UnitsCsv;
 import id.rapor.http.resource.UnitsResource;
 import id.rapor.http.json.RecordProblems;
 import id.rapor.api.records.AssessmentRecords;
+import id.rapor.api.records.EvidenceLimits;
+import id.rapor.api.records.EvidenceStore;
+import id.rapor.http.resource.EvidenceResource;
 import id.rapor.api.records.UnitRegistry;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -97,6 +100,9 @@ public final class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile AssessmentRecords assessmentRecords;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile EvidenceStore evidenceStore;
+
     /** Ends request bodies at their deadline (RequestBodies); one daemon thread, for as long as the servlet is registered. */
     private final transient ScheduledThreadPoolExecutor deadlines = deadlineTimer();
 
@@ -139,6 +145,12 @@ public final class ApiServlet extends HttpServlet {
         UnitsResource unitsResource = new UnitsResource(unitRegistry, access, recordBodies, new UnitsCsv(), out);
         AssessmentsResource assessmentsResource = new AssessmentsResource(() -> present(assessmentRecords), access, scoring,
                 recordBodies, json, out);
+        // Evidence streams to disk under its own limit, not body.max.bytes (up to 1 GiB: a disk's worth, not the heap's).
+        EvidenceLimits evidenceLimits = new EvidenceLimits(
+                Settings.Check.within("evidence.max.bytes", settings.evidence_max_bytes(), 1024, 1 << 30, 10 << 20),
+                Settings.Check.within("evidence.max.files", settings.evidence_max_files(), 1, 10_000, 100));
+        EvidenceResource evidence = new EvidenceResource(() -> present(assessmentRecords), () -> present(evidenceStore), access, scoring,
+                evidenceLimits, out);
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes(maxBodyBytes)
                 .add("GET", "/health", system::health)
@@ -170,7 +182,11 @@ public final class ApiServlet extends HttpServlet {
                 .add("GET", "/assessments/{id}", assessmentsResource::assessment)
                 .add("PUT", "/assessments/{id}", assessmentsResource::update)
                 .add("POST", "/assessments/{id}/submit", assessmentsResource::submit)
-                .add("POST", "/assessments/{id}/finalize", assessmentsResource::finalizeAssessment);
+                .add("POST", "/assessments/{id}/finalize", assessmentsResource::finalizeAssessment)
+                .add("GET", "/assessments/{id}/evidence", evidence::list)
+                .add("PUT", "/assessments/{id}/evidence/{indicator}", evidence::attach)
+                .add("GET", "/assessments/{id}/evidence/{indicator}/{name}", evidence::download)
+                .add("DELETE", "/assessments/{id}/evidence/{indicator}/{name}", evidence::remove);
         RequestBodies bodies = new RequestBodies(deadlines,
                 Settings.Check.within("bodies.concurrent", settings.bodies_concurrent(), 1, 100_000, 100),
                 Settings.Check.within("body.deadline.ms", settings.body_deadline_ms(), 1000, 3_600_000, 20_000));

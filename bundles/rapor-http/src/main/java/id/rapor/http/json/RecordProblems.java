@@ -20,7 +20,11 @@ public final class RecordProblems {
 
     public static HttpProblem refused(RecordException e) {
         if (e instanceof RecordNotFoundException n) {
-            String field = n.what().equals("unit") ? "unit" : "assessment";
+            String field = switch (n.what()) {
+                case "unit" -> "unit";
+                case "evidence" -> "name";
+                default -> "assessment";
+            };
             return HttpProblem.of(404, "unknown-" + n.what(), Message.of("problem.unknown-" + n.what() + ".detail", n.id()),
                     List.of(FieldError.of(field, "records.unknown")));
         }
@@ -29,9 +33,16 @@ public final class RecordProblems {
                     List.of(new FieldError("row " + i.row() + (i.field() == null ? "" : ", " + i.field()), i.said())));
         }
         RecordConflictException c = (RecordConflictException) e;
-        int status = c.reason().startsWith("invalid-") ? 422 : 409;
+        int status = status(c.reason());
         return HttpProblem.of(status, c.reason(), Message.of("problem.record-conflict.detail", c.said()),
                 List.of(new FieldError(c.field(), c.said())));
+    }
+
+    /** 422 for what is wrong in itself, 413 and 415 for a refused evidence file, 409 for what the stored records do not allow. */
+    private static int status(String reason) {
+        if (reason.equals("evidence-too-large")) return 413;
+        if (reason.equals("evidence-type-refused")) return 415;
+        return reason.startsWith("invalid-") ? 422 : 409;
     }
 
     public static HttpProblem unavailable(RecordsUnavailableException e) {

@@ -2,6 +2,7 @@ package id.rapor.http.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import id.rapor.api.records.AssessmentRecord;
+import id.rapor.api.records.Evidence;
 import id.rapor.api.records.Unit;
 import java.io.IOException;
 import java.util.List;
@@ -65,5 +66,34 @@ public final class RecordViews {
         g.writeStartArray();
         for (AssessmentRecord a : list) assessment(g, a, official.contains(a.id()));
         g.writeEndArray();
+    }
+
+    /** One evidence file: what it is (detected from its content), its SHA-256, who attached it, and where to download it. */
+    public static void evidence(JsonGenerator g, Evidence e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("indicator", e.indicator());
+        g.writeStringField("name", e.name());
+        g.writeStringField("mediaType", e.mediaType());
+        g.writeNumberField("size", e.size());
+        g.writeStringField("sha256", e.sha256());
+        g.writeStringField("storedBy", e.storedBy());
+        g.writeStringField("storedAt", e.storedAt().toString());
+        g.writeStringField("href", evidenceHref(e));
+        g.writeEndObject();
+    }
+
+    public static void evidenceList(JsonGenerator g, List<Evidence> list) throws IOException {
+        g.writeStartArray();
+        for (Evidence e : list) evidence(g, e);
+        g.writeEndArray();
+    }
+
+    /** Where the file is downloaded: its indicator and name percent-encoded as path segments. */
+    public static String evidenceHref(Evidence e) {
+        return "/api/v1/assessments/" + e.assessmentId() + "/evidence/" + segment(e.indicator()) + "/" + segment(e.name());
+    }
+
+    private static String segment(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

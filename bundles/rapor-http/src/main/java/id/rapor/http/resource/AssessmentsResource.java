@@ -109,14 +109,14 @@ public final class AssessmentsResource {
 
     /** GET /assessments/{id} */
     public void assessment(Routes.Exchange x) throws IOException, HttpProblem {
-        AssessmentRecord a = existing(x.path("id"));
+        AssessmentRecord a = existing(records, x.path("id"));
         access.get().read(x.request(), "assessment.read", a.unitId());
         out.send(x.response(), 200, g -> RecordViews.assessment(g, a, null));
     }
 
     /** PUT /assessments/{id}: a draft's new answers (re-scored) and comment. */
     public void update(Routes.Exchange x) throws IOException, HttpProblem {
-        AssessmentRecord before = existing(x.path("id"));
+        AssessmentRecord before = existing(records, x.path("id"));
         Authenticator.Caller caller = access.get().enter(x.request(), "assessment.update", before.role(), before.unitId());
         RecordBodies.Entry entry = bodies.entry(x.body(RequestBody.JSON), before.unitId());
         AssessmentEntry scored = score(entry, before.unitId());
@@ -126,7 +126,7 @@ public final class AssessmentsResource {
 
     /** POST /assessments/{id}/submit */
     public void submit(Routes.Exchange x) throws IOException, HttpProblem {
-        AssessmentRecord a = existing(x.path("id"));
+        AssessmentRecord a = existing(records, x.path("id"));
         Authenticator.Caller caller = access.get().enter(x.request(), "assessment.submit", a.role(), a.unitId());
         AssessmentRecord moved = UnitsResource.call(() -> records.get().submit(a.id(), UnitsResource.actor(x, caller)));
         out.send(x.response(), 200, g -> RecordViews.assessment(g, moved, null));
@@ -134,13 +134,14 @@ public final class AssessmentsResource {
 
     /** POST /assessments/{id}/finalize */
     public void finalizeAssessment(Routes.Exchange x) throws IOException, HttpProblem {
-        AssessmentRecord a = existing(x.path("id"));
+        AssessmentRecord a = existing(records, x.path("id"));
         Authenticator.Caller caller = access.get().makeFinal(x.request(), "assessment.finalize", a.unitId());
         AssessmentRecord moved = UnitsResource.call(() -> records.get().makeFinal(a.id(), UnitsResource.actor(x, caller)));
         out.send(x.response(), 200, g -> RecordViews.assessment(g, moved, null));
     }
 
-    private AssessmentRecord existing(String segment) throws HttpProblem {
+    /** The assessment a path segment names; 404 for one that is no id or no assessment's. */
+    static AssessmentRecord existing(Needed<AssessmentRecords> records, String segment) throws HttpProblem {
         long id;
         try {
             id = Long.parseLong(segment);
