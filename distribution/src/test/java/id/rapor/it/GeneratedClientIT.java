@@ -11,7 +11,11 @@ import id.rapor.generated.model.AssessmentByAnswers;
 import id.rapor.generated.model.AssessmentByRespondents;
 import id.rapor.generated.model.Health;
 import id.rapor.generated.model.MethodologySummary;
+import id.rapor.generated.model.Region;
+import id.rapor.generated.model.RegionRequest;
 import id.rapor.generated.model.Score;
+import id.rapor.generated.model.UnitError;
+import id.rapor.generated.model.UnitScore;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -83,7 +87,18 @@ class GeneratedClientIT extends StartedDistribution {
         assertEquals("66.67", skm.getIndex().toPlainString());
         assertEquals("C", skm.getBand().getCode());
         assertEquals("skm-2017", api.scoreByYear("skm", 2024, survey, null).getMethodology().getId());
-        // Not a batch: the generated client cannot tell a batch answer's scored units from its refused ones
-        // (oneOf UnitScore, UnitError, both read leniently), whatever the server sends.
+    }
+
+    @Test
+    void aRegionsScoredAndRefusedUnitsAreToldApartByTheirOutcome() throws Exception {
+        DefaultApi api = api(rapor);
+        Assessment refused = new Assessment(new AssessmentByAnswers().unit("Dinas B").answers(Map.of("i01", new BigDecimal(9))));
+        Region region = api.scoreRegion("pekppp-2022", new RegionRequest().region("Kab. Contoh").units(List.of(example(), refused)), null);
+        assertEquals(2, region.getUnits().size());
+        UnitScore scored = (UnitScore) region.getUnits().get(0).getActualInstance();
+        assertEquals("2.97", scored.getIndex().toPlainString());
+        UnitError error = (UnitError) region.getUnits().get(1).getActualInstance();
+        assertEquals("Dinas B", error.getUnit());
+        assertTrue(!error.getErrors().isEmpty());
     }
 }

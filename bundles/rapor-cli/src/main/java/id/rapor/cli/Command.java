@@ -83,6 +83,32 @@ enum Command {
             print.answer(Call.activate(a.operand(0), Revising.number(a.operand(1))), Tables::activated);
         }
     },
+    UNITS(0, "units [--region ID]", "records: the top regions, or a region and every unit below it", "--region") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.units(a.option("--region")), Tables::units);
+        }
+    },
+    IMPORT_UNITS(1, "import-units UNITS.csv", "admin: add or change units from CSV: header id,name,kind,parent (id may be empty); all rows or none") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.importUnits(TextFile.read(Path.of(a.operand(0)))), (t, result) -> t.units(result.units()));
+        }
+    },
+    ASSESSMENTS(1, "assessments UNIT [--year YEAR] [--family FAMILY]", "records: a unit's assessments, newest first, the official one marked",
+            "--year", "--family") {
+        @Override
+        void run(Arguments a, Printer print) {
+            String year = a.option("--year");
+            Integer y;
+            try {
+                y = year == null ? null : Integer.valueOf(year);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--year takes a year such as 2024, not '" + year + "'");
+            }
+            print.answer(Call.assessments(a.operand(0), y, a.option("--family")), Tables::assessments);
+        }
+    },
     APPROVE(2, "approve ID N", "policy: approve revision N of another policy user, where approval.required is set") {
         @Override
         void run(Arguments a, Printer print) {

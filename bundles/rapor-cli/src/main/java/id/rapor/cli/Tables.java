@@ -179,6 +179,27 @@ final class Tables {
         return errors.stream().map(e -> file.explain(k, e)).collect(Collectors.joining("; "));
     }
 
+    void units(List<Types.Unit> list) {
+        int width = Math.max(4, list.stream().mapToInt(u -> u.id().length()).max().orElse(0));
+        String row = "%-" + width + "s  %-12s %-" + width + "s  %-8s %s%n";
+        out.printf(row, "UNIT", "KIND", "PARENT", "ACTIVE", "NAME");
+        for (var u : list) out.printf(row, u.id(), u.kind(), text(u.parent()), u.active() ? "yes" : "no", u.name());
+    }
+
+    void assessments(List<Types.AssessmentRecord> list) {
+        if (list.isEmpty()) {
+            out.println("no assessments");
+            return;
+        }
+        String row = "%-6s %-8s %-5s %-10s %-10s %-22s %7s %-4s %-9s %s%n";
+        out.printf(row, "ID", "FAMILY", "YEAR", "ROLE", "STATE", "METHODOLOGY", "INDEX", "BAND", "OFFICIAL", "BY");
+        for (var a : list) {
+            String by = a.methodology().id() + " " + a.methodology().version();
+            out.printf(row, a.id(), a.family(), a.year(), a.role(), a.state(), by, a.index().toPlainString(), a.band().code(),
+                    Boolean.TRUE.equals(a.official()) ? "official" : "", a.updatedBy());
+        }
+    }
+
     void deployments(List<Types.Deployment> list) {
         String row = "%-16s %-32s %-10s %-9s %s%n";
         out.printf(row, "METHODOLOGY", "BUNDLE", "VERSION", "STATE", "SERVING");

@@ -20,12 +20,19 @@ public final class Call<T> {
     private final String path;
     private final Object body;
     private final Type answer;
+    /** The body's media type: JSON (the body serialised by Gson), or another for a body sent as the text it is. */
+    private final String mediaType;
 
     private Call(String method, String path, Object body, TypeToken<T> answer) {
+        this(method, path, body, answer, "application/json");
+    }
+
+    private Call(String method, String path, Object body, TypeToken<T> answer, String mediaType) {
         this.method = method;
         this.path = path;
         this.body = body;
         this.answer = answer.getType();
+        this.mediaType = mediaType;
     }
 
     public static Call<Types.Health> health() {
@@ -120,6 +127,94 @@ public final class Call<T> {
         return post("methodologies/" + segment(methodologyId) + "/revisions/" + revision + "/accept-golden", null, new TypeToken<>() {});
     }
 
+    // The evaluation records (a login of a role that holds for the unit).
+
+    /** The top regions, or a region and every unit below it. */
+    public static Call<List<Types.Unit>> units(String region) {
+        return get(region == null ? "units" : "units?region=" + query(region), new TypeToken<>() {});
+    }
+
+    public static Call<Types.Unit> unit(String id) {
+        return get("units/" + segment(id), new TypeToken<>() {});
+    }
+
+    /** Adds a unit (role admin). */
+    public static Call<Types.Unit> createUnit(Types.UnitRequest unit) {
+        return post("units", unit, new TypeToken<>() {});
+    }
+
+    /** Changes a unit's name, kind, parent or whether it is active (role admin). */
+    public static Call<Types.Unit> updateUnit(String id, Types.UnitRequest unit) {
+        return new Call<>("PUT", V1 + "units/" + segment(id), unit, new TypeToken<>() {});
+    }
+
+    /** Imports a unit list, CSV text with a header id,name,kind,parent (commas or semicolons): all rows or none (role admin). */
+    public static Call<Types.UnitImport> importUnits(String csv) {
+        return new Call<>("POST", V1 + "units/import", csv, new TypeToken<>() {}, "text/csv");
+    }
+
+    /** Enters an assessment of a unit: scored at once, stored as a draft. */
+    public static Call<Types.AssessmentRecord> enter(String unitId, Types.AssessmentRequest assessment) {
+        return post("units/" + segment(unitId) + "/assessments", assessment, new TypeToken<>() {});
+    }
+
+    /** A unit's assessments, newest first; {@code year} and {@code family} may be null (all). */
+    public static Call<List<Types.AssessmentRecord>> assessments(String unitId, Integer year, String family) {
+        String q = (year == null ? "" : "year=" + year) + (family == null ? "" : (year == null ? "" : "&") + "family=" + query(family));
+        return get("units/" + segment(unitId) + "/assessments" + (q.isEmpty() ? "" : "?" + q), new TypeToken<>() {});
+    }
+
+    /** The official assessment of a round: the latest final one of the highest role. */
+    public static Call<Types.AssessmentRecord> official(String unitId, int year, String family) {
+        return get("units/" + segment(unitId) + "/official?year=" + year + "&family=" + query(family), new TypeToken<>() {});
+    }
+
+    public static Call<Types.AssessmentRecord> assessment(long id) {
+        return get("assessments/" + id, new TypeToken<>() {});
+    }
+
+    /** A draft's new answers (scored again) and comment. */
+    public static Call<Types.AssessmentRecord> changeDraft(long id, Types.AssessmentRequest assessment) {
+        return new Call<>("PUT", V1 + "assessments/" + id, assessment, new TypeToken<>() {});
+    }
+
+    public static Call<Types.AssessmentRecord> submit(long id) {
+        return post("assessments/" + id + "/submit", null, new TypeToken<>() {});
+    }
+
+    /** Makes a submitted assessment final (a verifier of its unit). */
+    public static Call<Types.AssessmentRecord> finalizeAssessment(long id) {
+        return post("assessments/" + id + "/finalize", null, new TypeToken<>() {});
+    }
+
+    /** An assessment's evidence, by indicator then name. */
+    public static Call<List<Types.Evidence>> evidence(long id) {
+        return get("assessments/" + id + "/evidence", new TypeToken<>() {});
+    }
+
+    /**
+     * Attaches {@code file} to {@code indicator} of a draft, under the file's own name (replacing a file of that
+     * name there). The file is sent as it is; the server reads its kind from the content.
+     */
+    public static Call<Types.Evidence> attachEvidence(long id, String indicator, java.nio.file.Path file) {
+        return new Call<>("PUT", V1 + evidencePath(id, indicator) + "?name=" + query(file.getFileName().toString()), file,
+                new TypeToken<>() {}, "application/octet-stream");
+    }
+
+    /** Detaches a draft's file; the answer has no body. */
+    public static Call<Void> removeEvidence(long id, String indicator, String name) {
+        return new Call<>("DELETE", V1 + evidencePath(id, indicator) + "/" + segment(name), null, new TypeToken<>() {});
+    }
+
+    /** The download of one file: its bytes, not JSON (see {@link RaporClient#downloadEvidence}). */
+    static Call<Void> evidenceFile(long id, String indicator, String name) {
+        return get(evidencePath(id, indicator) + "/" + segment(name), new TypeToken<>() {});
+    }
+
+    private static String evidencePath(long id, String indicator) {
+        return "assessments/" + id + "/evidence/" + segment(indicator);
+    }
+
     private static String revisionsOf(String methodologyId) {
         return "methodologies/" + segment(methodologyId) + "/revisions";
     }
@@ -152,6 +247,9 @@ public final class Call<T> {
 
     /** The request body to send as JSON, or null for a GET. */
     Object body() { return body; }
+
+    /** The body's media type; a body of another type than JSON is sent as the text it is, a Path as the file's bytes. */
+    String mediaType() { return mediaType; }
 
     Type answer() { return answer; }
 

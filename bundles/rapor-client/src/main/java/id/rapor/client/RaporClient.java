@@ -9,7 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -227,6 +236,91 @@ public final class RaporClient {
     }
 
     /** Sends a call and reads its answer into typed records. */
+    // The evaluation records: see Call for each request.
+
+    public List<Types.Unit> units(String region) { return send(Call.units(region)); }
+
+    public Types.Unit unit(String id) { return send(Call.unit(id)); }
+
+    public Types.Unit createUnit(Types.UnitRequest unit) { return send(Call.createUnit(unit)); }
+
+    public Types.Unit updateUnit(String id, Types.UnitRequest unit) { return send(Call.updateUnit(id, unit)); }
+
+    public Types.UnitImport importUnits(String csv) { return send(Call.importUnits(csv)); }
+
+    public Types.AssessmentRecord enter(String unitId, Types.AssessmentRequest assessment) { return send(Call.enter(unitId, assessment)); }
+
+    public List<Types.AssessmentRecord> assessments(String unitId, Integer year, String family) {
+        return send(Call.assessments(unitId, year, family));
+    }
+
+    public Types.AssessmentRecord official(String unitId, int year, String family) { return send(Call.official(unitId, year, family)); }
+
+    public Types.AssessmentRecord assessment(long id) { return send(Call.assessment(id)); }
+
+    public Types.AssessmentRecord changeDraft(long id, Types.AssessmentRequest assessment) { return send(Call.changeDraft(id, assessment)); }
+
+    public Types.AssessmentRecord submit(long id) { return send(Call.submit(id)); }
+
+    public Types.AssessmentRecord finalizeAssessment(long id) { return send(Call.finalizeAssessment(id)); }
+
+    /** An assessment's evidence, by indicator then name. */
+    public List<Types.Evidence> evidence(long assessmentId) { return send(Call.evidence(assessmentId)); }
+
+    /** Attaches {@code file} (PDF, PNG, JPEG, an office document) to an indicator of a draft, under the file's name. */
+    public Types.Evidence attachEvidence(long assessmentId, String indicator, Path file) {
+        return send(Call.attachEvidence(assessmentId, indicator, file));
+    }
+
+    /** Detaches a draft's evidence file. */
+    public void removeEvidence(long assessmentId, String indicator, String name) {
+        exchange(Call.removeEvidence(assessmentId, indicator, name));
+    }
+
+    /**
+     * Downloads an evidence file to {@code target} (replaced if there), checking its SHA-256 against the one the
+     * server stored (its ETag): a file that does not match is not written. Returns {@code target}.
+     */
+    public Path downloadEvidence(long assessmentId, String indicator, String name, Path target) {
+        Call<Void> call = Call.evidenceFile(assessmentId, indicator, name);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(call.path())).timeout(requestTimeout).GET();
+        if (authorization != null) request.header("Authorization", authorization);
+        HttpRequest r = request.build();
+        try {
+            HttpResponse<InputStream> response = http.send(r, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw Problems.refusal(gson, r.uri(), response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8),
+                            response.headers().firstValue("X-Request-Id").orElse(null));
+                }
+                Path part = Files.createTempFile(target.toAbsolutePath().getParent(), ".evidence", ".part");
+                try {
+                    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(part), sha)) {
+                        body.transferTo(out);
+                    }
+                    String expected = response.headers().firstValue("ETag").orElse("").replace("\"", "");
+                    String got = HexFormat.of().formatHex(sha.digest());
+                    if (!expected.equals(got)) {
+                        throw new IllegalStateException("the download's SHA-256 is " + got + ", the server stored " + expected
+                                + "; it was not written to " + target);
+                    }
+                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+                    return target;
+                } finally {
+                    Files.deleteIfExists(part);
+                }
+            }
+        } catch (IOException e) {
+            throw Problems.unreachable(r.uri(), e, connectTimeout, requestTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Problems.unreachable(r.uri(), e, connectTimeout, requestTimeout);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
     public <T> T send(Call<T> call) {
         HttpResponse<String> response = exchange(call);
         return read(call, response.uri(), response.statusCode(), response.body());
@@ -258,8 +352,9 @@ public final class RaporClient {
                 .timeout(requestTimeout);
         if (authorization != null) request.header("Authorization", authorization);
         if (call.body() == null) request.method(call.method(), HttpRequest.BodyPublishers.noBody());
-        else request.header("Content-Type", JSON)
-                .method(call.method(), HttpRequest.BodyPublishers.ofString(gson.toJson(call.body()), StandardCharsets.UTF_8));
+        else if (call.body() instanceof Path file) request.header("Content-Type", call.mediaType()).method(call.method(), file(file));
+        else request.header("Content-Type", call.mediaType()).method(call.method(), HttpRequest.BodyPublishers.ofString(
+                call.mediaType().equals(JSON) ? gson.toJson(call.body()) : call.body().toString(), StandardCharsets.UTF_8));
         HttpRequest r = request.build();
         HttpResponse<String> response;
         try {
@@ -275,6 +370,14 @@ public final class RaporClient {
                     response.headers().firstValue("X-Request-Id").orElse(null));
         }
         return response;
+    }
+
+    private static HttpRequest.BodyPublisher file(Path file) {
+        try {
+            return HttpRequest.BodyPublishers.ofFile(file);
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalArgumentException("no file " + file, e);
+        }
     }
 
     /**

@@ -262,4 +262,55 @@ public final class Types {
     private static <K, V> Map<K, V> map(Map<K, V> m) {
         return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
+
+    // The evaluation records.
+
+    /** A region, office (OPD) or service unit (UPP); {@code kind} is region, office or service-unit. */
+    public record Unit(String id, String name, String kind, String parent, boolean active) {}
+
+    /** A unit to add or change: {@code id} may be null to make it from the name; {@code active} null means true. */
+    public record UnitRequest(String id, String name, String kind, String parent, Boolean active) {
+        public static UnitRequest of(String id, String name, String kind, String parent) {
+            return new UnitRequest(id, name, kind, parent, null);
+        }
+    }
+
+    /** The units a CSV import added or changed. */
+    public record UnitImport(int imported, List<Unit> units) {
+        public UnitImport {
+            units = list(units);
+        }
+    }
+
+    /**
+     * An assessment of a unit for a round: its year, and the family (or a methodology); {@code role} is self,
+     * evaluator or verifier; answers, or respondents for SKM; {@code replaces} the final assessment it corrects.
+     */
+    public record AssessmentRequest(int year, String family, String methodology, String role, Map<String, BigDecimal> answers,
+                                    List<Map<String, BigDecimal>> respondents, String comment, Long replaces) {
+        public static AssessmentRequest of(int year, String family, String role, Map<String, BigDecimal> answers) {
+            return new AssessmentRequest(year, family, null, role, answers, null, null, null);
+        }
+    }
+
+    /** What scored a stored assessment: the methodology, its version and the rule revision (null: the rule bundle as shipped). */
+    public record PinnedMethodology(String id, String version, Integer revision) {}
+
+    /** The answers an assessment was entered with. */
+    public record Input(Map<String, BigDecimal> answers, List<Map<String, BigDecimal>> respondents) {}
+
+    /**
+     * A stored assessment: its round, role and state (draft, submitted, final), its score exactly as it was given
+     * and pinned to what gave it. {@code official} (in a list) says whether it is its round's official score.
+     */
+    public record AssessmentRecord(long id, String unit, String family, int year, String role, String state, Boolean official,
+                                   PinnedMethodology methodology, BigDecimal index, BandRef band, String comment, Long replaces,
+                                   String createdBy, String createdAt, String updatedBy, String updatedAt, Input input, Score score) {}
+
+    /**
+     * A document attached to an indicator of an assessment: its name as sent (cleaned), the media type the server
+     * detected from its content, its size and SHA-256, who attached it and when, and {@code href}, where it is downloaded.
+     */
+    public record Evidence(String indicator, String name, String mediaType, long size, String sha256, String storedBy, String storedAt,
+                           String href) {}
 }

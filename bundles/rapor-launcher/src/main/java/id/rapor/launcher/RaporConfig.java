@@ -11,7 +11,8 @@ import java.util.Properties;
 /**
  * The process's settings (address, port, deploy/ polling, Jetty's idle timeout, Felix's own keys),
  * from lowest to highest precedence: built-in defaults, {@code etc/rapor.properties}, environment
- * variables ({@code RAPOR_HTTP_PORT}, {@code RAPOR_HTTP_HOST}), then {@code -Drapor.http.port=…}.
+ * variables ({@code RAPOR_HTTP_PORT}, {@code RAPOR_HTTP_HOST}, {@code RAPOR_DATABASE_URL},
+ * {@code RAPOR_DATABASE_USER}, {@code RAPOR_DATABASE_PASSWORD}), then {@code -Drapor.http.port=…}.
  * The components' own settings are typed configurations in {@code etc/*.cfg}.
  */
 final class RaporConfig {
@@ -67,6 +68,10 @@ final class RaporConfig {
         }
         override(p, "http.host", env.get("RAPOR_HTTP_HOST"));
         override(p, "http.port", env.get("RAPOR_HTTP_PORT"));
+        // The database's address and credentials: environment variables keep a password out of files.
+        override(p, "database.url", env.get("RAPOR_DATABASE_URL"));
+        override(p, "database.user", env.get("RAPOR_DATABASE_USER"));
+        override(p, "database.password", env.get("RAPOR_DATABASE_PASSWORD"));
         if (!Files.isRegularFile(home.resolve(HTTP_SETTINGS))) {
             // The API starts only with its settings (it never serves with defaults that file would override): say so now,
             // rather than waiting for an API that cannot come.

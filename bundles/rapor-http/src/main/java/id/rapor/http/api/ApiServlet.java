@@ -12,6 +12,21 @@ import id.rapor.http.resource.RevisionsResource;
 import id.rapor.http.resource.ScoringResource;
 import id.rapor.http.auth.SecurityHook;
 import id.rapor.http.resource.SystemResource;
+import id.rapor.http.resource.AssessmentsResource;
+import id.rapor.http.resource.Needed;
+import id.rapor.http.resource.RecordBodies;
+import id.rapor.http.resource.RecordsAccess;
+import id.rapor.http.resource.UnitsCsv;
+import id.rapor.http.resource.UnitsResource;
+import id.rapor.http.json.RecordProblems;
+import id.rapor.api.records.AssessmentRecords;
+import id.rapor.api.records.EvidenceLimits;
+import id.rapor.api.records.EvidenceStore;
+import id.rapor.http.resource.EvidenceResource;
+import id.rapor.api.records.UnitRegistry;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -78,6 +93,16 @@ public final class ApiServlet extends HttpServlet {
     @Reference
     private transient Guard guard;
 
+    /** The records come with the database, which may be late or away: their endpoints answer 503 meanwhile. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile UnitRegistry units;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile AssessmentRecords assessmentRecords;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile EvidenceStore evidenceStore;
+
     /** Ends request bodies at their deadline (RequestBodies); one daemon thread, for as long as the servlet is registered. */
     private final transient ScheduledThreadPoolExecutor deadlines = deadlineTimer();
 
@@ -114,6 +139,18 @@ public final class ApiServlet extends HttpServlet {
         SystemResource system = new SystemResource(scoring, audit, guard, out, openApi);
         // 64 MiB: a batch of 5,000 units of 200 answers each is under 10 MiB; beyond that only the heap is at stake.
         int maxBodyBytes = Settings.Check.within("body.max.bytes", settings.body_max_bytes(), 1024, 64 << 20, RequestBody.DEFAULT_MAX_BYTES);
+        Needed<UnitRegistry> unitRegistry = () -> present(units);
+        Needed<RecordsAccess> access = () -> new RecordsAccess(guard, present(units));
+        RecordBodies recordBodies = new RecordBodies(json);
+        UnitsResource unitsResource = new UnitsResource(unitRegistry, access, recordBodies, new UnitsCsv(), out);
+        AssessmentsResource assessmentsResource = new AssessmentsResource(() -> present(assessmentRecords), access, scoring,
+                recordBodies, json, out);
+        // Evidence streams to disk under its own limit, not body.max.bytes (up to 1 GiB: a disk's worth, not the heap's).
+        EvidenceLimits evidenceLimits = new EvidenceLimits(
+                Settings.Check.within("evidence.max.bytes", settings.evidence_max_bytes(), 1024, 1 << 30, 10 << 20),
+                Settings.Check.within("evidence.max.files", settings.evidence_max_files(), 1, 10_000, 100));
+        EvidenceResource evidence = new EvidenceResource(() -> present(assessmentRecords), () -> present(evidenceStore), access, scoring,
+                evidenceLimits, out);
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes(maxBodyBytes)
                 .add("GET", "/health", system::health)
@@ -133,11 +170,32 @@ public final class ApiServlet extends HttpServlet {
                 .add("POST", "/methodologies/{id}/revisions/{n}/approve", revisionsResource::approve)
                 .add("POST", "/methodologies/{id}/revisions/{n}/accept-golden", revisionsResource::acceptGolden)
                 .add("POST", "/methodologies/{id}/revisions/{n}/impact", revisionsResource::impact)
-                .add("GET", "/methodologies/{id}/revisions/{a}/diff/{b}", revisionsResource::diff);
+                .add("GET", "/methodologies/{id}/revisions/{a}/diff/{b}", revisionsResource::diff)
+                .add("GET", "/units", unitsResource::list)
+                .add("POST", "/units", unitsResource::create)
+                .add("POST", "/units/import", unitsResource::importCsv)
+                .add("GET", "/units/{id}", unitsResource::unit)
+                .add("PUT", "/units/{id}", unitsResource::update)
+                .add("GET", "/units/{id}/assessments", assessmentsResource::list)
+                .add("POST", "/units/{id}/assessments", assessmentsResource::create)
+                .add("GET", "/units/{id}/official", assessmentsResource::official)
+                .add("GET", "/assessments/{id}", assessmentsResource::assessment)
+                .add("PUT", "/assessments/{id}", assessmentsResource::update)
+                .add("POST", "/assessments/{id}/submit", assessmentsResource::submit)
+                .add("POST", "/assessments/{id}/finalize", assessmentsResource::finalizeAssessment)
+                .add("GET", "/assessments/{id}/evidence", evidence::list)
+                .add("PUT", "/assessments/{id}/evidence/{indicator}", evidence::attach)
+                .add("GET", "/assessments/{id}/evidence/{indicator}/{name}", evidence::download)
+                .add("DELETE", "/assessments/{id}/evidence/{indicator}/{name}", evidence::remove);
         RequestBodies bodies = new RequestBodies(deadlines,
                 Settings.Check.within("bodies.concurrent", settings.bodies_concurrent(), 1, 100_000, 100),
                 Settings.Check.within("body.deadline.ms", settings.body_deadline_ms(), 1000, 3_600_000, 20_000));
         configured = new Configured(cors, settings.access_log(), routes, bodies, maxBodyBytes);
+    }
+
+    private static <T> T present(T service) throws HttpProblem {
+        if (service == null) throw RecordProblems.notReady();
+        return service;
     }
 
     @Deactivate
@@ -208,6 +266,10 @@ public final class ApiServlet extends HttpServlet {
                     ? HttpProblem.of(408, "request-timeout", Message.of("problem.request-timeout.body"), e.late() ? e.message()
                             : Message.of("problem.request-timeout.detail.slow"), List.of())
                     : HttpProblem.of(400, "incomplete-body", Message.of("problem.incomplete-body.detail"), List.of()), requestId);
+        } catch (id.rapor.api.records.RecordsUnavailableException e) {
+            // The database went away under the request (wherever it was asked): nothing was changed; say so, and when to retry.
+            if (!drain(request, now.maxBodyBytes())) response.setHeader("Connection", "close");
+            problem(request, response, RecordProblems.unavailable(e), requestId);
         } catch (IOException e) {
             // The client went away mid-answer: nothing can be sent, and it is not our failure.
             LOG.debug("{} {}: connection lost: {}", LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),

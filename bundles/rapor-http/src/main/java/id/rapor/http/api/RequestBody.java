@@ -69,6 +69,15 @@ public final class RequestBody {
         return new LimitedInputStream(new Reading(request.getInputStream()), maxBytes);
     }
 
+    /**
+     * The body as it comes, of any media type and under no length limit of its own: for a call
+     * that reads it to its end under its own limit (evidence, streamed to disk). A body that
+     * stalls or trickles still ends as {@link Interrupted}.
+     */
+    public static InputStream stream(HttpServletRequest request) throws IOException {
+        return new Reading(request.getInputStream());
+    }
+
     /** 413 body-too-large for a body over {@code maxBytes}, naming the limit. */
     public static HttpProblem tooLarge(long maxBytes) {
         String unit = unit(maxBytes);

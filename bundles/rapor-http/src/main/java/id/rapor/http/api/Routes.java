@@ -40,6 +40,11 @@ public final class Routes {
         public InputStream body(String... accepted) throws IOException, HttpProblem {
             return RequestBody.open(request, maxBodyBytes, accepted);
         }
+
+        /** The body of any media type, not limited by {@link #maxBodyBytes}: the caller reads it under its own limit. */
+        public InputStream stream() throws IOException {
+            return RequestBody.stream(request);
+        }
     }
 
     private record Route(String method, String[] pattern, Handler handler) {}

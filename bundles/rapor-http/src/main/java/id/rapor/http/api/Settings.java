@@ -74,4 +74,12 @@ public @interface Settings {
     @AttributeDefinition(name = "Refusals recorded a minute in all", min = "1", description = "Refusals (401, 403) written to the "
             + "audit trail one by one a minute, from all addresses together; the rest as summary entries.")
     int audit_refusals_total_per_minute() default 200;
+
+    @AttributeDefinition(name = "Largest evidence file", min = "1024", max = "1073741824", description = "Bytes one evidence file "
+            + "may have; a longer one is 413 evidence-too-large. Evidence streams to disk and is not limited by body.max.bytes.")
+    int evidence_max_bytes() default 10 << 20;
+
+    @AttributeDefinition(name = "Evidence files per assessment", min = "1", max = "10000", description = "Files one assessment may "
+            + "carry, all indicators together; one more is 409 evidence-full.")
+    int evidence_max_files() default 100;
 }

@@ -14,7 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * the users file's version) so PBKDF2's cost is paid once per user, not on every request.
  */
 public final class Authenticator {
-    public record Caller(String name, java.util.Set<String> roles) {}
+    /** Who called: roles, and the units a limited role holds for ({@link UsersFile.User#scopes()}). */
+    public record Caller(String name, java.util.Set<String> roles, java.util.Map<String, java.util.Set<String>> scopes) {
+        public Caller(String name, java.util.Set<String> roles) {
+            this(name, roles, java.util.Map.of());
+        }
+
+        /** The units {@code role} is limited to, or null if it holds everywhere (or the caller lacks it). */
+        public java.util.Set<String> scope(String role) {
+            return scopes.get(role);
+        }
+    }
 
     /** Made at the first login of an unknown user, not at start: one PBKDF2 hash is a tenth of a second of CPU. */
     private static final class UnknownUser {
@@ -45,7 +55,7 @@ public final class Authenticator {
             if (verified.size() > 10_000) verified.clear();
             verified.put(authorization, user);
         }
-        return new Caller(user.name(), user.roles());
+        return new Caller(user.name(), user.roles(), user.scopes());
     }
 
     /** The user name HTTP Basic credentials claim (verified or not), or null if there are none. */

@@ -105,6 +105,18 @@ public final class Guard {
         return new Identity(caller, null);
     }
 
+    /**
+     * A caller whose role holds, but not for this unit (another office's data): 403, audited like
+     * every refusal. Never a 404 that would tell whether the unit exists.
+     */
+    public HttpProblem outOfScope(HttpServletRequest request, Authenticator.Caller caller, String action, String unit) {
+        HttpProblem p = HttpProblem.of(403, "forbidden",
+                id.rapor.api.text.Message.of("problem.forbidden.detail.unit", caller.name(), unit),
+                java.util.List.of(id.rapor.api.FieldError.of("unit", "records.unit.outOfScope")));
+        refusals.refused(entry(request, caller.name(), action, null, null, 403, p.detail()));
+        return p;
+    }
+
     /** Records a change or its failure: always, one entry each. */
     public void record(HttpServletRequest request, String user, String action, String methodology, Integer revision, int status, String detail) {
         audit.record(entry(request, user, action, methodology, revision, status, detail));

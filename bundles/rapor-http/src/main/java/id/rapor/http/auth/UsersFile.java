@@ -9,22 +9,87 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * etc/users.properties: one line per user, {@code name = role,role|<password hash>}. Re-read
+ * etc/users.properties: one line per user, {@code name = role,role|<password hash>}. A role may be
+ * limited to units: {@code unit-admin@dinas-a} (that office and the units below it),
+ * {@code evaluator@kab-contoh} (that region's units); a role without {@code @} holds everywhere,
+ * except {@code unit-admin}, which is always limited to its units. Re-read
  * when it changes, so users added with bin/rapor-user count at once. No user ships: with an
  * empty or missing file every protected call is refused.
  */
 public final class UsersFile {
-    static final Set<String> ROLES = Set.of("policy", "evaluator");
+    static final Set<String> ROLES = Set.of("policy", "evaluator", "verifier", "unit-admin", "admin");
+    /** Roles that only ever hold for named units. */
+    static final Set<String> SCOPED_ONLY = Set.of("unit-admin");
 
-    public record User(String name, Set<String> roles, String passwordHash) {}
+    /**
+     * A user: roles, and for a role limited to units, those units ({@code scopes}; a role not in
+     * it holds everywhere).
+     */
+    public record User(String name, Set<String> roles, Map<String, Set<String>> scopes, String passwordHash) {
+        public User {
+            roles = Set.copyOf(roles);
+            scopes = Map.copyOf(scopes);
+        }
+
+        /** As the file writes them: {@code admin,evaluator@kab-contoh}, sorted. */
+        public String grants() {
+            java.util.TreeSet<String> out = new java.util.TreeSet<>();
+            for (String role : roles) {
+                Set<String> units = scopes.get(role);
+                if (units == null) out.add(role);
+                else units.forEach(u -> out.add(role + "@" + u));
+            }
+            return String.join(",", out);
+        }
+    }
+
+    /** Parses {@code role,role@unit,…}: unknown roles and a scoped-only role without units are left out. */
+    static User parse(String name, String grants, String hash) {
+        Set<String> roles = new java.util.HashSet<>();
+        Map<String, Set<String>> scopes = new java.util.HashMap<>();
+        Set<String> everywhere = new java.util.HashSet<>();
+        for (String grant : grants.split(",")) {
+            String g = grant.trim();
+            int at = g.indexOf('@');
+            String role = at < 0 ? g : g.substring(0, at);
+            if (!ROLES.contains(role)) continue;
+            if (at < 0) {
+                if (SCOPED_ONLY.contains(role)) continue;
+                everywhere.add(role);
+            } else {
+                scopes.computeIfAbsent(role, r -> new java.util.HashSet<>()).add(g.substring(at + 1));
+            }
+            roles.add(role);
+        }
+        everywhere.forEach(scopes::remove); // unlimited wins over limited
+        Map<String, Set<String>> frozen = new java.util.HashMap<>();
+        scopes.forEach((r, units) -> frozen.put(r, Set.copyOf(units)));
+        return new User(name, roles, frozen, hash);
+    }
+
+    /** Checks {@code role,role@unit,…} as bin/rapor-user is given it; the message says what is wrong. */
+    static void check(Set<String> grants) {
+        if (grants.isEmpty()) throw new IllegalArgumentException("give at least one role: " + String.join(", ", new java.util.TreeSet<>(ROLES)));
+        for (String g : grants) {
+            int at = g.indexOf('@');
+            String role = at < 0 ? g : g.substring(0, at);
+            if (!ROLES.contains(role)) {
+                throw new IllegalArgumentException("'" + role + "' is not a role; roles are " + String.join(", ", new java.util.TreeSet<>(ROLES)));
+            }
+            if (at >= 0 && !g.substring(at + 1).matches("[a-z0-9][a-z0-9-]{0,99}")) {
+                throw new IllegalArgumentException("'" + g + "': after @ comes a unit id (lower-case letters, digits, -)");
+            }
+            if (at < 0 && SCOPED_ONLY.contains(role)) {
+                throw new IllegalArgumentException(role + " holds for named units only: " + role + "@<unit id>");
+            }
+        }
+    }
 
     private static final Object CHANGES = new Object();
     private final Path file;
@@ -50,7 +115,7 @@ public final class UsersFile {
     /** Adds or replaces a user; written to a temporary file and renamed, so a reader never sees half of it. */
     public synchronized void put(String name, Set<String> roles, char[] password) throws IOException {
         if (!name.matches("[A-Za-z0-9._@-]{1,64}")) throw new IllegalArgumentException("a user name is 1-64 letters, digits, . _ @ -");
-        if (roles.isEmpty() || !ROLES.containsAll(roles)) throw new IllegalArgumentException("roles are policy and/or evaluator");
+        check(roles);
         String entry = String.join(",", roles) + "|" + Passwords.hash(password);
         change(p -> p.setProperty(name, entry));
     }
@@ -88,8 +153,7 @@ public final class UsersFile {
                 for (String name : p.stringPropertyNames()) {
                     String[] parts = p.getProperty(name).split("\\|", 2);
                     if (parts.length != 2) continue;
-                    Set<String> roles = Arrays.stream(parts[0].split(",")).map(String::trim).filter(ROLES::contains).collect(Collectors.toUnmodifiableSet());
-                    next.put(name, new User(name, roles, parts[1].trim()));
+                    next.put(name, parse(name, parts[0], parts[1].trim()));
                 }
                 users = Map.copyOf(next);
                 loaded = modified;

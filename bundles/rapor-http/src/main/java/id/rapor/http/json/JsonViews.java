@@ -243,6 +243,8 @@ public final class JsonViews {
         g.writeArrayFieldStart("units");
         for (var u : units) {
             g.writeStartObject();
+            // Which of the two a unit is, said first: a client generated from the contract tells them apart by it.
+            g.writeStringField("outcome", u.scored() ? "scored" : "refused");
             if (u.scored()) {
                 unitScore(g, u.result(), audience);
             } else {

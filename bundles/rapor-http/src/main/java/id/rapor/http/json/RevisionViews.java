@@ -44,6 +44,7 @@ public final class RevisionViews {
 
     private static void errors(JsonGenerator g, id.rapor.api.model.UnitOutcome u, id.rapor.api.text.Language language) throws IOException {
         g.writeStartObject();
+        g.writeStringField("outcome", "refused");
         g.writeStringField("unit", u.unit());
         JsonViews.fieldErrors(g, u.errors(), language);
         g.writeEndObject();

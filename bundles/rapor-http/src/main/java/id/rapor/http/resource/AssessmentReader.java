@@ -177,7 +177,7 @@ public final class AssessmentReader {
         return missing;
     }
 
-    private static Map<String, BigDecimal> numbers(JsonParser p, JsonToken value, String field, List<FieldError> errors,
+    static Map<String, BigDecimal> numbers(JsonParser p, JsonToken value, String field, List<FieldError> errors,
             List<FieldError> invalid) throws IOException, HttpProblem {
         if (value != JsonToken.START_OBJECT) {
             errors.add(FieldError.of(field, "body.answers.type", kind(value)));
@@ -215,25 +215,25 @@ public final class AssessmentReader {
         return answers;
     }
 
-    private static String string(JsonParser p, JsonToken value, String field, List<FieldError> errors) throws IOException {
+    static String string(JsonParser p, JsonToken value, String field, List<FieldError> errors) throws IOException {
         if (value == JsonToken.VALUE_STRING) return p.getText();
         errors.add(FieldError.of(field, "body.string.type", kind(value)));
         p.skipChildren();
         return null;
     }
 
-    private static void unknown(JsonParser p, String field, Message expected, List<FieldError> errors) throws IOException {
+    static void unknown(JsonParser p, String field, Message expected, List<FieldError> errors) throws IOException {
         errors.add(FieldError.of(field, "body.field.unknown", expected));
         p.skipChildren();
     }
 
-    private static void start(JsonParser p) throws IOException, HttpProblem {
+    static void start(JsonParser p) throws IOException, HttpProblem {
         JsonToken first = p.nextToken();
         if (first == null) throw HttpProblem.malformed("$", Message.of("body.empty"));
         if (first != JsonToken.START_OBJECT) throw HttpProblem.malformed("$", Message.of("body.object.type", kind(first)));
     }
 
-    private static void end(JsonParser p) throws IOException, HttpProblem {
+    static void end(JsonParser p) throws IOException, HttpProblem {
         if (p.nextToken() != null) throw HttpProblem.malformed("$", Message.of("body.trailing", where(p.currentLocation())));
     }
 
@@ -250,19 +250,19 @@ public final class AssessmentReader {
                 List.of(FieldError.of("units", "body.units.tooMany", max)));
     }
 
-    private static HttpProblem typeProblem(List<FieldError> errors) {
+    static HttpProblem typeProblem(List<FieldError> errors) {
         return HttpProblem.of(400, "malformed-request", Message.of("problem.malformed-request.detail.types"), errors);
     }
 
-    private static HttpProblem malformed(JsonParseException e) {
+    static HttpProblem malformed(JsonParseException e) {
         return HttpProblem.malformed(path(e), Message.of("body.json.malformed", where(e.getLocation()), plain(e.getOriginalMessage())));
     }
 
-    private static HttpProblem malformed(StreamConstraintsException e) {
+    static HttpProblem malformed(StreamConstraintsException e) {
         return HttpProblem.malformed("$", Message.of("body.json.limit", plain(e.getOriginalMessage())));
     }
 
-    private static Message kind(JsonToken token) {
+    static Message kind(JsonToken token) {
         if (token == null) return Message.of("json.nothing");
         return switch (token) {
             case VALUE_STRING -> Message.of("json.string");

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * bin/rapor-user: manages etc/users.properties without a running server.
  * <pre>
- *   rapor-user add NAME ROLES    ROLES: policy, evaluator or policy,evaluator; asks for the password
+ *   rapor-user add NAME ROLES    ROLES: policy, evaluator, verifier, admin, unit-admin@UNIT, comma-separated;
+ *                                a role may be limited to units: evaluator@kab-contoh; asks for the password
  *   rapor-user remove NAME
  *   rapor-user list
  * </pre>
@@ -54,10 +55,11 @@ public final class UsersCommand {
             return removed ? 0 : 1;
         }
         if (args.length == 1 && args[0].equals("list")) {
-            users.all().values().forEach(u -> System.out.println(u.name() + "\t" + String.join(",", u.roles())));
+            users.all().values().forEach(u -> System.out.println(u.name() + "\t" + u.grants()));
             return 0;
         }
-        System.err.println("usage: rapor-user add NAME policy|evaluator|policy,evaluator | remove NAME | list");
+        System.err.println("usage: rapor-user add NAME ROLE[@UNIT][,ROLE[@UNIT]…] | remove NAME | list\n"
+                + "  roles: policy, evaluator, verifier, admin, unit-admin (unit-admin always @UNIT)");
         return 2;
     }
 

@@ -142,6 +142,15 @@ public class JsonViewsContractTest {
     }
 
     @Test
+    void evidenceIsAsDocumented() throws Exception {
+        id.rapor.api.records.Evidence e = new id.rapor.api.records.Evidence(7, "i01", "SK Bupati 2024.pdf", "application/pdf", 1234,
+                "ab".repeat(32), "opd", Instant.parse("2024-05-01T08:00:00Z"));
+        JsonNode view = write(g -> RecordViews.evidence(g, e));
+        assertMatches("Evidence", view);
+        org.junit.jupiter.api.Assertions.assertEquals("/api/v1/assessments/7/evidence/i01/SK%20Bupati%202024.pdf", view.get("href").asText());
+    }
+
+    @Test
     void anUndocumentedFieldFails() throws Exception {
         ObjectNode score = (ObjectNode) write(g -> JsonViews.score(g, SCORE, EXACT));
         score.put("surprise", 1);

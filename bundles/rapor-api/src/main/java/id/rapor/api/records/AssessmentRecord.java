@@ -1,0 +1,8 @@
+package id.rapor.api.records;
+
+import java.time.Instant;
+
+/** A stored assessment: what was entered, its score as it was given, its state and its history. */
+public record AssessmentRecord(long id, String unitId, String family, int year, AssessmentRole role, AssessmentState state,
+                               String input, ScoreRecord score, String comment, Long replaces,
+                               String createdBy, Instant createdAt, String updatedBy, Instant updatedAt) {}

@@ -1,0 +1,33 @@
+package id.rapor.api.records;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Assessments entered for units, round by round. A final assessment never changes; every change
+ * is audited in the same transaction as the change itself.
+ */
+@ProviderType
+public interface AssessmentRecords {
+
+    /** Stores a new draft assessment of an active unit. A {@code replaces} must name a final assessment of the same unit and round. */
+    AssessmentRecord create(AssessmentEntry entry, Actor actor) throws RecordException;
+
+    Optional<AssessmentRecord> find(long id);
+
+    /** A draft's new answers, score and comment; anything but a draft is a conflict. */
+    AssessmentRecord replaceDraft(long id, AssessmentEntry entry, Actor actor) throws RecordException;
+
+    /** Draft to submitted. */
+    AssessmentRecord submit(long id, Actor actor) throws RecordException;
+
+    /** Submitted to final. */
+    AssessmentRecord makeFinal(long id, Actor actor) throws RecordException;
+
+    /** A unit's assessments, newest first; {@code year} and {@code family} may be null (all). */
+    List<AssessmentRecord> forUnit(String unitId, Integer year, String family) throws RecordException;
+
+    /** The unit's official assessment of a round: the latest final one of the highest role, if any. */
+    Optional<AssessmentRecord> official(String unitId, int year, String family) throws RecordException;
+}

@@ -1,0 +1,109 @@
+package id.rapor.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Hashtable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rapor's database. Opens the pool, migrates the schema, and only then offers the pool as a
+ * {@link DataSource} service (property {@code rapor.database.kind}: {@code h2} or
+ * {@code postgresql}), so no one ever queries a schema that is not current. A database that is
+ * not there at start is tried again every few seconds in the background: scoring starts all the
+ * same, and the records' endpoints answer 503 until it comes.
+ */
+@Component(immediate = true, service = {})
+public final class Database {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    static final long RETRY_SECONDS = 5;
+
+    private final BundleContext context;
+    private final DatabaseSettings settings;
+    private final HikariDataSource pool;
+    private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rapor-database-start");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile ServiceRegistration<DataSource> registration;
+    private volatile boolean failedOnce;
+
+    @Activate
+    public Database(BundleContext context) {
+        this.context = context;
+        this.settings = DatabaseSettings.from(context::getProperty);
+        this.pool = Pools.open(settings);
+        starter.execute(this::start);
+    }
+
+    private void start() {
+        try {
+            MigrateResult result = Migrations.migrate(pool, settings.kind());
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put("rapor.database.kind", settings.kind().name().toLowerCase(java.util.Locale.ROOT));
+            registration = context.registerService(DataSource.class, pool, props);
+            LOG.info("Database {} ready: schema version {} ({} migration(s) applied now)", settings.safeUrl(),
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : "current", result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            if (!failedOnce) {
+                LOG.error("Database {} cannot be used yet: {}; trying again every {} s (scoring goes on; the records answer 503)",
+                        settings.safeUrl(), rootMessage(e), RETRY_SECONDS);
+                failedOnce = true;
+            }
+            if (!starter.isShutdown()) starter.schedule(this::start, RETRY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        starter.shutdownNow();
+        starter.awaitTermination(10, TimeUnit.SECONDS);
+        ServiceRegistration<DataSource> r = registration;
+        if (r != null) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework is stopping this bundle and took it already
+            }
+        }
+        pool.close();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The pool's settings: small, and quick to say the database is gone rather than hang a request. */
+    static final class Pools {
+        private Pools() {}
+
+        static HikariDataSource open(DatabaseSettings s) {
+            HikariConfig c = new HikariConfig();
+            c.setPoolName("rapor");
+            c.setJdbcUrl(s.url());
+            c.setDriverClassName(s.kind() == DatabaseSettings.Kind.H2 ? "org.h2.Driver" : "org.postgresql.Driver");
+            if (s.user() != null) c.setUsername(s.user());
+            if (s.password() != null) c.setPassword(s.password());
+            c.setMaximumPoolSize(s.poolSize());
+            c.setMinimumIdle(Math.min(2, s.poolSize()));
+            c.setConnectionTimeout(3_000);       // a request waits at most this long for a connection, then 503
+            c.setValidationTimeout(1_000);
+            c.setInitializationFailTimeout(-1);  // start without the database; connections come when it does
+            c.setAutoCommit(true);
+            return new HikariDataSource(c);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package id.rapor.database;
+
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema to the current version with Flyway: the same versioned scripts on H2 and
+ * PostgreSQL ({@code id/rapor/database/migration/V*.sql}), each applied once, in order, and
+ * recorded in Flyway's history table. A database newer than this Rapor is refused.
+ */
+public final class Migrations {
+    static final String LOCATION = "classpath:id/rapor/database/migration";
+
+    private Migrations() {}
+
+    /** Public for the records' tests, which run the real migrations on an in-memory H2. */
+    public static MigrateResult migrate(DataSource dataSource, DatabaseSettings.Kind kind) {
+        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .loggers("slf4j") // into Rapor's log, not java.util.logging's stderr
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .placeholders(Map.of("text", kind == DatabaseSettings.Kind.POSTGRESQL ? "TEXT" : "CHARACTER LARGE OBJECT"))
+                .validateMigrationNaming(true)
+                .load();
+        return flyway.migrate();
+    }
+}

@@ -1,0 +1,226 @@
+package id.rapor.http.resource;
+
+import id.rapor.api.text.Message;
+import id.rapor.api.InvalidAssessmentException;
+import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.ScoringService;
+import id.rapor.api.UnknownMethodologyException;
+import id.rapor.api.UnknownYearException;
+import id.rapor.api.FieldError;
+import id.rapor.api.model.MethodologySummary;
+import id.rapor.api.model.ScoreResult;
+import id.rapor.api.records.AssessmentEntry;
+import id.rapor.api.records.AssessmentRecord;
+import id.rapor.api.records.AssessmentRecords;
+import id.rapor.api.records.RecordNotFoundException;
+import id.rapor.api.records.ScoreRecord;
+import id.rapor.http.api.RequestBody;
+import id.rapor.http.api.Routes;
+import id.rapor.http.auth.Authenticator;
+import id.rapor.http.json.HttpProblem;
+import id.rapor.http.json.JsonResponses;
+import id.rapor.http.json.JsonViews;
+import id.rapor.http.json.Audience;
+import id.rapor.api.text.Language;
+import id.rapor.http.json.Problems;
+import id.rapor.http.json.RecordViews;
+import com.fasterxml.jackson.core.JsonFactory;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Assessments entered for units, round by round. Each is scored when it is entered (and when a
+ * draft changes) by the rules serving then, and keeps that score — pinned to the methodology's
+ * version and revision — whatever changes later. A draft changes; submitted, then final, it
+ * does not. See {@link RecordsAccess} for who may do what.
+ */
+public final class AssessmentsResource {
+    /** "2022.1.0+r3": a score from revision 3 (see Revision.version()). */
+    private static final Pattern REVISION = Pattern.compile("\\+r(\\d+)$");
+
+    private final Needed<AssessmentRecords> records;
+    private final Needed<RecordsAccess> access;
+    private final ScoringService scoring;
+    private final RecordBodies bodies;
+    private final JsonFactory json;
+    private final JsonResponses out;
+
+    public AssessmentsResource(Needed<AssessmentRecords> records, Needed<RecordsAccess> access, ScoringService scoring, RecordBodies bodies,
+            JsonFactory json, JsonResponses out) {
+        this.records = records;
+        this.access = access;
+        this.scoring = scoring;
+        this.bodies = bodies;
+        this.json = json;
+        this.out = out;
+    }
+
+    /** POST /units/{id}/assessments */
+    public void create(Routes.Exchange x) throws IOException, HttpProblem {
+        String unit = x.path("id");
+        RecordBodies.Entry entry = bodies.entry(x.body(RequestBody.JSON), unit);
+        Authenticator.Caller caller = access.get().enter(x.request(), "assessment.create", entry.role(), unit);
+        AssessmentEntry scored = score(entry, unit);
+        AssessmentRecord created = UnitsResource.call(() -> records.get().create(scored, UnitsResource.actor(x, caller)));
+        x.response().setHeader("Location", "/api/v1/assessments/" + created.id());
+        out.send(x.response(), 201, g -> RecordViews.assessment(g, created, null));
+    }
+
+    /** GET /units/{id}/assessments?year=…&family=… */
+    public void list(Routes.Exchange x) throws IOException, HttpProblem {
+        String unit = x.path("id");
+        access.get().read(x.request(), "assessment.read", unit);
+        Integer year = year(x.request().getParameter("year"));
+        String family = blankToNull(x.request().getParameter("family"));
+        List<AssessmentRecord> list = UnitsResource.call(() -> records.get().forUnit(unit, year, family));
+        // Each round's official assessment, marked in the list.
+        Set<Long> official = new HashSet<>();
+        Set<String> rounds = new HashSet<>();
+        for (AssessmentRecord a : list) {
+            if (rounds.add(a.family() + "/" + a.year())) {
+                UnitsResource.call(() -> records.get().official(unit, a.year(), a.family())).ifPresent(o -> official.add(o.id()));
+            }
+        }
+        out.send(x.response(), 200, g -> RecordViews.assessments(g, list, official));
+    }
+
+    /** GET /units/{id}/official?year=…&family=…: the latest final assessment of the highest role. */
+    public void official(Routes.Exchange x) throws IOException, HttpProblem {
+        String unit = x.path("id");
+        access.get().read(x.request(), "assessment.read", unit);
+        Integer year = year(x.request().getParameter("year"));
+        String family = blankToNull(x.request().getParameter("family"));
+        if (year == null || family == null) {
+            throw HttpProblem.of(400, "malformed-request", Message.of("records.official.round"),
+                    List.of(FieldError.of(year == null ? "year" : "family", "records.csv.missing")));
+        }
+        var found = UnitsResource.call(() -> records.get().official(unit, year, family));
+        if (found.isEmpty()) {
+            throw HttpProblem.of(404, "no-official-score",
+                    Message.of("problem.no-official-score.detail", unit, family, year), List.of());
+        }
+        out.send(x.response(), 200, g -> RecordViews.assessment(g, found.get(), true));
+    }
+
+    /** GET /assessments/{id} */
+    public void assessment(Routes.Exchange x) throws IOException, HttpProblem {
+        AssessmentRecord a = existing(records, x.path("id"));
+        access.get().read(x.request(), "assessment.read", a.unitId());
+        out.send(x.response(), 200, g -> RecordViews.assessment(g, a, null));
+    }
+
+    /** PUT /assessments/{id}: a draft's new answers (re-scored) and comment. */
+    public void update(Routes.Exchange x) throws IOException, HttpProblem {
+        AssessmentRecord before = existing(records, x.path("id"));
+        Authenticator.Caller caller = access.get().enter(x.request(), "assessment.update", before.role(), before.unitId());
+        RecordBodies.Entry entry = bodies.entry(x.body(RequestBody.JSON), before.unitId());
+        AssessmentEntry scored = score(entry, before.unitId());
+        AssessmentRecord changed = UnitsResource.call(() -> records.get().replaceDraft(before.id(), scored, UnitsResource.actor(x, caller)));
+        out.send(x.response(), 200, g -> RecordViews.assessment(g, changed, null));
+    }
+
+    /** POST /assessments/{id}/submit */
+    public void submit(Routes.Exchange x) throws IOException, HttpProblem {
+        AssessmentRecord a = existing(records, x.path("id"));
+        Authenticator.Caller caller = access.get().enter(x.request(), "assessment.submit", a.role(), a.unitId());
+        AssessmentRecord moved = UnitsResource.call(() -> records.get().submit(a.id(), UnitsResource.actor(x, caller)));
+        out.send(x.response(), 200, g -> RecordViews.assessment(g, moved, null));
+    }
+
+    /** POST /assessments/{id}/finalize */
+    public void finalizeAssessment(Routes.Exchange x) throws IOException, HttpProblem {
+        AssessmentRecord a = existing(records, x.path("id"));
+        Authenticator.Caller caller = access.get().makeFinal(x.request(), "assessment.finalize", a.unitId());
+        AssessmentRecord moved = UnitsResource.call(() -> records.get().makeFinal(a.id(), UnitsResource.actor(x, caller)));
+        out.send(x.response(), 200, g -> RecordViews.assessment(g, moved, null));
+    }
+
+    /** The assessment a path segment names; 404 for one that is no id or no assessment's. */
+    static AssessmentRecord existing(Needed<AssessmentRecords> records, String segment) throws HttpProblem {
+        long id;
+        try {
+            id = Long.parseLong(segment);
+        } catch (NumberFormatException e) {
+            throw HttpProblem.notFound(Message.of("records.assessment.badId", segment));
+        }
+        return UnitsResource.call(() -> records.get().find(id).orElseThrow(() -> new RecordNotFoundException("assessment", segment)));
+    }
+
+    /**
+     * Scores the entry with the rules serving now. The score is stored as the score endpoint answers
+     * it in Rapor's default language with ?exact=true: the printed numbers and the exact ones, so
+     * nothing computed is lost, whoever entered it in whichever language.
+     */
+    private static final Audience STORED = new Audience(Language.DEFAULT, true);
+
+    private AssessmentEntry score(RecordBodies.Entry e, String unit) throws IOException, HttpProblem {
+        String methodologyId = methodology(e);
+        String family = family(methodologyId);
+        try {
+            ScoreResult result = scoring.score(methodologyId, e.assessment());
+            StringWriter document = new StringWriter();
+            try (var g = json.createGenerator(document)) {
+                JsonViews.score(g, result, STORED);
+            }
+            Matcher m = REVISION.matcher(result.methodologyVersion());
+            Integer revision = m.find() ? Integer.valueOf(m.group(1)) : null;
+            ScoreRecord score = new ScoreRecord(result.methodologyId(), result.methodologyVersion(), revision, result.index(),
+                    result.band().getCode(), result.band().getLabel(), document.toString());
+            return new AssessmentEntry(unit, family, e.year(), e.role(), bodies.input(e.assessment()), score, e.comment(), e.replaces());
+        } catch (UnknownMethodologyException ex) {
+            throw Problems.unknownMethodology(ex);
+        } catch (MethodologyUnavailableException ex) {
+            throw Problems.unavailable(methodologyId, ex);
+        } catch (InvalidAssessmentException ex) {
+            throw Problems.invalidAssessment(ex.errors());
+        }
+    }
+
+    /** The methodology named, or the one of the family that applies to the year; both given must agree. */
+    private String methodology(RecordBodies.Entry e) throws HttpProblem {
+        String byYear = null;
+        if (e.family() != null) {
+            try {
+                byYear = scoring.resolve(e.family(), e.year());
+            } catch (UnknownYearException ex) {
+                throw Problems.unknownYear(e.family(), e.year(), ex);
+            }
+        }
+        if (e.methodology() == null) return byYear;
+        MethodologySummary named = scoring.methodologies().stream().filter(m -> m.id().equals(e.methodology())).findFirst()
+                .orElseThrow(() -> HttpProblem.of(404, "unknown-methodology",
+                        Message.of("problem.unknown-methodology.detail.one", e.methodology()), List.of(FieldError.of("methodology", "records.unknown"))));
+        if (byYear != null && !byYear.equals(named.id())) {
+            throw Problems.invalidAssessment(List.of(FieldError.of("methodology",
+                    "records.assessment.methodologyMismatch", named.id(), e.family(), e.year(), byYear)));
+        }
+        if (named.years() != null && !named.years().contains(e.year())) {
+            throw Problems.invalidAssessment(List.of(FieldError.of("year", "records.assessment.yearNotCovered", named.id(), e.year())));
+        }
+        return named.id();
+    }
+
+    private String family(String methodologyId) {
+        return scoring.methodologies().stream().filter(m -> m.id().equals(methodologyId)).map(MethodologySummary::family)
+                .findFirst().orElseThrow();
+    }
+
+    private static Integer year(String value) throws HttpProblem {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw HttpProblem.of(400, "malformed-request", Message.of("problem.malformed-request.detail.query"),
+                    List.of(FieldError.of("year", "records.year.type", value)));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

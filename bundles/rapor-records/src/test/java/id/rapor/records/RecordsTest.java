@@ -1,0 +1,153 @@
+package id.rapor.records;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.rapor.api.records.Actor;
+import id.rapor.api.records.AssessmentEntry;
+import id.rapor.api.records.AssessmentRecord;
+import id.rapor.api.records.AssessmentRole;
+import id.rapor.api.records.AssessmentState;
+import id.rapor.api.records.ImportRefusedException;
+import id.rapor.api.records.RecordConflictException;
+import id.rapor.api.records.RecordNotFoundException;
+import id.rapor.api.records.ScoreRecord;
+import id.rapor.api.records.Unit;
+import id.rapor.api.records.UnitKind;
+import id.rapor.database.DatabaseSettings;
+import id.rapor.database.Migrations;
+import id.rapor.records.assessment.JdbcAssessmentRecords;
+import id.rapor.records.unit.JdbcUnitRegistry;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The records on a real (in-memory) H2 with the real migrations: the same SQL the distribution runs. */
+class RecordsTest {
+    private static final Actor ADMIN = new Actor("admin", "127.0.0.1");
+    private JdbcDataSource db;
+    private JdbcUnitRegistry units;
+    private JdbcAssessmentRecords assessments;
+
+    @BeforeEach
+    void database() throws Exception {
+        db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Migrations.migrate(db, DatabaseSettings.Kind.H2);
+        units = new JdbcUnitRegistry(db);
+        assessments = new JdbcAssessmentRecords(db);
+        units.create(new Unit("kab-contoh", "Kabupaten Contoh", UnitKind.REGION, null, true), ADMIN);
+        units.create(new Unit("dinas-a", "Dinas A", UnitKind.OFFICE, "kab-contoh", true), ADMIN);
+        units.create(new Unit("upp-a1", "UPP A1", UnitKind.SERVICE_UNIT, "dinas-a", true), ADMIN);
+    }
+
+    @Test
+    void unitsFormATreeThatRefusesWhatDoesNotFit() throws Exception {
+        assertEquals(List.of("kab-contoh", "dinas-a", "upp-a1"), units.subtree("kab-contoh").stream().map(Unit::id).toList());
+        RecordConflictException duplicate = assertThrows(RecordConflictException.class,
+                () -> units.create(new Unit("dinas-a", "Lain", UnitKind.OFFICE, "kab-contoh", true), ADMIN));
+        assertEquals("duplicate-unit", duplicate.reason());
+        assertEquals("parent", assertThrows(RecordConflictException.class,
+                () -> units.create(new Unit("x", "X", UnitKind.OFFICE, "upp-a1", true), ADMIN)).field());
+        assertThrows(RecordNotFoundException.class, () -> units.create(new Unit("y", "Y", UnitKind.OFFICE, "nowhere", true), ADMIN));
+        assertEquals("id", assertThrows(RecordConflictException.class,
+                () -> units.create(new Unit("Bad Id", "Y", UnitKind.REGION, null, true), ADMIN)).field());
+        // A region moved under its own descendant would be a cycle.
+        units.create(new Unit("kec-1", "Kecamatan 1", UnitKind.REGION, "kab-contoh", true), ADMIN);
+        assertThrows(RecordConflictException.class,
+                () -> units.update(new Unit("kab-contoh", "Kabupaten Contoh", UnitKind.REGION, "kec-1", true), ADMIN));
+        // Deactivating keeps the unit (and its history); not while active units are below it.
+        assertEquals("active-children", assertThrows(RecordConflictException.class,
+                () -> units.update(new Unit("dinas-a", "Dinas A", UnitKind.OFFICE, "kab-contoh", false), ADMIN)).reason());
+        units.update(new Unit("upp-a1", "UPP A1", UnitKind.SERVICE_UNIT, "dinas-a", false), ADMIN);
+        assertFalse(units.find("upp-a1").orElseThrow().active());
+    }
+
+    @Test
+    void anImportIsAllOrNothingAndNamesTheRow() throws Exception {
+        ImportRefusedException e = assertThrows(ImportRefusedException.class, () -> units.importUnits(List.of(
+                new Unit("dinas-b", "Dinas B", UnitKind.OFFICE, "kab-contoh", true),
+                new Unit("upp-b1", "UPP B1", UnitKind.SERVICE_UNIT, "dinas-b", true),
+                new Unit("upp-b2", "UPP B2", UnitKind.SERVICE_UNIT, "dinas-z", true)), ADMIN));
+        assertEquals(3, e.row());
+        assertEquals("parent", e.field());
+        assertTrue(units.find("dinas-b").isEmpty(), "nothing of a refused import is kept");
+        units.importUnits(List.of(new Unit("dinas-b", "Dinas B", UnitKind.OFFICE, "kab-contoh", true),
+                new Unit("dinas-a", "Dinas A (baru)", UnitKind.OFFICE, "kab-contoh", true)), ADMIN);
+        assertEquals("Dinas A (baru)", units.find("dinas-a").orElseThrow().name());
+    }
+
+    @Test
+    void aFinalAssessmentNeverChangesAndTheHighestRoleIsOfficial() throws Exception {
+        AssessmentRecord self = assessments.create(entry(AssessmentRole.SELF, "3.10", "C", null), ADMIN);
+        assertEquals(AssessmentState.DRAFT, self.state());
+        self = assessments.replaceDraft(self.id(), entry(AssessmentRole.SELF, "3.20", "C", null), ADMIN);
+        assertEquals(new BigDecimal("3.2"), self.score().index());
+        assessments.submit(self.id(), ADMIN);
+        assessments.makeFinal(self.id(), ADMIN);
+        long selfId = self.id();
+        assertEquals("not-a-draft", assertThrows(RecordConflictException.class,
+                () -> assessments.replaceDraft(selfId, entry(AssessmentRole.SELF, "4.00", "B", null), ADMIN)).reason());
+        assertEquals("wrong-state", assertThrows(RecordConflictException.class, () -> assessments.makeFinal(selfId, ADMIN)).reason());
+        assertEquals(selfId, assessments.official("upp-a1", 2024, "pekppp").orElseThrow().id());
+
+        AssessmentRecord evaluator = assessments.create(entry(AssessmentRole.EVALUATOR, "2.97", "C", null), ADMIN);
+        assertEquals(selfId, assessments.official("upp-a1", 2024, "pekppp").orElseThrow().id(), "a draft is never official");
+        assessments.submit(evaluator.id(), ADMIN);
+        assessments.makeFinal(evaluator.id(), ADMIN);
+        assertEquals(evaluator.id(), assessments.official("upp-a1", 2024, "pekppp").orElseThrow().id(), "evaluator over self");
+
+        // A correction is a new assessment that names the one it replaces; the old one stays as it was.
+        AssessmentRecord correction = assessments.create(entry(AssessmentRole.EVALUATOR, "3.05", "B-", evaluator.id()), ADMIN);
+        assessments.submit(correction.id(), ADMIN);
+        assessments.makeFinal(correction.id(), ADMIN);
+        assertEquals(correction.id(), assessments.official("upp-a1", 2024, "pekppp").orElseThrow().id());
+        assertEquals(new BigDecimal("2.97"), assessments.find(evaluator.id()).orElseThrow().score().index());
+        assertEquals(3, assessments.forUnit("upp-a1", 2024, "pekppp").size());
+        assertTrue(assessments.official("upp-a1", 2023, "pekppp").isEmpty());
+    }
+
+    @Test
+    void everyChangeIsAuditedInItsTransaction() throws Exception {
+        AssessmentRecord a = assessments.create(entry(AssessmentRole.SELF, "3.10", "C", null), ADMIN);
+        assessments.submit(a.id(), new Actor("verifikator", "10.0.0.9"));
+        assertEquals(5, count("SELECT COUNT(*) FROM record_audit"), "three units and one assessment created, one submitted");
+        assertEquals(1, count("SELECT COUNT(*) FROM record_audit WHERE action = 'assessment.submit' AND user_name = 'verifikator' "
+                + "AND address = '10.0.0.9'"));
+        // A refused change leaves no entry.
+        assertThrows(RecordConflictException.class, () -> assessments.submit(a.id(), ADMIN));
+        assertEquals(5, count("SELECT COUNT(*) FROM record_audit"));
+    }
+
+    @Test
+    void anAssessmentOfAnUnknownOrInactiveUnitIsRefused() throws Exception {
+        assertThrows(RecordNotFoundException.class, () -> assessments.create(new AssessmentEntry("nowhere", "pekppp", 2024,
+                AssessmentRole.SELF, "{}", score("3.00", "C"), null, null), ADMIN));
+        units.update(new Unit("upp-a1", "UPP A1", UnitKind.SERVICE_UNIT, "dinas-a", false), ADMIN);
+        assertEquals("inactive-unit", assertThrows(RecordConflictException.class,
+                () -> assessments.create(entry(AssessmentRole.SELF, "3.00", "C", null), ADMIN)).reason());
+    }
+
+    private static AssessmentEntry entry(AssessmentRole role, String index, String band, Long replaces) {
+        return new AssessmentEntry("upp-a1", "pekppp", 2024, role, "{\"answers\":{}}", score(index, band), "catatan", replaces);
+    }
+
+    private static ScoreRecord score(String index, String band) {
+        return new ScoreRecord("pekppp-2022", "2022.1.0", null, new BigDecimal(index), band, "Cukup", "{\"index\":" + index + "}");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); ResultSet r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package id.rapor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.rapor.client.RaporClient;
+import id.rapor.client.RaporException;
+import id.rapor.client.Types;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Java client over the records: every call typed, against the real server. */
+class ClientRecordsIT extends StartedDistribution {
+
+    @Test
+    void aRoundThroughTheClient() throws Exception {
+        assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-admin-1"), "add", "ani", "admin")[0]);
+        RaporClient admin = RaporClient.builder().baseUrl(rapor.url("")).credentials("ani", "sandi-admin-1").build();
+        Types.Unit region = null;
+        for (int i = 0; i < 100 && region == null; i++) { // the database may still be opening
+            try {
+                region = admin.createUnit(Types.UnitRequest.of("kota-klien", "Kota Klien", "region", null));
+            } catch (RaporException e) {
+                if (e.status() != 503) throw e;
+                Thread.sleep(100);
+            }
+        }
+        assertEquals("kota-klien", region.id());
+        Types.UnitImport imported = admin.importUnits("name;kind;parent\nDinas Kesehatan;office;kota-klien\n");
+        assertEquals("dinas-kesehatan", imported.units().get(0).id());
+        admin.updateUnit("dinas-kesehatan", new Types.UnitRequest(null, "Dinas Kesehatan Kota", "office", "kota-klien", true));
+        assertEquals("Dinas Kesehatan Kota", admin.unit("dinas-kesehatan").name());
+        assertEquals(2, admin.units("kota-klien").size());
+
+        Map<String, BigDecimal> answers = new LinkedHashMap<>();
+        Assessments.example().get("answers").fields().forEachRemaining(e -> answers.put(e.getKey(), e.getValue().decimalValue()));
+        Types.AssessmentRecord draft = admin.enter("dinas-kesehatan", Types.AssessmentRequest.of(2024, "pekppp", "evaluator", answers));
+        assertEquals("draft", draft.state());
+        assertEquals(new BigDecimal("2.97"), draft.index());
+        assertEquals("C", draft.score().band().code());
+        assertEquals("pekppp-2022", draft.methodology().id());
+        // Evidence: a file from a Path, listed, downloaded to a Path (its SHA-256 checked against the server's), removed.
+        java.nio.file.Path pdf = java.nio.file.Files.writeString(rapor.home.resolve("SK Penilai.pdf"), "%PDF-1.4\nbukti\n%%EOF\n");
+        Types.Evidence attached = admin.attachEvidence(draft.id(), "i01", pdf);
+        assertEquals("application/pdf", attached.mediaType());
+        assertEquals("SK Penilai.pdf", admin.evidence(draft.id()).get(0).name());
+        java.nio.file.Path back = admin.downloadEvidence(draft.id(), "i01", "SK Penilai.pdf", rapor.home.resolve("unduhan.pdf"));
+        assertEquals(java.nio.file.Files.readString(pdf), java.nio.file.Files.readString(back));
+        admin.attachEvidence(draft.id(), "i02", pdf);
+        admin.removeEvidence(draft.id(), "i02", "SK Penilai.pdf");
+        assertEquals(1, admin.evidence(draft.id()).size());
+        assertEquals(415, assertThrows(RaporException.class, () -> admin.attachEvidence(draft.id(), "i01",
+                java.nio.file.Files.writeString(rapor.home.resolve("bukan.pdf"), "#!/bin/sh\n"))).status());
+        admin.submit(draft.id());
+        admin.finalizeAssessment(draft.id());
+        Types.AssessmentRecord official = admin.official("dinas-kesehatan", 2024, "pekppp");
+        assertEquals(draft.id(), official.id());
+        assertTrue(admin.assessments("dinas-kesehatan", 2024, "pekppp").get(0).official());
+        RaporException refused = assertThrows(RaporException.class, () -> admin.changeDraft(draft.id(),
+                Types.AssessmentRequest.of(2024, "pekppp", "evaluator", answers)));
+        assertEquals(409, refused.status());
+
+        // The same records from the command line.
+        java.nio.file.Path csv = rapor.home.resolve("unit-list.csv");
+        java.nio.file.Files.writeString(csv, "id;name;kind;parent\nupp-klinik;UPP Klinik Kota;service-unit;dinas-kesehatan\n");
+        Map<String, String> env = Map.of("RAPOR_USER", "ani", "RAPOR_PASSWORD", "sandi-admin-1");
+        String url = rapor.url("");
+        String[] imported2 = rapor.command("rapor-cli", env, "--url", url, "import-units", csv.toString());
+        assertEquals("0", imported2[0], imported2[1]);
+        assertTrue(imported2[1].contains("upp-klinik"), imported2[1]);
+        String[] units = rapor.command("rapor-cli", env, "--url", url, "units", "--region", "kota-klien");
+        assertTrue(units[1].contains("UPP Klinik Kota") && units[1].contains("dinas-kesehatan"), units[1]);
+        String[] listed = rapor.command("rapor-cli", env, "--url", url, "assessments", "dinas-kesehatan", "--year", "2024");
+        assertEquals("0", listed[0], listed[1]);
+        assertTrue(listed[1].contains("official") && listed[1].contains("2.97"), listed[1]);
+        java.nio.file.Files.writeString(csv, "id,name,kind,parent\nx,X,kantor,kota-klien\n");
+        String[] refusedCsv = rapor.command("rapor-cli", env, "--url", url, "import-units", csv.toString());
+        assertEquals("1", refusedCsv[0], refusedCsv[1]);
+        assertTrue(refusedCsv[1].contains("row 2, column kind"), refusedCsv[1]);
+    }
+}
