@@ -62,6 +62,8 @@ class ClientRecordsIT extends StartedDistribution {
         RaporException refused = assertThrows(RaporException.class, () -> admin.changeDraft(draft.id(),
                 Types.AssessmentRequest.of(2024, "pekppp", "evaluator", answers)));
         assertEquals(409, refused.status());
+        Types.AssessmentRecord again = admin.rescore(draft.id());
+        assertEquals(Long.valueOf(draft.id()), again.rescoredFrom());
 
         // The same records from the command line.
         java.nio.file.Path csv = rapor.home.resolve("unit-list.csv");

@@ -208,6 +208,8 @@ class OpenApiIT extends StartedDistribution {
         check("GET", "/api/v1/units/{id}/official", "/api/v1/units/upp-doc/official?year=2024&family=pekppp", null, 404);
         check("POST", "/api/v1/assessments/{id}/finalize", "/api/v1/assessments/" + id + "/finalize", "", 200);
         check("GET", "/api/v1/units/{id}/official", "/api/v1/units/upp-doc/official?year=2024&family=pekppp", null, 200);
+        check("POST", "/api/v1/assessments/{id}/rescore", "/api/v1/assessments/" + id + "/rescore", "", 201);
+        check("POST", "/api/v1/assessments/{id}/rescore", "/api/v1/assessments/999999/rescore", "", 404);
         check("PUT", evidence, "/api/v1/assessments/" + id + "/evidence/i01?name=late.pdf", "%PDF-1.4 late", 409);
         check("DELETE", evidence + "/{name}", "/api/v1/assessments/" + id + "/evidence/i01/bukti.pdf", null, 409);
         auth = null;

@@ -54,6 +54,7 @@ final class RaporDistribution implements AutoCloseable {
     static RaporDistribution start(Preparation prepare) throws Exception {
         Path source = Path.of(System.getProperty("rapor.distribution"));
         Path home = Files.createTempDirectory("rapor-it-");
+        Homes.removeAtExit(home);
         copy(source, home);
         prepare.prepare(home);
         int port = freePort();
@@ -190,6 +191,34 @@ final class RaporDistribution implements AutoCloseable {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
                 else Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /**
+     * Each started copy is some 30 MB; a run starts about a hundred. They go when the test JVM ends
+     * (their logs are in the failures' messages), unless -Drapor.it.keep=true keeps them to look at.
+     */
+    private static final class Homes {
+        private static final java.util.List<Path> ALL = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        static {
+            if (!Boolean.getBoolean("rapor.it.keep")) Runtime.getRuntime().addShutdownHook(new Thread(Homes::removeAll, "rapor-it-homes"));
+        }
+
+        static void removeAtExit(Path home) {
+            ALL.add(home);
+        }
+
+        private static void removeAll() {
+            synchronized (ALL) {
+                for (Path home : ALL) {
+                    try (Stream<Path> files = Files.walk(home)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    } catch (IOException | RuntimeException e) {
+                        // a folder a process still writes to: left for the OS's temporary-file cleanup
+                    }
+                }
             }
         }
     }

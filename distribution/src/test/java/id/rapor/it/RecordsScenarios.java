@@ -89,6 +89,14 @@ abstract class RecordsScenarios {
         JsonNode corrected = created(rapor.post("/api/v1/units/upp-a1/assessments", correction.toString(), EVALUATOR));
         assertEquals(evaluatorId, corrected.get("replaces").asLong());
         assertEquals("2.97", ok(rapor.get("/api/v1/assessments/" + evaluatorId, OPD)).get("index").decimalValue().toPlainString());
+
+        // Scoring again is explicit: a new draft from the same answers, by the rules serving now, naming its source.
+        assertEquals(403, rapor.post("/api/v1/assessments/" + evaluatorId + "/rescore", "", OPD).statusCode());
+        JsonNode again = created(rapor.post("/api/v1/assessments/" + evaluatorId + "/rescore", "", EVALUATOR));
+        assertEquals(evaluatorId, again.get("rescoredFrom").asLong());
+        assertEquals("draft", again.get("state").asText());
+        assertEquals("evaluator", again.get("role").asText());
+        assertEquals("final", ok(rapor.get("/api/v1/assessments/" + evaluatorId, OPD)).get("state").asText());
     }
 
     @Test

@@ -182,6 +182,11 @@ public final class Call<T> {
         return post("assessments/" + id + "/submit", null, new TypeToken<>() {});
     }
 
+    /** Scores an assessment's answers again with the rules serving now: a new draft naming it (it keeps its own score). */
+    public static Call<Types.AssessmentRecord> rescore(long id) {
+        return post("assessments/" + id + "/rescore", null, new TypeToken<>() {});
+    }
+
     /** Makes a submitted assessment final (a verifier of its unit). */
     public static Call<Types.AssessmentRecord> finalizeAssessment(long id) {
         return post("assessments/" + id + "/finalize", null, new TypeToken<>() {});

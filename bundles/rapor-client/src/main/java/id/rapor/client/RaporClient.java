@@ -264,6 +264,8 @@ public final class RaporClient {
 
     public Types.AssessmentRecord finalizeAssessment(long id) { return send(Call.finalizeAssessment(id)); }
 
+    public Types.AssessmentRecord rescore(long id) { return send(Call.rescore(id)); }
+
     /** An assessment's evidence, by indicator then name. */
     public List<Types.Evidence> evidence(long assessmentId) { return send(Call.evidence(assessmentId)); }
 

@@ -305,7 +305,8 @@ public final class Types {
      */
     public record AssessmentRecord(long id, String unit, String family, int year, String role, String state, Boolean official,
                                    PinnedMethodology methodology, BigDecimal index, BandRef band, String comment, Long replaces,
-                                   String createdBy, String createdAt, String updatedBy, String updatedAt, Input input, Score score) {}
+                                   String createdBy, String createdAt, String updatedBy, String updatedAt, Input input, Score score,
+                                   Long rescoredFrom) {}
 
     /**
      * A document attached to an indicator of an assessment: its name as sent (cleaned), the media type the server

@@ -116,6 +116,25 @@ class RecordsTest {
     }
 
     @Test
+    void aRescoreIsANewDraftAndTheOldScoreStays() throws Exception {
+        AssessmentRecord first = assessments.create(entry(AssessmentRole.EVALUATOR, "2.97", "C", null), ADMIN);
+        assessments.submit(first.id(), ADMIN);
+        assessments.makeFinal(first.id(), ADMIN);
+        ScoreRecord newer = new ScoreRecord("pekppp-2022", "2022.1.0+r1", 1, new BigDecimal("2.97"), "C-", "Cukup (dengan catatan)", "{}");
+        AssessmentRecord again = assessments.rescore(first.id(), newer, ADMIN);
+        assertEquals(AssessmentState.DRAFT, again.state());
+        assertEquals(first.id(), again.rescoredFrom());
+        assertEquals(first.input(), again.input());
+        assertEquals(AssessmentRole.EVALUATOR, again.role());
+        assertEquals(Integer.valueOf(1), again.score().revision());
+        AssessmentRecord old = assessments.find(first.id()).orElseThrow();
+        assertEquals("C", old.score().bandCode());
+        assertEquals(AssessmentState.FINAL, old.state());
+        assertEquals(first.id(), assessments.official("upp-a1", 2024, "pekppp").orElseThrow().id(), "a re-scored draft is not official");
+        assertEquals(1, count("SELECT COUNT(*) FROM record_audit WHERE action = 'assessment.rescore'"));
+    }
+
+    @Test
     void everyChangeIsAuditedInItsTransaction() throws Exception {
         AssessmentRecord a = assessments.create(entry(AssessmentRole.SELF, "3.10", "C", null), ADMIN);
         assessments.submit(a.id(), new Actor("verifikator", "10.0.0.9"));

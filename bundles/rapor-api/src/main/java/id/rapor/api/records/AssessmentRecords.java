@@ -19,6 +19,13 @@ public interface AssessmentRecords {
     /** A draft's new answers, score and comment; anything but a draft is a conflict. */
     AssessmentRecord replaceDraft(long id, AssessmentEntry entry, Actor actor) throws RecordException;
 
+    /**
+     * Scores an assessment's answers again, explicitly, with {@code score} (the rules serving now): a
+     * new draft of the same unit, round and role that names the one it came from, which keeps its
+     * own score. Any state may be re-scored; the unit must still be active.
+     */
+    AssessmentRecord rescore(long id, ScoreRecord score, Actor actor) throws RecordException;
+
     /** Draft to submitted. */
     AssessmentRecord submit(long id, Actor actor) throws RecordException;
 

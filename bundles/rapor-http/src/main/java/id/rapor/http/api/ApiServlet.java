@@ -183,6 +183,7 @@ public final class ApiServlet extends HttpServlet {
                 .add("PUT", "/assessments/{id}", assessmentsResource::update)
                 .add("POST", "/assessments/{id}/submit", assessmentsResource::submit)
                 .add("POST", "/assessments/{id}/finalize", assessmentsResource::finalizeAssessment)
+                .add("POST", "/assessments/{id}/rescore", assessmentsResource::rescore)
                 .add("GET", "/assessments/{id}/evidence", evidence::list)
                 .add("PUT", "/assessments/{id}/evidence/{indicator}", evidence::attach)
                 .add("GET", "/assessments/{id}/evidence/{indicator}/{name}", evidence::download)

@@ -49,6 +49,7 @@ public final class RecordViews {
         g.writeEndObject();
         if (a.comment() == null) g.writeNullField("comment"); else g.writeStringField("comment", a.comment());
         if (a.replaces() == null) g.writeNullField("replaces"); else g.writeNumberField("replaces", a.replaces());
+        if (a.rescoredFrom() == null) g.writeNullField("rescoredFrom"); else g.writeNumberField("rescoredFrom", a.rescoredFrom());
         g.writeStringField("createdBy", a.createdBy());
         g.writeStringField("createdAt", a.createdAt().toString());
         g.writeStringField("updatedBy", a.updatedBy());

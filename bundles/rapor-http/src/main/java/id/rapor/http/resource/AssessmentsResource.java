@@ -7,6 +7,7 @@ import id.rapor.api.ScoringService;
 import id.rapor.api.UnknownMethodologyException;
 import id.rapor.api.UnknownYearException;
 import id.rapor.api.FieldError;
+import id.rapor.api.model.Assessment;
 import id.rapor.api.model.MethodologySummary;
 import id.rapor.api.model.ScoreResult;
 import id.rapor.api.records.AssessmentEntry;
@@ -160,18 +161,23 @@ public final class AssessmentsResource {
 
     private AssessmentEntry score(RecordBodies.Entry e, String unit) throws IOException, HttpProblem {
         String methodologyId = methodology(e);
-        String family = family(methodologyId);
+        ScoreRecord score = scored(methodologyId, e.assessment());
+        return new AssessmentEntry(unit, family(methodologyId), e.year(), e.role(), bodies.input(e.assessment()), score, e.comment(),
+                e.replaces());
+    }
+
+    /** A score of the rules serving now, as it is stored: the document and what pins it. */
+    private ScoreRecord scored(String methodologyId, Assessment assessment) throws IOException, HttpProblem {
         try {
-            ScoreResult result = scoring.score(methodologyId, e.assessment());
+            ScoreResult result = scoring.score(methodologyId, assessment);
             StringWriter document = new StringWriter();
             try (var g = json.createGenerator(document)) {
                 JsonViews.score(g, result, STORED);
             }
             Matcher m = REVISION.matcher(result.methodologyVersion());
             Integer revision = m.find() ? Integer.valueOf(m.group(1)) : null;
-            ScoreRecord score = new ScoreRecord(result.methodologyId(), result.methodologyVersion(), revision, result.index(),
+            return new ScoreRecord(result.methodologyId(), result.methodologyVersion(), revision, result.index(),
                     result.band().getCode(), result.band().getLabel(), document.toString());
-            return new AssessmentEntry(unit, family, e.year(), e.role(), bodies.input(e.assessment()), score, e.comment(), e.replaces());
         } catch (UnknownMethodologyException ex) {
             throw Problems.unknownMethodology(ex);
         } catch (MethodologyUnavailableException ex) {
@@ -179,6 +185,26 @@ public final class AssessmentsResource {
         } catch (InvalidAssessmentException ex) {
             throw Problems.invalidAssessment(ex.errors());
         }
+    }
+
+    /**
+     * POST /assessments/{id}/rescore: its answers scored again by the rules serving now (the methodology
+     * of its family for its year, and that methodology's active revision), as a new draft that names it;
+     * the assessment itself keeps the score it was given. Who may enter it may re-score it.
+     */
+    public void rescore(Routes.Exchange x) throws IOException, HttpProblem {
+        AssessmentRecord from = existing(records, x.path("id"));
+        Authenticator.Caller caller = access.get().enter(x.request(), "assessment.rescore", from.role(), from.unitId());
+        String methodologyId;
+        try {
+            methodologyId = scoring.resolve(from.family(), from.year());
+        } catch (UnknownYearException ex) {
+            throw Problems.unknownYear(from.family(), from.year(), ex);
+        }
+        ScoreRecord score = scored(methodologyId, bodies.assessment(from.unitId(), from.input()));
+        AssessmentRecord again = UnitsResource.call(() -> records.get().rescore(from.id(), score, UnitsResource.actor(x, caller)));
+        x.response().setHeader("Location", "/api/v1/assessments/" + again.id());
+        out.send(x.response(), 201, g -> RecordViews.assessment(g, again, null));
     }
 
     /** The methodology named, or the one of the family that applies to the year; both given must agree. */

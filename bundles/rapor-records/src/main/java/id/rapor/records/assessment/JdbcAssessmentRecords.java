@@ -40,7 +40,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = AssessmentRecords.class)
 public final class JdbcAssessmentRecords implements AssessmentRecords {
     private static final String COLUMNS = "id, unit_id, family, round_year, entry_role, state, input, methodology_id, methodology_version, "
-            + "revision, score_index, band_code, band_label, score_document, comment_text, replaces, created_by, created_at, updated_by, updated_at";
+            + "revision, score_index, band_code, band_label, score_document, comment_text, replaces, created_by, created_at, updated_by, updated_at, "
+            + "rescored_from";
     static final int MAX_COMMENT = 2000;
 
     private final Transactions tx;
@@ -54,41 +55,60 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
     public AssessmentRecord create(AssessmentEntry entry, Actor actor) throws RecordException {
         checkComment(entry.comment());
         return tx.<AssessmentRecord, RecordException>inTransaction(c -> {
-            Unit unit = UnitRows.load(c, entry.unitId());
-            if (unit == null) throw new RecordNotFoundException("unit", entry.unitId());
-            if (!unit.active()) throw new RecordConflictException("inactive-unit", "unit", Message.of("records.unit.inactive", unit.id()));
             if (entry.replaces() != null) checkReplaced(c, entry);
-            Timestamp now = Timestamp.from(Instant.now());
-            long id;
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO assessment (unit_id, family, round_year, entry_role, state, input, "
-                    + "methodology_id, methodology_version, revision, score_index, band_code, band_label, score_document, comment_text, "
-                    + "replaces, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                s.setString(1, entry.unitId());
-                s.setString(2, entry.family());
-                s.setInt(3, entry.year());
-                s.setString(4, entry.role().wire());
-                s.setString(5, AssessmentState.DRAFT.wire());
-                s.setString(6, entry.input());
-                setScore(s, 7, entry.score());
-                s.setString(14, entry.comment());
-                if (entry.replaces() == null) s.setNull(15, Types.BIGINT);
-                else s.setLong(15, entry.replaces());
-                s.setString(16, actor.user());
-                s.setTimestamp(17, now);
-                s.setString(18, actor.user());
-                s.setTimestamp(19, now);
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
+            long id = insert(c, entry, null, actor);
             RecordAudit.record(c, actor, "assessment.create", "assessment:" + id,
                     entry.role().wire() + " assessment of " + entry.unitId() + " for " + entry.family() + " " + entry.year() + ": "
                             + summary(entry.score()) + (entry.replaces() == null ? "" : ", replaces " + entry.replaces()));
             return load(c, id);
         });
+    }
+
+    @Override
+    public AssessmentRecord rescore(long id, ScoreRecord score, Actor actor) throws RecordException {
+        return tx.<AssessmentRecord, RecordException>inTransaction(c -> {
+            AssessmentRecord from = existing(c, id);
+            AssessmentEntry again = new AssessmentEntry(from.unitId(), from.family(), from.year(), from.role(), from.input(), score,
+                    "re-scored from assessment " + id, null);
+            long created = insert(c, again, id, actor);
+            RecordAudit.record(c, actor, "assessment.rescore", "assessment:" + created,
+                    "assessment " + id + " (" + summary(from.score()) + ") scored again: " + summary(score));
+            return load(c, created);
+        });
+    }
+
+    /** A new draft of an active unit; its id. */
+    private static long insert(Connection c, AssessmentEntry entry, Long rescoredFrom, Actor actor) throws SQLException, RecordException {
+        Unit unit = UnitRows.load(c, entry.unitId());
+        if (unit == null) throw new RecordNotFoundException("unit", entry.unitId());
+        if (!unit.active()) throw new RecordConflictException("inactive-unit", "unit", Message.of("records.unit.inactive", unit.id()));
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO assessment (unit_id, family, round_year, entry_role, state, input, "
+                + "methodology_id, methodology_version, revision, score_index, band_code, band_label, score_document, comment_text, "
+                + "replaces, created_by, created_at, updated_by, updated_at, rescored_from) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, entry.unitId());
+            s.setString(2, entry.family());
+            s.setInt(3, entry.year());
+            s.setString(4, entry.role().wire());
+            s.setString(5, AssessmentState.DRAFT.wire());
+            s.setString(6, entry.input());
+            setScore(s, 7, entry.score());
+            s.setString(14, entry.comment());
+            if (entry.replaces() == null) s.setNull(15, Types.BIGINT);
+            else s.setLong(15, entry.replaces());
+            s.setString(16, actor.user());
+            s.setTimestamp(17, now);
+            s.setString(18, actor.user());
+            s.setTimestamp(19, now);
+            if (rescoredFrom == null) s.setNull(20, Types.BIGINT);
+            else s.setLong(20, rescoredFrom);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
     }
 
     @Override
@@ -241,10 +261,15 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
                 records.add(new AssessmentRecord(r.getLong(1), r.getString(2), r.getString(3), r.getInt(4),
                         AssessmentRole.of(r.getString(5)).orElseThrow(), AssessmentState.of(r.getString(6)).orElseThrow(), r.getString(7),
                         score, r.getString(15), replaced, r.getString(17), r.getTimestamp(18).toInstant(), r.getString(19),
-                        r.getTimestamp(20).toInstant()));
+                        r.getTimestamp(20).toInstant(), rescoredFrom(r)));
             }
         }
         return records;
+    }
+
+    private static Long rescoredFrom(ResultSet r) throws SQLException {
+        long from = r.getLong(21);
+        return r.wasNull() ? null : from;
     }
 
     private static String summary(ScoreRecord s) {
