@@ -342,7 +342,13 @@ class RevisionsIT extends StartedDistribution {
         assertEquals(1, pekppp2022Deployment().get("servedRevision").asInt());
         assertTrue(!rapor.logText().contains("pekppp-2022 is served by nothing"), rapor.logText());
         // Issue 12, point 13: STATUS.txt says what serves after the API's activations and the restart.
-        String status = java.nio.file.Files.readString(rapor.home.resolve("edit/pekppp-2022/STATUS.txt"));
+        // The edit folder's watcher rewrites it at its next scan once the restored revision serves (poll.ms).
+        java.nio.file.Path statusFile = rapor.home.resolve("edit/pekppp-2022/STATUS.txt");
+        String status = java.nio.file.Files.readString(statusFile);
+        for (long end = System.nanoTime() + 10_000_000_000L; !status.startsWith("SERVING:") && System.nanoTime() < end; ) {
+            Thread.sleep(100);
+            status = java.nio.file.Files.readString(statusFile);
+        }
         assertTrue(status.startsWith("SERVING: pekppp-2022 2022.1.0+r1 (revision 1), since "), status);
         assertTrue(status.contains(", by siti"), status);
         // Revision 0: the rule bundles serve again.
