@@ -1,6 +1,7 @@
 package id.rapor.cli;
 
 import id.rapor.client.Call;
+import id.rapor.client.Types;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
@@ -109,6 +110,58 @@ enum Command {
             print.answer(Call.assessments(a.operand(0), y, a.option("--family")), Tables::assessments);
         }
     },
+    ENTER(4, "enter UNIT FAMILY:YEAR ROLE ASSESSMENT.json [--comment TEXT]",
+            "records: enter an assessment of UNIT for the round (ROLE: self, evaluator or verifier); scored at once, a draft",
+            "--comment") {
+        @Override
+        void run(Arguments a, Printer print) {
+            MethodologyChoice round = MethodologyChoice.parse(a.operand(1));
+            if (round.family() == null) throw new UsageException("the round is FAMILY:YEAR, such as pekppp:2024");
+            Types.Assessment answers = AssessmentFile.read(Path.of(a.operand(3)));
+            print.answer(Call.enter(a.operand(0), new Types.AssessmentRequest(round.year(), round.family(), null, a.operand(2),
+                    answers.answers(), answers.respondents(), a.option("--comment"), null)), Tables::assessment);
+        }
+    },
+    SUBMIT(1, "submit ID", "records: a draft assessment is submitted (it waits for a verifier)") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.submit(assessmentId(a.operand(0))), Tables::assessment);
+        }
+    },
+    FINALIZE(1, "finalize ID", "records (verifier): a submitted assessment becomes final and never changes again") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.finalizeAssessment(assessmentId(a.operand(0))), Tables::assessment);
+        }
+    },
+    RESCORE(1, "rescore ID", "records: score an assessment's answers again by the rules serving now, as a new draft (it keeps its score)") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.rescore(assessmentId(a.operand(0))), Tables::assessment);
+        }
+    },
+    OFFICIAL(2, "official UNIT FAMILY:YEAR", "records: the unit's official score of the round (the latest final one of the highest role)") {
+        @Override
+        void run(Arguments a, Printer print) {
+            MethodologyChoice round = MethodologyChoice.parse(a.operand(1));
+            if (round.family() == null) throw new UsageException("the round is FAMILY:YEAR, such as pekppp:2024");
+            print.answer(Call.official(a.operand(0), round.year(), round.family()), Tables::assessment);
+        }
+    },
+    ATTACH(3, "attach ID INDICATOR FILE", "records: attach a document (PDF, image, office file) to an indicator of a draft assessment") {
+        @Override
+        void run(Arguments a, Printer print) {
+            Path file = Path.of(a.operand(2));
+            if (!java.nio.file.Files.isRegularFile(file)) throw new InputException("no such file: " + file);
+            print.answer(Call.attachEvidence(assessmentId(a.operand(0)), a.operand(1), file), Tables::attached);
+        }
+    },
+    EVIDENCE(1, "evidence ID", "records: the documents attached to an assessment, indicator by indicator, with their SHA-256") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.evidence(assessmentId(a.operand(0))), Tables::evidence);
+        }
+    },
     APPROVE(2, "approve ID N", "policy: approve revision N of another policy user, where approval.required is set") {
         @Override
         void run(Arguments a, Printer print) {
@@ -154,6 +207,17 @@ enum Command {
 
     /** The word that names the command on the command line. */
     String word() { return synopsis.split(" ", 2)[0]; }
+
+    /** An assessment's id as the records number them (1, 2, …). */
+    static long assessmentId(String s) {
+        try {
+            long id = Long.parseLong(s);
+            if (id > 0) return id;
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException("'" + s + "' is not an assessment id (1, 2, …; rapor-cli assessments UNIT lists them)");
+    }
 
     static Command named(String word) {
         for (Command c : values()) if (c.word().equals(word)) return c;

@@ -186,6 +186,25 @@ final class Tables {
         for (var u : list) out.printf(row, u.id(), u.kind(), text(u.parent()), u.active() ? "yes" : "no", u.name());
     }
 
+    /** One stored assessment: what it is, its score and what gave it. */
+    void assessment(Types.AssessmentRecord a) {
+        out.printf("assessment %d: %s %s %d, %s, %s: %s %s (%s %s)%s%n", a.id(), a.unit(), a.family(), a.year(), a.role(), a.state(),
+                a.index().toPlainString(), a.band().code(), a.methodology().id(), a.methodology().version(),
+                a.rescoredFrom() == null ? "" : ", re-scored from assessment " + a.rescoredFrom());
+    }
+
+    void attached(Types.Evidence e) {
+        out.printf("%s: %s (%s, %d bytes, sha256 %s)%n", e.indicator(), e.name(), e.mediaType(), e.size(), e.sha256());
+    }
+
+    void evidence(List<Types.Evidence> list) {
+        if (list.isEmpty()) {
+            out.println("no evidence");
+            return;
+        }
+        for (var e : list) attached(e);
+    }
+
     void assessments(List<Types.AssessmentRecord> list) {
         if (list.isEmpty()) {
             out.println("no assessments");
