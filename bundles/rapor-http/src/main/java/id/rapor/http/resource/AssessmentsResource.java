@@ -13,6 +13,7 @@ import id.rapor.api.model.ScoreResult;
 import id.rapor.api.records.AssessmentEntry;
 import id.rapor.api.records.AssessmentRecord;
 import id.rapor.api.records.AssessmentRecords;
+import id.rapor.api.records.OfficialAssessment;
 import id.rapor.api.records.RecordNotFoundException;
 import id.rapor.api.records.ScoreRecord;
 import id.rapor.http.api.RequestBody;
@@ -28,7 +29,6 @@ import id.rapor.http.json.RecordViews;
 import com.fasterxml.jackson.core.JsonFactory;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -79,14 +79,8 @@ public final class AssessmentsResource {
         Integer year = year(x.request().getParameter("year"));
         String family = blankToNull(x.request().getParameter("family"));
         List<AssessmentRecord> list = UnitsResource.call(() -> records.get().forUnit(unit, year, family));
-        // Each round's official assessment, marked in the list.
-        Set<Long> official = new HashSet<>();
-        Set<String> rounds = new HashSet<>();
-        for (AssessmentRecord a : list) {
-            if (rounds.add(a.family() + "/" + a.year())) {
-                UnitsResource.call(() -> records.get().official(unit, a.year(), a.family())).ifPresent(o -> official.add(o.id()));
-            }
-        }
+        // Each round's official assessment, marked in the list: the list holds its rounds whole (year and family pick rounds).
+        Set<Long> official = OfficialAssessment.ofEachRound(list);
         out.send(x.response(), 200, g -> RecordViews.assessments(g, list, official));
     }
 
@@ -160,9 +154,9 @@ public final class AssessmentsResource {
     private static final Audience STORED = new Audience(Language.DEFAULT, true);
 
     private AssessmentEntry score(RecordBodies.Entry e, String unit) throws IOException, HttpProblem {
-        String methodologyId = methodology(e);
-        ScoreRecord score = scored(methodologyId, e.assessment());
-        return new AssessmentEntry(unit, family(methodologyId), e.year(), e.role(), bodies.input(e.assessment()), score, e.comment(),
+        MethodologySummary methodology = methodology(e);
+        ScoreRecord score = scored(methodology.id(), e.assessment());
+        return new AssessmentEntry(unit, methodology.family(), e.year(), e.role(), bodies.input(e.assessment()), score, e.comment(),
                 e.replaces());
     }
 
@@ -208,7 +202,7 @@ public final class AssessmentsResource {
     }
 
     /** The methodology named, or the one of the family that applies to the year; both given must agree. */
-    private String methodology(RecordBodies.Entry e) throws HttpProblem {
+    private MethodologySummary methodology(RecordBodies.Entry e) throws HttpProblem {
         String byYear = null;
         if (e.family() != null) {
             try {
@@ -217,10 +211,10 @@ public final class AssessmentsResource {
                 throw Problems.unknownYear(e.family(), e.year(), ex);
             }
         }
-        if (e.methodology() == null) return byYear;
-        MethodologySummary named = scoring.methodologies().stream().filter(m -> m.id().equals(e.methodology())).findFirst()
+        String wanted = e.methodology() == null ? byYear : e.methodology();
+        MethodologySummary named = scoring.methodologies().stream().filter(m -> m.id().equals(wanted)).findFirst()
                 .orElseThrow(() -> HttpProblem.of(404, "unknown-methodology",
-                        Message.of("problem.unknown-methodology.detail.one", e.methodology()), List.of(FieldError.of("methodology", "records.unknown"))));
+                        Message.of("problem.unknown-methodology.detail.one", wanted), List.of(FieldError.of("methodology", "records.unknown"))));
         if (byYear != null && !byYear.equals(named.id())) {
             throw Problems.invalidAssessment(List.of(FieldError.of("methodology",
                     "records.assessment.methodologyMismatch", named.id(), e.family(), e.year(), byYear)));
@@ -228,12 +222,7 @@ public final class AssessmentsResource {
         if (named.years() != null && !named.years().contains(e.year())) {
             throw Problems.invalidAssessment(List.of(FieldError.of("year", "records.assessment.yearNotCovered", named.id(), e.year())));
         }
-        return named.id();
-    }
-
-    private String family(String methodologyId) {
-        return scoring.methodologies().stream().filter(m -> m.id().equals(methodologyId)).map(MethodologySummary::family)
-                .findFirst().orElseThrow();
+        return named;
     }
 
     private static Integer year(String value) throws HttpProblem {

@@ -7,6 +7,7 @@ import id.rapor.api.records.AssessmentRecord;
 import id.rapor.api.records.AssessmentRecords;
 import id.rapor.api.records.AssessmentRole;
 import id.rapor.api.records.AssessmentState;
+import id.rapor.api.records.OfficialAssessment;
 import id.rapor.api.records.RecordConflictException;
 import id.rapor.api.records.RecordException;
 import id.rapor.api.records.RecordNotFoundException;
@@ -24,7 +25,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -189,7 +189,7 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
     public Optional<AssessmentRecord> official(String unitId, int year, String family) throws RecordException {
         return tx.<Optional<AssessmentRecord>, RecordException>read(c -> {
             if (UnitRows.load(c, unitId) == null) throw new RecordNotFoundException("unit", unitId);
-            return Official.of(round(c, unitId, year, family));
+            return OfficialAssessment.of(round(c, unitId, year, family));
         });
     }
 
@@ -275,16 +275,5 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
     private static String summary(ScoreRecord s) {
         return s.methodologyId() + " " + s.methodologyVersion() + (s.revision() == null ? "" : " revision " + s.revision()) + " "
                 + s.index().toPlainString() + " " + s.bandCode();
-    }
-
-    /** The official assessment of a round: final, of the highest role, the latest of that role. */
-    static final class Official {
-        private Official() {}
-
-        static Optional<AssessmentRecord> of(List<AssessmentRecord> round) {
-            return round.stream()
-                    .filter(a -> a.state() == AssessmentState.FINAL)
-                    .max(Comparator.comparing(AssessmentRecord::role).thenComparing(AssessmentRecord::id));
-        }
     }
 }

@@ -1,0 +1,33 @@
+package id.rapor.api.records;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which assessment is a round's official score: a final one, of the highest role (verifier over
+ * evaluator over self), the latest of that role. One rule, for the records and for every list that
+ * marks it.
+ */
+public final class OfficialAssessment {
+    private static final Comparator<AssessmentRecord> PRECEDENCE =
+            Comparator.comparing(AssessmentRecord::role).thenComparing(AssessmentRecord::id);
+
+    private OfficialAssessment() {}
+
+    /** The official one of {@code round}: the assessments of one unit, family and year. */
+    public static Optional<AssessmentRecord> of(Collection<AssessmentRecord> round) {
+        return round.stream().filter(a -> a.state() == AssessmentState.FINAL).max(PRECEDENCE);
+    }
+
+    /** The ids of the official ones of each round among {@code assessments} (one unit's, every round they hold whole). */
+    public static Set<Long> ofEachRound(Collection<AssessmentRecord> assessments) {
+        Map<String, Optional<AssessmentRecord>> byRound = assessments.stream().collect(Collectors.groupingBy(
+                a -> a.family() + "/" + a.year(), Collectors.filtering(a -> a.state() == AssessmentState.FINAL,
+                        Collectors.maxBy(PRECEDENCE))));
+        return byRound.values().stream().flatMap(Optional::stream).map(AssessmentRecord::id).collect(Collectors.toUnmodifiableSet());
+    }
+}
