@@ -28,13 +28,12 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class UnitsCsv {
     static final int MAX_ERRORS = 100;
+    /** How far the header line is looked at to choose the separator; a longer header is no unit list. */
+    static final int HEADER_MAX_CHARS = 8192;
 
     List<Unit> read(InputStream body) throws IOException, HttpProblem {
         BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        in.mark(8192);
-        String header = in.readLine();
-        if (header == null || header.isBlank()) throw HttpProblem.malformed("$", Message.of("records.csv.empty"));
-        in.reset();
+        String header = header(in);
         char delimiter = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
@@ -81,6 +80,21 @@ public final class UnitsCsv {
         if (units.isEmpty()) throw RecordProblems.invalid("invalid-unit", Message.of("problem.invalid-unit.detail.none"),
                 List.of(FieldError.of("row 2", "records.csv.noUnits")));
         return units;
+    }
+
+    /** The first line, read within the mark's limit so that {@code reset} is always possible. */
+    private static String header(BufferedReader in) throws IOException, HttpProblem {
+        in.mark(HEADER_MAX_CHARS + 1);
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0 && c != '\n' && c != '\r'; c = in.read()) {
+            if (line.length() == HEADER_MAX_CHARS) {
+                throw HttpProblem.malformed("header", Message.of("records.csv.headerTooLong", String.valueOf(HEADER_MAX_CHARS)));
+            }
+            line.append((char) c);
+        }
+        in.reset();
+        if (line.toString().isBlank()) throw HttpProblem.malformed("$", Message.of("records.csv.empty"));
+        return line.toString();
     }
 
     private static String cell(CSVRecord r, List<String> columns, String name) {
