@@ -212,7 +212,11 @@ class OpenApiIT extends StartedDistribution {
         check("POST", "/api/v1/assessments/{id}/rescore", "/api/v1/assessments/999999/rescore", "", 404);
         check("PUT", evidence, "/api/v1/assessments/" + id + "/evidence/i01?name=late.pdf", "%PDF-1.4 late", 409);
         check("DELETE", evidence + "/{name}", "/api/v1/assessments/" + id + "/evidence/i01/bukti.pdf", null, 409);
+        String trail = "/api/v1/records/audit";
+        check("GET", trail, trail + "?assessment=" + id + "&limit=2", null, 200);
+        check("GET", trail, trail + "?unit=upp-doc&assessment=" + id, null, 400);
         auth = null;
+        check("GET", trail, trail, null, 401);
     }
 
     private static final String evidence = "/api/v1/assessments/{id}/evidence/{indicator}";

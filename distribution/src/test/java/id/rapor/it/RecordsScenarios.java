@@ -217,6 +217,45 @@ abstract class RecordsScenarios {
         return java.net.http.HttpClient.newHttpClient().send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    @Test
+    void everyChangeIsInTheRecordsAuditTrailWhichOnlyTheAdminReads() throws Exception {
+        JsonNode draft = created(rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2024, "untuk jejak audit"), OPD));
+        long id = draft.get("id").asLong();
+        ok(put("/api/v1/assessments/" + id, entryWith("self", "i03", 1), OPD));
+        ok(rapor.post("/api/v1/assessments/" + id + "/submit", "", OPD));
+
+        JsonNode trail = ok(rapor.get("/api/v1/records/audit?assessment=" + id, ADMIN));
+        assertEquals(3, trail.size(), trail.toString());
+        assertEquals("assessment.submit", trail.get(0).get("action").asText(), "newest first");
+        assertEquals("assessment.update", trail.get(1).get("action").asText());
+        assertEquals("assessment.create", trail.get(2).get("action").asText());
+        for (JsonNode e : trail) {
+            assertEquals("opd", e.get("user").asText());
+            assertEquals("assessment:" + id, e.get("subject").asText());
+            assertTrue(e.get("address").asText().startsWith("127.0.0.1"), e.toString());
+        }
+        // A page at a time: the Link names the next (older) page, which holds the rest.
+        HttpResponse<String> first = rapor.get("/api/v1/records/audit?assessment=" + id + "&limit=2", ADMIN);
+        assertEquals(2, ok(first).size());
+        String next = first.headers().firstValue("Link").orElseThrow();
+        assertTrue(next.startsWith("</api/v1/records/audit?limit=2&before=") && next.contains("assessment=" + id), next);
+        JsonNode rest = ok(rapor.get(next.substring(1, next.indexOf('>')), ADMIN));
+        assertEquals(1, rest.size());
+        assertEquals("assessment.create", rest.get(0).get("action").asText());
+        assertTrue(rapor.get(next.substring(1, next.indexOf('>')), ADMIN).headers().firstValue("Link").isEmpty(), "the last page");
+        // A unit's own row: created by the admin when the scenarios began.
+        JsonNode unit = ok(rapor.get("/api/v1/records/audit?unit=kab-a", ADMIN));
+        assertEquals("unit.create", unit.get(unit.size() - 1).get("action").asText());
+
+        // It names every unit and user: the admin's alone. Bad parameters are named.
+        assertProblem(rapor.get("/api/v1/records/audit", OPD), 403, "forbidden", null);
+        assertProblem(rapor.get("/api/v1/records/audit", POLICY), 403, "forbidden", null);
+        assertEquals(401, rapor.get("/api/v1/records/audit").statusCode());
+        assertProblem(rapor.get("/api/v1/records/audit?unit=kab-a&assessment=" + id, ADMIN), 400, "malformed-request", "assessment");
+        assertProblem(rapor.get("/api/v1/records/audit?assessment=satu", ADMIN), 400, "malformed-request", "assessment");
+        assertProblem(rapor.get("/api/v1/records/audit?limit=0", ADMIN), 400, "malformed-request", "limit");
+    }
+
     private static String sha256(byte[] bytes) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }

@@ -130,6 +130,15 @@ public final class Call<T> {
     // The evaluation records (a login of a role that holds for the unit).
 
     /** The top regions, or a region and every unit below it. */
+    /**
+     * The records' newest hundred changes (role admin), newest first: of one unit (its own row),
+     * of one assessment and its evidence, or of all (both null).
+     */
+    public static Call<List<Types.RecordChange>> recordAudit(String unit, Long assessment) {
+        String filter = unit != null ? "?unit=" + query(unit) : assessment != null ? "?assessment=" + assessment : "";
+        return get("records/audit" + filter, new TypeToken<>() {});
+    }
+
     public static Call<List<Types.Unit>> units(String region) {
         return get(region == null ? "units" : "units?region=" + query(region), new TypeToken<>() {});
     }

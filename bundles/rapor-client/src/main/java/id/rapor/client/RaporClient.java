@@ -258,6 +258,12 @@ public final class RaporClient {
 
     public Types.AssessmentRecord assessment(long id) { return send(Call.assessment(id)); }
 
+    /** The newest hundred changes to one assessment and its evidence, newest first (role admin). */
+    public List<Types.RecordChange> assessmentAudit(long id) { return send(Call.recordAudit(null, id)); }
+
+    /** The newest hundred changes to one unit's own row, newest first (role admin). */
+    public List<Types.RecordChange> unitAudit(String unitId) { return send(Call.recordAudit(unitId, null)); }
+
     public Types.AssessmentRecord changeDraft(long id, Types.AssessmentRequest assessment) { return send(Call.changeDraft(id, assessment)); }
 
     public Types.AssessmentRecord submit(long id) { return send(Call.submit(id)); }

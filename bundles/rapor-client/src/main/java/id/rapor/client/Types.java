@@ -225,6 +225,9 @@ public final class Types {
     public record AuditEntry(String time, String user, String address, String requestId, String action, String methodology,
                              Integer revision, int status, String detail) {}
 
+    /** One change to the records: who, when, from where, what (subject unit:<id> or assessment:<id>). */
+    public record RecordChange(long id, String time, String user, String address, String action, String subject, String detail) {}
+
     /** Units to preview a revision on. */
     record Units(List<Assessment> units) {
         Units {

@@ -15,6 +15,7 @@ import id.rapor.http.resource.SystemResource;
 import id.rapor.http.resource.AssessmentsResource;
 import id.rapor.http.resource.Needed;
 import id.rapor.http.resource.RecordBodies;
+import id.rapor.http.resource.RecordChangesResource;
 import id.rapor.http.resource.RecordsAccess;
 import id.rapor.http.resource.UnitsCsv;
 import id.rapor.http.resource.UnitsResource;
@@ -23,6 +24,7 @@ import id.rapor.api.records.AssessmentRecords;
 import id.rapor.api.records.EvidenceLimits;
 import id.rapor.api.records.EvidenceStore;
 import id.rapor.http.resource.EvidenceResource;
+import id.rapor.api.records.RecordChanges;
 import id.rapor.api.records.UnitRegistry;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -103,6 +105,9 @@ public final class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile EvidenceStore evidenceStore;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile RecordChanges recordChanges;
+
     /** Ends request bodies at their deadline (RequestBodies); one daemon thread, for as long as the servlet is registered. */
     private final transient ScheduledThreadPoolExecutor deadlines = deadlineTimer();
 
@@ -151,6 +156,7 @@ public final class ApiServlet extends HttpServlet {
                 Settings.Check.within("evidence.max.files", settings.evidence_max_files(), 1, 10_000, 100));
         EvidenceResource evidence = new EvidenceResource(() -> present(assessmentRecords), () -> present(evidenceStore), access, scoring,
                 evidenceLimits, out);
+        RecordChangesResource recordAudit = new RecordChangesResource(() -> present(recordChanges), access, out);
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes(maxBodyBytes)
                 .add("GET", "/health", system::health)
@@ -187,7 +193,8 @@ public final class ApiServlet extends HttpServlet {
                 .add("GET", "/assessments/{id}/evidence", evidence::list)
                 .add("PUT", "/assessments/{id}/evidence/{indicator}", evidence::attach)
                 .add("GET", "/assessments/{id}/evidence/{indicator}/{name}", evidence::download)
-                .add("DELETE", "/assessments/{id}/evidence/{indicator}/{name}", evidence::remove);
+                .add("DELETE", "/assessments/{id}/evidence/{indicator}/{name}", evidence::remove)
+                .add("GET", "/records/audit", recordAudit::page);
         RequestBodies bodies = new RequestBodies(deadlines,
                 Settings.Check.within("bodies.concurrent", settings.bodies_concurrent(), 1, 100_000, 100),
                 Settings.Check.within("body.deadline.ms", settings.body_deadline_ms(), 1000, 3_600_000, 20_000));

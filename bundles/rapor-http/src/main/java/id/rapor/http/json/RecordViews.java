@@ -97,4 +97,21 @@ public final class RecordViews {
     private static String segment(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
+
+    /** The records' audit trail, newest first. */
+    public static void changes(JsonGenerator g, List<id.rapor.api.records.RecordChange> changes) throws IOException {
+        g.writeStartArray();
+        for (var c : changes) {
+            g.writeStartObject();
+            g.writeNumberField("id", c.id());
+            g.writeStringField("time", c.time().toString());
+            g.writeStringField("user", c.user());
+            g.writeStringField("address", c.address());
+            g.writeStringField("action", c.action());
+            g.writeStringField("subject", c.subject());
+            g.writeStringField("detail", c.detail());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
 }
