@@ -9,6 +9,7 @@ import id.rapor.client.RaporException;
 import id.rapor.client.Types;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,12 @@ class ClientRecordsIT extends StartedDistribution {
         assertEquals(409, refused.status());
         Types.AssessmentRecord again = admin.rescore(draft.id());
         assertEquals(Long.valueOf(draft.id()), again.rescoredFrom());
+        // Who changed it, newest first: the finalize last, the create first; the unit's own row apart.
+        List<Types.RecordChange> trail = admin.assessmentAudit(draft.id());
+        assertEquals("assessment.finalize", trail.get(0).action());
+        assertEquals("assessment.create", trail.get(trail.size() - 1).action());
+        assertTrue(trail.stream().anyMatch(c -> c.action().equals("evidence.remove")), trail.toString());
+        assertEquals("unit.update", admin.unitAudit("dinas-kesehatan").get(0).action());
 
         // The same records from the command line.
         java.nio.file.Path csv = rapor.home.resolve("unit-list.csv");
@@ -78,6 +85,9 @@ class ClientRecordsIT extends StartedDistribution {
         String[] listed = rapor.command("rapor-cli", env, "--url", url, "assessments", "dinas-kesehatan", "--year", "2024");
         assertEquals("0", listed[0], listed[1]);
         assertTrue(listed[1].contains("official") && listed[1].contains("2.97"), listed[1]);
+        String[] changes = rapor.command("rapor-cli", env, "--url", url, "records-audit", "--assessment", Long.toString(draft.id()));
+        assertEquals("0", changes[0], changes[1]);
+        assertTrue(changes[1].contains("assessment.finalize") && changes[1].contains("assessment:" + draft.id()), changes[1]);
         java.nio.file.Files.writeString(csv, "id,name,kind,parent\nx,X,kantor,kota-klien\n");
         String[] refusedCsv = rapor.command("rapor-cli", env, "--url", url, "import-units", csv.toString());
         assertEquals("1", refusedCsv[0], refusedCsv[1]);

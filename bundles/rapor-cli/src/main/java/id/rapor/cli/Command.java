@@ -148,6 +148,22 @@ enum Command {
             print.answer(Call.official(a.operand(0), round.year(), round.family()), Tables::assessment);
         }
     },
+    RECORDS_AUDIT(0, "records-audit [--unit UNIT | --assessment ID]",
+            "admin: the records' audit trail, every change to units, assessments and evidence, newest first", "--unit", "--assessment") {
+        @Override
+        void run(Arguments a, Printer print) {
+            String unit = a.option("--unit");
+            String assessment = a.option("--assessment");
+            if (unit != null && assessment != null) throw new UsageException("give --unit or --assessment, not both");
+            Long id;
+            try {
+                id = assessment == null ? null : Long.valueOf(assessment);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--assessment is an assessment's id, a whole number, not '" + assessment + "'");
+            }
+            print.answer(Call.recordAudit(unit, id), Tables::recordChanges);
+        }
+    },
     ATTACH(3, "attach ID INDICATOR FILE", "records: attach a document (PDF, image, office file) to an indicator of a draft assessment") {
         @Override
         void run(Arguments a, Printer print) {

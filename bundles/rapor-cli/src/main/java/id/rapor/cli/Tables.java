@@ -165,6 +165,12 @@ final class Tables {
         }
     }
 
+    void recordChanges(List<Types.RecordChange> changes) {
+        String row = "%-24s %-12s %-20s %-22s %s%n";
+        out.printf(row, "TIME", "USER", "ACTION", "SUBJECT", "DETAIL");
+        for (var c : changes) out.printf(row, c.time(), text(c.user()), c.action(), c.subject(), text(c.detail()));
+    }
+
     private void ruleErrors(List<Types.RuleError> errors) {
         for (var e : errors) out.printf("    %s:%d: %s%n", e.file(), e.line(), e.message());
     }
