@@ -20,11 +20,14 @@ class RecordsOnPostgresIT extends RecordsScenarios {
     @BeforeAll
     static void start() throws Exception {
         postgres = PostgresServer.start();
-        rapor = RaporDistribution.start(home -> {
-            Files.writeString(home.resolve("etc/rapor.properties"), "\ndatabase.url=" + postgres.url("rapor") + "\ndatabase.user="
-                    + PostgresServer.USER + "\ndatabase.password=" + PostgresServer.PASSWORD + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        });
+        rapor = RaporDistribution.start(RecordsOnPostgresIT::onPostgres);
         users(rapor);
+    }
+
+    /** database.url, user and password in etc/rapor.properties, as an operator writes them. */
+    private static void onPostgres(java.nio.file.Path home) throws Exception {
+        Files.writeString(home.resolve("etc/rapor.properties"), "\ndatabase.url=" + postgres.url("rapor") + "\ndatabase.user="
+                + PostgresServer.USER + "\ndatabase.password=" + PostgresServer.PASSWORD + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     @AfterAll
@@ -54,5 +57,34 @@ class RecordsOnPostgresIT extends RecordsScenarios {
             back = rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2025, null), OPD);
         }
         assertEquals(201, back.statusCode(), back.body());
+    }
+
+    @Test
+    void aDatabaseDownAtStartIsA503UntilItComesUpAndScoringNeverWaitsForIt() throws Exception {
+        postgres.stop();
+        boolean down = true;
+        RaporDistribution late = null;
+        try {
+            late = RaporDistribution.start(RecordsOnPostgresIT::onPostgres);
+            assertEquals("0", late.command("rapor-user", java.util.Map.of("RAPOR_PASSWORD", "sandi-admin-1"), "add", "admin", "admin")[0]);
+            HttpResponse<String> refused = late.get("/api/v1/units", ADMIN);
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertEquals("urn:rapor:problem:database-unavailable", RaporDistribution.json(refused).get("type").asText());
+            assertEquals("5", refused.headers().firstValue("Retry-After").orElse(""), "when to ask again");
+            assertEquals(200, late.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString()).statusCode());
+            postgres.startAgain();
+            down = false;
+            // The database's bundle tries again every 5 s: the records come without a restart.
+            HttpResponse<String> units = late.get("/api/v1/units", ADMIN);
+            for (int i = 0; i < 200 && units.statusCode() == 503; i++) {
+                Thread.sleep(100);
+                units = late.get("/api/v1/units", ADMIN);
+            }
+            assertEquals(200, units.statusCode(), units.body());
+            assertEquals(true, units.body().contains("\"kab-a\""), units.body());
+        } finally {
+            if (down) postgres.startAgain();
+            if (late != null) late.close();
+        }
     }
 }
