@@ -2,6 +2,7 @@ package id.rapor.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import id.rapor.testing.PostgresServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

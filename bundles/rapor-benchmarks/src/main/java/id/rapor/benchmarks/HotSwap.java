@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +50,7 @@ final class HotSwap {
         figures.addAll(run("a moved band dropped into deploy/ (FileInstall polls every 100 ms)", "2022.9.0",
                 Map.of("2022.1.0", "C", "2022.9.0", "C-"), () -> deploy(moved, "2022.9.0")));
 
-        String user = "bench";
-        String password = "benchmark-password";
-        Process add = new ProcessBuilder(rapor.home.resolve("bin/rapor-user").toString(), "add", user, "policy").redirectErrorStream(true).start();
-        add.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
-        add.getOutputStream().close();
-        if (add.waitFor() != 0) throw new IllegalStateException(new String(add.getInputStream().readAllBytes()));
-        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String auth = rapor.user("bench", "benchmark-password", "policy");
         Map<String, String> original = read(shipped);
         String proposal = "{\"comment\":\"band C back from 2.51\",\"files\":{\"methodology/bands.csv\":" + quote(original.get("methodology/bands.csv"))
                 + ",\"methodology/golden-cases.csv\":" + quote(original.get("methodology/golden-cases.csv")) + "}}";

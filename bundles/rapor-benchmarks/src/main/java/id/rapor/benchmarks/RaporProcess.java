@@ -7,11 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +35,11 @@ final class RaporProcess implements AutoCloseable {
     }
 
     static RaporProcess start(Path distribution, String scoreBody) throws Exception {
+        return start(distribution, scoreBody, Map.of());
+    }
+
+    /** Started with {@code environment} added to bin/rapor's, e.g. RAPOR_DATABASE_URL. */
+    static RaporProcess start(Path distribution, String scoreBody, Map<String, String> environment) throws Exception {
         Path home = Files.createTempDirectory("rapor-bench-");
         try (Stream<Path> files = Files.walk(distribution)) {
             for (Path p : (Iterable<Path>) files::iterator) {
@@ -46,6 +54,7 @@ final class RaporProcess implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rapor").toString()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("rapor.log").toFile());
+        pb.environment().putAll(environment);
         pb.environment().put("RAPOR_HTTP_PORT", Integer.toString(port));
         long start = System.nanoTime();
         Process process = pb.start();
@@ -72,6 +81,17 @@ final class RaporProcess implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Adds a user with bin/rapor-user (the password in RAPOR_PASSWORD); answers its Authorization header. */
+    String user(String name, String password, String roles) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rapor-user").toString(), "add", name, roles).redirectErrorStream(true);
+        pb.environment().put("RAPOR_PASSWORD", password);
+        Process add = pb.start();
+        add.getOutputStream().close();
+        String out = new String(add.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (add.waitFor() != 0) throw new IllegalStateException("bin/rapor-user add " + name + ": " + out);
+        return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Resident memory of the JVM (bin/rapor execs java, so the process is the JVM), in MiB. */

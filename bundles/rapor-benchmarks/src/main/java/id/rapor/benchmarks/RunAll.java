@@ -1,5 +1,6 @@
 package id.rapor.benchmarks;
 
+import id.rapor.testing.PostgresServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,78 +8,124 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs every benchmark in one go and writes the results table: the engine in process against
- * the plain-Java baseline (JMH), each rule base's compile cost, and the real distribution over
- * HTTP (cold start, memory, single scores, a 500-unit region, rule changes under load).
- * <pre>java -cp … id.rapor.benchmarks.RunAll --distribution DIR --example FILE --out docs/benchmarks.md [--quick]</pre>
+ * the plain-Java baseline (JMH), each rule base's compile cost, the real distribution over
+ * HTTP (cold start, memory, single scores against the health endpoint, a 500-unit region,
+ * rule changes under load), and the records of a 1,000-unit region on H2 and on PostgreSQL.
+ * <pre>java -cp … id.rapor.benchmarks.RunAll --distribution DIR --example FILE --out docs/benchmarks.md [--quick] [--only PART,…]</pre>
+ * {@code --only} runs some of the parts ({@value #PARTS_LIST}) and prints their table without
+ * writing {@code --out}: a partial run never replaces the whole report.
  */
 public final class RunAll {
+    static final String PARTS_LIST = "engine,rulebases,http,records";
+    private static final int RECORDS_UNITS = 1000;
+
     private RunAll() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         boolean quick = options.containsKey("quick");
+        Set<String> parts = Set.of(options.getOrDefault("only", PARTS_LIST).split(","));
+        for (String part : parts) {
+            if (!Arrays.asList(PARTS_LIST.split(",")).contains(part)) throw new IllegalArgumentException("--only: " + part + " is not one of " + PARTS_LIST);
+        }
         Path distribution = Path.of(options.getOrDefault("distribution", "distribution/target/rapor"));
         String example = Files.readString(Path.of(options.getOrDefault("example", "docs/examples/pekppp-2022-assessment.json")));
         Path out = Path.of(options.getOrDefault("out", "docs/benchmarks.md"));
 
         List<Figure> figures = new ArrayList<>();
-        log("engine throughput (JMH)");
-        figures.addAll(EngineThroughput.measure(quick));
-        log("rule base compile cost");
-        figures.addAll(RuleBaseCost.measure());
-        log("distribution over HTTP");
-        figures.addAll(overHttp(distribution, example, quick));
-        Files.writeString(out, Report.markdown(figures, quick, String.join(" ", args)), StandardCharsets.UTF_8);
-        log("wrote " + out.toAbsolutePath());
+        if (parts.contains("engine")) {
+            log("engine throughput (JMH)");
+            figures.addAll(EngineThroughput.measure(quick));
+        }
+        if (parts.contains("rulebases")) {
+            log("rule base compile cost");
+            figures.addAll(RuleBaseCost.measure());
+        }
+        if (parts.contains("http")) {
+            log("distribution over HTTP");
+            figures.addAll(overHttp(distribution, example, quick));
+        }
+        if (parts.contains("records")) {
+            log("records over HTTP");
+            figures.addAll(records(distribution, example, quick));
+        }
+        String report = Report.markdown(figures, quick, String.join(" ", args));
+        if (options.containsKey("only")) {
+            System.out.println(report);
+            log("partial run (--only): " + out + " left as it is");
+        } else {
+            Files.writeString(out, report, StandardCharsets.UTF_8);
+            log("wrote " + out.toAbsolutePath());
+        }
         for (Figure f : figures) System.out.println(f.section() + " | " + f.name() + " | " + f.value() + " | " + f.target());
     }
 
     private static List<Figure> overHttp(Path distribution, String example, boolean quick) throws Exception {
         List<Figure> figures = new ArrayList<>();
-        String section = "The distribution over HTTP (wrk, keep-alive, on the same 2 cores)";
-        // One start varies by a few hundred ms on 2 shared cores: report the median of five, and the range.
-        double[] starts = new double[quick ? 3 : 5];
-        for (int k = 0; k < starts.length; k++) {
-            try (RaporProcess once = RaporProcess.start(distribution, example)) {
-                starts[k] = once.coldStartMillis;
-            }
-        }
-        java.util.Arrays.sort(starts);
-        double median = starts[starts.length / 2];
-        figures.add(Figure.against("Start and memory", "cold start: bin/rapor to the first successful score, median of " + starts.length,
-                median, String.format("ms (%,.0f–%,.0f ms)", starts[0], starts[starts.length - 1]), "≤ 3,000 ms", median <= 3000));
+        figures.add(ColdStart.measure(distribution, example, quick));
         try (RaporProcess rapor = RaporProcess.start(distribution, example)) {
             rapor.awaitAllLoaded();
             double rssIdle = rapor.rssMiB();
-            String score = rapor.url("/api/v1/methodologies/pekppp-2022/score");
-            Wrk.post(score, example, 16, quick ? 3 : 15); // warm the JIT
-            for (int connections : new int[] {8, 32}) {
-                Wrk.Result r = Wrk.post(score, example, connections, quick ? 3 : 15);
-                figures.add(Figure.against(section, "single score, " + connections + " connections: throughput", r.requestsPerSecond(),
-                        "scores/s", "≥ 10,000/s", r.requestsPerSecond() >= 10_000));
-                figures.add(Figure.against(section, "single score, " + connections + " connections: p50 / p99 / max latency", r.p99Millis(),
-                        String.format("ms p99 (p50 %.2f ms, max %.1f ms)", r.p50Millis(), r.maxMillis()), "p99 ≤ 10 ms", r.p99Millis() <= 10));
-                if (r.non2xx() > 0) figures.add(Figure.against(section, "non-2xx answers", r.non2xx(), "", "0", false));
-            }
-            String region = Report.region(example, 500);
-            String batch = rapor.url("/api/v1/methodologies/pekppp-2022/score/batch");
-            Wrk.post(batch, region, 1, quick ? 2 : 5);
-            Wrk.Result b = Wrk.post(batch, region, 1, quick ? 3 : 15);
-            figures.add(Figure.against(section, "500-unit region, 1 connection: p50 latency", b.p50Millis(),
-                    String.format("ms (p99 %.1f ms, max %.1f ms, %.0f regions/s)", b.p99Millis(), b.maxMillis(), b.requestsPerSecond()),
-                    "≤ 100 ms", b.p50Millis() <= 100));
+            figures.addAll(ScoringOverHttp.measure(rapor, example, quick));
             double rssLoaded = rapor.rssMiB();
             figures.add(Figure.against("Start and memory", "resident memory, all five methodologies loaded, idle", rssIdle, "MiB", "≤ 300 MiB", rssIdle <= 300));
             figures.add(Figure.against("Start and memory", "resident memory after the load runs", rssLoaded, "MiB", "≤ 300 MiB", rssLoaded <= 300));
             figures.addAll(new HotSwap(rapor, example).measure());
         }
         return figures;
+    }
+
+    /**
+     * The records on the embedded H2 (the default) and on a real PostgreSQL, each in a fresh
+     * distribution with the same region built through the API; PostgreSQL judged against H2's
+     * figures of this run.
+     */
+    private static List<Figure> records(Path distribution, String example, boolean quick) throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        String h2Section = String.format("Records over HTTP, embedded H2 (a region of %,d units with five years of history)", RECORDS_UNITS);
+        RecordsLoad.Measured h2;
+        try (RaporProcess rapor = RaporProcess.start(distribution, example)) {
+            rapor.awaitAllLoaded();
+            log("H2: building the region through the API");
+            RecordsRegion region = RecordsRegion.build(rapor, RECORDS_UNITS);
+            figures.add(region.built(h2Section));
+            log("H2: listing and storing");
+            h2 = RecordsLoad.measure(rapor, region, quick);
+            figures.addAll(RecordsLoad.figures(h2Section, region, h2));
+            figures.addAll(bulkRecords(rapor, region, h2Section, quick));
+        }
+        try (PostgresServer postgres = PostgresServer.start()) {
+            String pgSection = "Records over HTTP, PostgreSQL " + postgres.version() + " (the same region; within 2× of H2 in this run)";
+            try (RaporProcess rapor = RaporProcess.start(distribution, example, Map.of("RAPOR_DATABASE_URL", postgres.url("rapor"),
+                    "RAPOR_DATABASE_USER", PostgresServer.USER, "RAPOR_DATABASE_PASSWORD", PostgresServer.PASSWORD))) {
+                rapor.awaitAllLoaded();
+                log("PostgreSQL: building the region through the API");
+                RecordsRegion region = RecordsRegion.build(rapor, RECORDS_UNITS);
+                figures.add(region.built(pgSection));
+                log("PostgreSQL: listing and storing");
+                figures.addAll(RecordsLoad.figuresAgainstH2(pgSection, region, RecordsLoad.measure(rapor, region, quick), h2));
+                figures.addAll(bulkRecords(rapor, region, pgSection, quick));
+            }
+        }
+        return figures;
+    }
+
+    /**
+     * The records' bulk paths, on the region just built, in each database: importing 10,000
+     * units' assessments from one CSV (target ≤ 30 s) and the monitoring view of the region.
+     * Both endpoints are being written on other branches; each one's measurement goes here
+     * when it lands, with its explanation in Report's "How to read these".
+     */
+    private static List<Figure> bulkRecords(RaporProcess rapor, RecordsRegion region, String section, boolean quick) {
+        return List.of();
     }
 
     private static Map<String, String> options(String[] args) {

@@ -1,4 +1,4 @@
-package id.rapor.it;
+package id.rapor.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,17 +16,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL server for the tests: Debian's binaries ({@code apt-get install postgresql},
- * which {@code .ci/run} does when they are missing), a throwaway cluster made with
- * {@code initdb} in a temporary folder, listening on a free port of 127.0.0.1 only, with a
- * password-protected user {@code rapor} and a database {@code rapor}. PostgreSQL refuses to run
- * as root; as root, the server runs as the {@code postgres} user the package creates.
+ * A real PostgreSQL server for the integration tests and the benchmarks: Debian's binaries
+ * ({@code apt-get install postgresql}, which {@code .ci/run} and {@code bundles/rapor-benchmarks/run}
+ * do when they are missing), a throwaway cluster made with {@code initdb} in a temporary folder,
+ * listening on a free port of 127.0.0.1 only, with a password-protected user {@code rapor} and a
+ * database {@code rapor}. PostgreSQL refuses to run as root; as root, the server runs as the
+ * {@code postgres} user the package creates.
  */
-final class PostgresServer implements AutoCloseable {
-    static final String USER = "rapor";
-    static final String PASSWORD = "rapor-test-password";
+public final class PostgresServer implements AutoCloseable {
+    public static final String USER = "rapor";
+    public static final String PASSWORD = "rapor-test-password";
 
-    final int port;
+    public final int port;
     private final Path bin;
     private final Path data;
     private final boolean asPostgres;
@@ -38,7 +39,7 @@ final class PostgresServer implements AutoCloseable {
         this.asPostgres = asPostgres;
     }
 
-    static PostgresServer start() throws Exception {
+    public static PostgresServer start() throws Exception {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("rapor-pg-");
@@ -58,16 +59,21 @@ final class PostgresServer implements AutoCloseable {
         return pg;
     }
 
-    String url(String database) {
+    /** The server's major version, as Debian's folder names it (e.g. 15). */
+    public String version() {
+        return bin.getParent().getFileName().toString();
+    }
+
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     /** Stops the server at once (as a crash would), or starts it again: for the tests of a database that goes away. */
-    void stop() throws Exception {
+    public void stop() throws Exception {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"));
     }
 
-    void startAgain() throws Exception {
+    public void startAgain() throws Exception {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
                 data.getParent().resolve("server.log").toString(), "-o",
                 "-p " + port + " -c listen_addresses=127.0.0.1 -k " + data.getParent() + " -c fsync=off", "start"));
