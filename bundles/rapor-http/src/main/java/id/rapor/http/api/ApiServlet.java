@@ -24,6 +24,8 @@ import id.rapor.api.records.EvidenceLimits;
 import id.rapor.api.records.EvidenceStore;
 import id.rapor.http.resource.EvidenceResource;
 import id.rapor.api.records.UnitRegistry;
+import id.rapor.api.monitoring.MonitoringService;
+import id.rapor.http.resource.MonitoringResource;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -103,6 +105,9 @@ public final class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile EvidenceStore evidenceStore;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile MonitoringService monitoringService;
+
     /** Ends request bodies at their deadline (RequestBodies); one daemon thread, for as long as the servlet is registered. */
     private final transient ScheduledThreadPoolExecutor deadlines = deadlineTimer();
 
@@ -151,6 +156,7 @@ public final class ApiServlet extends HttpServlet {
                 Settings.Check.within("evidence.max.files", settings.evidence_max_files(), 1, 10_000, 100));
         EvidenceResource evidence = new EvidenceResource(() -> present(assessmentRecords), () -> present(evidenceStore), access, scoring,
                 evidenceLimits, out);
+        MonitoringResource monitoring = new MonitoringResource(() -> present(monitoringService), unitRegistry, access, out);
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes(maxBodyBytes)
                 .add("GET", "/health", system::health)
@@ -179,6 +185,8 @@ public final class ApiServlet extends HttpServlet {
                 .add("GET", "/units/{id}/assessments", assessmentsResource::list)
                 .add("POST", "/units/{id}/assessments", assessmentsResource::create)
                 .add("GET", "/units/{id}/official", assessmentsResource::official)
+                .add("GET", "/units/{id}/history", monitoring::history)
+                .add("GET", "/monitoring", monitoring::round)
                 .add("GET", "/assessments/{id}", assessmentsResource::assessment)
                 .add("PUT", "/assessments/{id}", assessmentsResource::update)
                 .add("POST", "/assessments/{id}/submit", assessmentsResource::submit)
