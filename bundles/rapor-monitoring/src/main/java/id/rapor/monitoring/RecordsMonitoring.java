@@ -57,7 +57,7 @@ public final class RecordsMonitoring implements MonitoringService {
         Round current = Round.of(tree, scores, query.year());
         Round previous = before.isPresent() ? Round.of(tree, scores, before.getAsInt()) : null;
 
-        Methodology methodology = scoring.methodology(query.methodology() != null ? query.methodology() : chosen(current, family, query.year()));
+        Methodology methodology = scoring.methodology(query.methodology() != null ? query.methodology() : chosen(current, family, query.year(), scoring::resolve));
         TreeSet<String> previousMethodologies = previous == null ? new TreeSet<>() : previous.methodologies();
         Methodology previousMethodology = previousMethodologies.size() == 1 ? servedOrNull(previousMethodologies.first()) : null;
         return new RoundAggregation(methodology, previousMethodology).view(tree, family, current, previous, threshold(methodology, query.atOrBelow()));
@@ -86,14 +86,23 @@ public final class RecordsMonitoring implements MonitoringService {
         return named.family();
     }
 
-    /** The round's methodology: the one its official scores were given by, else the family's for the year. */
-    private String chosen(Round current, String family, int year) throws MonitoringQueryException, UnknownYearException {
+    /** The methodology of {@code family} that applies to a year, as the scoring service resolves it. */
+    @FunctionalInterface
+    interface YearResolver {
+        String resolve(String family, int year) throws UnknownYearException;
+    }
+
+    /**
+     * The round's methodology: the one its official scores were given by; with none yet, the family's for
+     * the year; with two, none (the caller names one with methodology=, and the problem says which there are).
+     */
+    static String chosen(Round current, String family, int year, YearResolver resolver) throws MonitoringQueryException, UnknownYearException {
         TreeSet<String> ids = current.methodologies();
         if (ids.size() > 1) {
             throw new MonitoringQueryException("ambiguous-round", "methodology",
                     Message.of("monitoring.ambiguousRound", family, year, String.join(", ", ids)));
         }
-        return ids.isEmpty() ? scoring.resolve(family, year) : ids.first();
+        return ids.isEmpty() ? resolver.resolve(family, year) : ids.first();
     }
 
     /** The band asked for (or C by default, where the methodology has it). */
