@@ -9,6 +9,7 @@ import id.rapor.client.RaporException;
 import id.rapor.client.Types;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,24 @@ class ClientRecordsIT extends StartedDistribution {
         Types.AssessmentRecord again = admin.rescore(draft.id());
         assertEquals(Long.valueOf(draft.id()), again.rescoredFrom());
 
+        // The round's view and the history, typed.
+        Types.MonitoringView view = admin.monitoring("kota-klien", "pekppp", 2024);
+        assertEquals(0, new BigDecimal("2.97").compareTo(view.index()));
+        assertEquals("C", view.band().code());
+        assertEquals("dinas-kesehatan", view.units().get(0).id());
+        assertEquals(1, view.units().get(0).rank());
+        assertEquals("evaluator", view.units().get(0).official().role());
+        assertEquals(List.of("dinas-kesehatan"), view.atOrBelow().units());
+        assertEquals(null, view.previous());
+        Types.MonitoringView empty = admin.monitoring(new Types.MonitoringQuery("kota-klien", 2023, null, "pekppp-2022", "D"));
+        assertTrue(empty.empty());
+        assertEquals(null, empty.index());
+        assertEquals(List.of("dinas-kesehatan"), empty.notEntered());
+        Types.History history = admin.history("dinas-kesehatan", "pekppp");
+        assertEquals(1, history.rounds().size());
+        assertEquals("pekppp-2022", history.rounds().get(0).methodology());
+        assertEquals(422, assertThrows(RaporException.class, () -> admin.monitoring("dinas-kesehatan", "pekppp", 2024)).status());
+
         // The same records from the command line.
         java.nio.file.Path csv = rapor.home.resolve("unit-list.csv");
         java.nio.file.Files.writeString(csv, "id;name;kind;parent\nupp-klinik;UPP Klinik Kota;service-unit;dinas-kesehatan\n");
@@ -79,6 +98,14 @@ class ClientRecordsIT extends StartedDistribution {
         assertEquals("0", listed[0], listed[1]);
         assertTrue(listed[1].contains("official") && listed[1].contains("2.97"), listed[1]);
         java.nio.file.Files.writeString(csv, "id,name,kind,parent\nx,X,kantor,kota-klien\n");
+        // Imported above: the office is now assessed through its service unit, which has entered nothing.
+        String[] monitoring = rapor.command("rapor-cli", env, "--url", url, "monitoring", "--region", "kota-klien", "--year", "2024",
+                "--family", "pekppp");
+        assertEquals("0", monitoring[0], monitoring[1]);
+        assertTrue(monitoring[1].contains("not entered: upp-klinik"), monitoring[1]);
+        String[] trend = rapor.command("rapor-cli", env, "--url", url, "history", "kota-klien", "--family", "pekppp");
+        assertEquals("0", trend[0], trend[1]);
+        assertTrue(trend[1].contains("the index of its units, round by round"), trend[1]);
         String[] refusedCsv = rapor.command("rapor-cli", env, "--url", url, "import-units", csv.toString());
         assertEquals("1", refusedCsv[0], refusedCsv[1]);
         assertTrue(refusedCsv[1].contains("row 2, column kind"), refusedCsv[1]);

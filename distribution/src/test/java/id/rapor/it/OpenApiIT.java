@@ -212,10 +212,31 @@ class OpenApiIT extends StartedDistribution {
         check("POST", "/api/v1/assessments/{id}/rescore", "/api/v1/assessments/999999/rescore", "", 404);
         check("PUT", evidence, "/api/v1/assessments/" + id + "/evidence/i01?name=late.pdf", "%PDF-1.4 late", 409);
         check("DELETE", evidence + "/{name}", "/api/v1/assessments/" + id + "/evidence/i01/bukti.pdf", null, 409);
+        monitoring();
         auth = null;
     }
 
     private static final String evidence = "/api/v1/assessments/{id}/evidence/{indicator}";
+
+    /** The round's view (with the official score above, and an empty round) and the history of a unit and a region. */
+    private void monitoring() throws Exception {
+        String view = "/api/v1/monitoring";
+        check("GET", view, view + "?region=kab-doc&year=2024&family=pekppp&exact=true", null, 200);
+        check("GET", view, view + "?region=kab-doc&year=2023&family=pekppp", null, 200);
+        check("GET", view, view + "?region=kab-doc&year=2024", null, 400);
+        check("GET", view, view + "?region=nowhere&year=2024&family=pekppp", null, 404);
+        check("GET", view, view + "?region=upp-doc&year=2024&family=pekppp", null, 422);
+        String history = "/api/v1/units/{id}/history";
+        check("GET", history, "/api/v1/units/upp-doc/history?family=pekppp&exact=true", null, 200);
+        check("GET", history, "/api/v1/units/kab-doc/history?family=pekppp", null, 200);
+        check("GET", history, "/api/v1/units/kab-doc/history", null, 400);
+        check("GET", history, "/api/v1/units/nowhere/history?family=pekppp", null, 404);
+        String saved = auth;
+        auth = null;
+        check("GET", view, view + "?region=kab-doc&year=2024&family=pekppp", null, 401);
+        check("GET", history, "/api/v1/units/kab-doc/history?family=pekppp", null, 401);
+        auth = saved;
+    }
 
     /** A draft's evidence: attached, listed, downloaded (bytes of the type detected), refused as documented, removed. */
     private void evidence(long id) throws Exception {

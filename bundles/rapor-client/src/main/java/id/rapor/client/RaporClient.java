@@ -258,6 +258,15 @@ public final class RaporClient {
 
     public Types.AssessmentRecord assessment(long id) { return send(Call.assessment(id)); }
 
+    /** A region's round at a glance, from the stored official scores. */
+    public Types.MonitoringView monitoring(Types.MonitoringQuery query) { return send(Call.monitoring(query)); }
+
+    /** A region's round of {@code family} in {@code year}, with C as the band for guidance. */
+    public Types.MonitoringView monitoring(String region, String family, int year) { return monitoring(Types.MonitoringQuery.of(region, family, year)); }
+
+    /** Every round of a unit or region, oldest first. */
+    public Types.History history(String unitId, String family) { return send(Call.history(unitId, family)); }
+
     public Types.AssessmentRecord changeDraft(long id, Types.AssessmentRequest assessment) { return send(Call.changeDraft(id, assessment)); }
 
     public Types.AssessmentRecord submit(long id) { return send(Call.submit(id)); }
