@@ -69,7 +69,8 @@ public final class MonitoringResource {
         } catch (UnknownMethodologyException e) {
             throw Problems.unknownMethodology(e);
         } catch (MethodologyUnavailableException e) {
-            throw Problems.unavailable(methodology, e);
+            // The methodology named, or the one of the family for the year (resolved, but its rule bundle not serving).
+            throw Problems.unavailable(methodology != null ? methodology : family + " " + year, e);
         } catch (RecordException | MonitoringQueryException | RecordsUnavailableException e) {
             throw refused(e, "region");
         }
