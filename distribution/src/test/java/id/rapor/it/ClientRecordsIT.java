@@ -72,6 +72,24 @@ class ClientRecordsIT extends StartedDistribution {
         assertTrue(trail.stream().anyMatch(c -> c.action().equals("evidence.remove")), trail.toString());
         assertEquals("unit.update", admin.unitAudit("dinas-kesehatan").get(0).action());
 
+        // The round's view and the history, typed.
+        Types.MonitoringView view = admin.monitoring("kota-klien", "pekppp", 2024);
+        assertEquals(0, new BigDecimal("2.97").compareTo(view.index()));
+        assertEquals("C", view.band().code());
+        assertEquals("dinas-kesehatan", view.units().get(0).id());
+        assertEquals(1, view.units().get(0).rank());
+        assertEquals("evaluator", view.units().get(0).official().role());
+        assertEquals(List.of("dinas-kesehatan"), view.atOrBelow().units());
+        assertEquals(null, view.previous());
+        Types.MonitoringView empty = admin.monitoring(new Types.MonitoringQuery("kota-klien", 2023, null, "pekppp-2022", "D"));
+        assertTrue(empty.empty());
+        assertEquals(null, empty.index());
+        assertEquals(List.of("dinas-kesehatan"), empty.notEntered());
+        Types.History history = admin.history("dinas-kesehatan", "pekppp");
+        assertEquals(1, history.rounds().size());
+        assertEquals("pekppp-2022", history.rounds().get(0).methodology());
+        assertEquals(422, assertThrows(RaporException.class, () -> admin.monitoring("dinas-kesehatan", "pekppp", 2024)).status());
+
         // The same records from the command line.
         java.nio.file.Path csv = rapor.home.resolve("unit-list.csv");
         java.nio.file.Files.writeString(csv, "id;name;kind;parent\nupp-klinik;UPP Klinik Kota;service-unit;dinas-kesehatan\n");
@@ -89,6 +107,14 @@ class ClientRecordsIT extends StartedDistribution {
         assertEquals("0", changes[0], changes[1]);
         assertTrue(changes[1].contains("assessment.finalize") && changes[1].contains("assessment:" + draft.id()), changes[1]);
         java.nio.file.Files.writeString(csv, "id,name,kind,parent\nx,X,kantor,kota-klien\n");
+        // Imported above: the office is now assessed through its service unit, which has entered nothing.
+        String[] monitoring = rapor.command("rapor-cli", env, "--url", url, "monitoring", "--region", "kota-klien", "--year", "2024",
+                "--family", "pekppp");
+        assertEquals("0", monitoring[0], monitoring[1]);
+        assertTrue(monitoring[1].contains("not entered: upp-klinik"), monitoring[1]);
+        String[] trend = rapor.command("rapor-cli", env, "--url", url, "history", "kota-klien", "--family", "pekppp");
+        assertEquals("0", trend[0], trend[1]);
+        assertTrue(trend[1].contains("the index of its units, round by round"), trend[1]);
         String[] refusedCsv = rapor.command("rapor-cli", env, "--url", url, "import-units", csv.toString());
         assertEquals("1", refusedCsv[0], refusedCsv[1]);
         assertTrue(refusedCsv[1].contains("row 2, column kind"), refusedCsv[1]);

@@ -215,11 +215,32 @@ class OpenApiIT extends StartedDistribution {
         String trail = "/api/v1/records/audit";
         check("GET", trail, trail + "?assessment=" + id + "&limit=2", null, 200);
         check("GET", trail, trail + "?unit=upp-doc&assessment=" + id, null, 400);
+        monitoring();
         auth = null;
         check("GET", trail, trail, null, 401);
     }
 
     private static final String evidence = "/api/v1/assessments/{id}/evidence/{indicator}";
+
+    /** The round's view (with the official score above, and an empty round) and the history of a unit and a region. */
+    private void monitoring() throws Exception {
+        String view = "/api/v1/monitoring";
+        check("GET", view, view + "?region=kab-doc&year=2024&family=pekppp&exact=true", null, 200);
+        check("GET", view, view + "?region=kab-doc&year=2023&family=pekppp", null, 200);
+        check("GET", view, view + "?region=kab-doc&year=2024", null, 400);
+        check("GET", view, view + "?region=nowhere&year=2024&family=pekppp", null, 404);
+        check("GET", view, view + "?region=upp-doc&year=2024&family=pekppp", null, 422);
+        String history = "/api/v1/units/{id}/history";
+        check("GET", history, "/api/v1/units/upp-doc/history?family=pekppp&exact=true", null, 200);
+        check("GET", history, "/api/v1/units/kab-doc/history?family=pekppp", null, 200);
+        check("GET", history, "/api/v1/units/kab-doc/history", null, 400);
+        check("GET", history, "/api/v1/units/nowhere/history?family=pekppp", null, 404);
+        String saved = auth;
+        auth = null;
+        check("GET", view, view + "?region=kab-doc&year=2024&family=pekppp", null, 401);
+        check("GET", history, "/api/v1/units/kab-doc/history?family=pekppp", null, 401);
+        auth = saved;
+    }
 
     /** A draft's evidence: attached, listed, downloaded (bytes of the type detected), refused as documented, removed. */
     private void evidence(long id) throws Exception {

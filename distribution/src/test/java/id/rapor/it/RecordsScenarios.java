@@ -206,6 +206,173 @@ abstract class RecordsScenarios {
         assertEquals("image/png", download(href, OPD).headers().firstValue("Content-Type").orElse(""));
     }
 
+    @Test
+    void theRoundsViewReproducesBanjarnegarasFiguresFromTheStoredScores() throws Exception {
+        csv("/api/v1/units/import", "id,name,kind,parent\nkab-bnr,Kabupaten Banjarnegara,region,\nbnr-dinkes,Dinas Kesehatan,office,kab-bnr\n"
+                + "bnr-dukcapil,Dinas Dukcapil,office,kab-bnr\nbnr-rsud,RSUD,office,kab-bnr\nbnr-dpmptsp,DPMPTSP,office,kab-bnr\n", ADMIN, rapor);
+        // 2023: (92.16 + 94.16) / 2 = 93.16; 2024: (95.00 + 95.46) / 2 = 95.23, as Banjarnegara published.
+        official("bnr-dinkes", 2023, "verifier", "92.16");
+        official("bnr-dukcapil", 2023, "verifier", "94.16");
+        official("bnr-dinkes", 2024, "verifier", "95.00");
+        official("bnr-dukcapil", 2024, "self", "97.00");
+        official("bnr-dukcapil", 2024, "evaluator", "95.00");
+        official("bnr-dukcapil", 2024, "verifier", "95.46");
+        created(rapor.post("/api/v1/units/bnr-rsud/assessments", ombudsman2022(2024, "self", "80.00"), ADMIN)); // a draft: pending
+
+        JsonNode v = ok(rapor.get("/api/v1/monitoring?region=kab-bnr&year=2024&family=ombudsman&exact=true", POLICY));
+        assertEquals("95.23", v.get("index").decimalValue().toPlainString());
+        assertEquals("A", v.get("band").get("code").asText());
+        assertEquals("ombudsman-2022", v.get("methodology").get("id").asText());
+        assertEquals(false, v.get("empty").asBoolean());
+        assertEquals("93.16", v.get("previous").get("index").decimalValue().toPlainString());
+        JsonNode change = v.get("previous").get("change");
+        assertEquals("2.07", change.get("points").decimalValue().toPlainString());
+        assertEquals("2.22", change.get("percent").decimalValue().toPlainString(), "relative to the previous index");
+        assertEquals(false, change.get("methodologyChanged").asBoolean());
+        assertTrue(change.get("exact").get("percent").decimalValue().toPlainString().startsWith("2.2219"), change.toString());
+        JsonNode first = v.get("units").get(0);
+        assertEquals("bnr-dukcapil", first.get("id").asText());
+        assertEquals(1, first.get("rank").asInt());
+        assertEquals("verifier", first.get("official").get("role").asText());
+        assertEquals("97.00", first.get("self").decimalValue().toPlainString());
+        assertEquals("2.00", first.get("gap").decimalValue().toPlainString(), "self minus evaluator");
+        assertEquals("above", first.get("position").asText());
+        assertEquals("1.30", first.get("previous").get("change").get("points").decimalValue().toPlainString());
+        assertEquals("1.38", first.get("previous").get("change").get("percent").decimalValue().toPlainString());
+        JsonNode second = v.get("units").get(1);
+        assertEquals("bnr-dinkes", second.get("id").asText());
+        assertEquals("below", second.get("position").asText());
+        assertEquals("3.08", second.get("previous").get("change").get("percent").decimalValue().toPlainString(), "2.84 of 92.16");
+        assertEquals("not-entered", v.get("units").get(2).get("status").asText(), "the others after the scored ones, by id");
+        assertEquals("bnr-rsud", v.get("units").get(3).get("id").asText());
+        assertEquals("pending", v.get("units").get(3).get("status").asText(), "entered, nothing final");
+        assertEquals("[\"bnr-dpmptsp\"]", v.get("notEntered").toString());
+        assertEquals("[\"bnr-dinkes\"]", v.get("belowAverage").toString());
+        assertEquals("C", v.get("atOrBelow").get("band").asText());
+        assertEquals(0, v.get("atOrBelow").get("units").size());
+        assertEquals(2, v.get("bands").get(0).get("units").asInt(), "two units in A");
+        assertEquals(2, v.get("summary").get("scored").asInt());
+
+        JsonNode region = ok(rapor.get("/api/v1/units/kab-bnr/history?family=ombudsman", ADMIN));
+        assertTrue(region.get("region").asBoolean());
+        assertEquals(2, region.get("rounds").size());
+        assertEquals("93.16", region.get("rounds").get(0).get("index").decimalValue().toPlainString());
+        assertEquals("2.22", region.get("rounds").get(1).get("change").get("percent").decimalValue().toPlainString());
+        JsonNode unit = ok(rapor.get("/api/v1/units/bnr-dukcapil/history?family=ombudsman", ADMIN));
+        assertEquals(false, unit.get("region").asBoolean());
+        assertEquals("95.46", unit.get("rounds").get(1).get("index").decimalValue().toPlainString());
+        assertEquals("2022.1.0", unit.get("rounds").get(1).get("versions").get(0).get("version").asText());
+
+        // A round nobody has a final score in is an empty view that says so.
+        JsonNode empty = ok(rapor.get("/api/v1/monitoring?region=kab-bnr&year=2022&family=ombudsman", ADMIN));
+        assertTrue(empty.get("empty").asBoolean());
+        assertTrue(empty.get("index").isNull());
+        assertEquals(4, empty.get("notEntered").size());
+        assertTrue(empty.get("note").asText().startsWith("Belum ada unit"), empty.toString());
+    }
+
+    @Test
+    void aChangeOfMethodIsSaidBesideTheChangeTheBontangCase() throws Exception {
+        csv("/api/v1/units/import", "id,name,kind,parent\nprov-kaltim,Provinsi Kalimantan Timur,region,\n"
+                + "kota-bontang,Kota Bontang,region,prov-kaltim\nbontang-dpmptsp,DPMPTSP Bontang,office,kota-bontang\n"
+                + "kota-samarinda,Kota Samarinda,region,prov-kaltim\nsmd-dpmptsp,DPMPTSP Samarinda,office,kota-samarinda\n", ADMIN, rapor);
+        ObjectNode old = RaporDistribution.JSON.createObjectNode();
+        old.put("year", 2021).put("family", "ombudsman").put("role", "verifier");
+        ObjectNode answers = old.putObject("answers");
+        for (int k = 1; k <= 9; k++) answers.put("v0" + k, 85);
+        finalized(created(rapor.post("/api/v1/units/bontang-dpmptsp/assessments", old.toString(), ADMIN)));
+        official("bontang-dpmptsp", 2022, "verifier", "70.00");
+        official("smd-dpmptsp", 2022, "verifier", "80.00");
+
+        JsonNode v = ok(rapor.get("/api/v1/monitoring?region=prov-kaltim&year=2022&family=ombudsman", POLICY));
+        JsonNode bontang = v.get("units").get(1);
+        assertEquals("bontang-dpmptsp", bontang.get("id").asText());
+        assertEquals("kota-bontang", bontang.get("region").asText());
+        JsonNode change = bontang.get("previous").get("change");
+        assertEquals("-15.00", change.get("points").decimalValue().toPlainString());
+        assertTrue(change.get("methodologyChanged").asBoolean(), change.toString());
+        assertEquals("ombudsman-2021", change.get("from").get(0).get("id").asText());
+        assertEquals("ombudsman-2022", change.get("to").get(0).get("id").asText());
+        assertEquals("Hijau", bontang.get("previous").get("official").get("band").get("code").asText());
+        assertEquals("C", bontang.get("official").get("band").get("code").asText());
+        assertEquals("[\"bontang-dpmptsp\"]", v.get("atOrBelow").get("units").toString(), "C or below by default");
+        assertTrue(v.get("previous").get("change").get("methodologyChanged").asBoolean());
+        // The province rolls up over its cities, every figure from the unit rows.
+        assertEquals("75.00", v.get("index").decimalValue().toPlainString());
+        assertEquals("kota-bontang", v.get("regions").get(0).get("id").asText());
+        assertEquals("70.00", v.get("regions").get(0).get("index").decimalValue().toPlainString());
+        assertEquals("80.00", v.get("regions").get(1).get("index").decimalValue().toPlainString());
+        assertEquals("[\"bontang-dpmptsp\"]", ok(rapor.get("/api/v1/monitoring?region=prov-kaltim&year=2022&family=ombudsman&atOrBelow=B",
+                ADMIN)).get("belowAverage").toString());
+    }
+
+    @Test
+    void onlyTheRegionsOwnPeopleSeeItsMonitoringAndAnOfficeAdminOnlyItsOwnHistory() throws Exception {
+        String kabA = "/api/v1/monitoring?region=kab-a&year=2024&family=pekppp";
+        assertEquals(200, rapor.get(kabA, EVALUATOR).statusCode());
+        assertEquals(200, rapor.get(kabA, VERIFIER).statusCode());
+        assertEquals(200, rapor.get(kabA, POLICY).statusCode());
+        assertEquals(200, rapor.get(kabA, ADMIN).statusCode());
+        assertEquals(401, rapor.get(kabA).statusCode());
+        assertEquals(403, rapor.get(kabA, OPD).statusCode(), "an office admin sees no region's view");
+        assertEquals(403, rapor.get("/api/v1/monitoring?region=dinas-a&year=2024&family=pekppp", OPD).statusCode());
+        csv("/api/v1/units/import", "id,name,kind,parent\nkab-z,Kabupaten Z,region,\nz-dinas,Dinas Z,office,kab-z\n", ADMIN, rapor);
+        assertEquals(403, rapor.get("/api/v1/monitoring?region=kab-z&year=2024&family=pekppp", EVALUATOR).statusCode(), "another region");
+        assertEquals(403, rapor.get("/api/v1/monitoring?region=no-such-region&year=2024&family=pekppp", EVALUATOR).statusCode(),
+                "never a 404 that tells whether a region exists");
+        assertEquals(200, rapor.get("/api/v1/units/upp-a1/history?family=pekppp", OPD).statusCode(), "its own unit");
+        assertEquals(200, rapor.get("/api/v1/units/dinas-a/history?family=pekppp", OPD).statusCode());
+        assertEquals(403, rapor.get("/api/v1/units/upp-b1/history?family=pekppp", OPD).statusCode());
+        assertEquals(403, rapor.get("/api/v1/units/kab-a/history?family=pekppp", OPD).statusCode(), "a region's history is its monitoring");
+        assertEquals(200, rapor.get("/api/v1/units/kab-a/history?family=pekppp", EVALUATOR).statusCode());
+        String audit = rapor.get("/api/v1/audit", POLICY).body();
+        assertTrue(audit.contains("monitoring.read"), audit);
+    }
+
+    @Test
+    void badMonitoringQueriesArePreciseProblemsInBothLanguages() throws Exception {
+        csv("/api/v1/units/import", "id,name,kind,parent\nkab-kosong,Kabupaten Kosong,region,\n", ADMIN, rapor);
+        assertProblem(rapor.get("/api/v1/monitoring?region=nowhere&year=2024&family=pekppp", ADMIN), 404, "unknown-unit", "region");
+        assertProblem(rapor.get("/api/v1/monitoring?region=kab-a&year=1990&family=pekppp", ADMIN), 404, "unknown-year", null);
+        assertProblem(rapor.get("/api/v1/monitoring?region=kab-a&year=2024&family=rapor", ADMIN), 404, "unknown-year", null);
+        assertProblem(rapor.get("/api/v1/monitoring?region=kab-kosong&year=2024&family=pekppp", ADMIN), 422, "empty-region", "region");
+        assertProblem(rapor.get("/api/v1/monitoring?region=kab-a&year=2024&family=pekppp&atOrBelow=Z", ADMIN), 422, "unknown-band", "atOrBelow");
+        assertProblem(rapor.get("/api/v1/monitoring?region=kab-a&year=2024&family=ombudsman&methodology=pekppp-2022", ADMIN), 422,
+                "other-family", "methodology");
+        assertProblem(rapor.get("/api/v1/monitoring?region=kab-a&year=2024&methodology=nope", ADMIN), 404, "unknown-methodology", null);
+        assertProblem(rapor.get("/api/v1/monitoring?region=kab-a&family=pekppp", ADMIN), 400, "malformed-request", "year");
+        assertProblem(rapor.get("/api/v1/monitoring?region=kab-a&year=dua&family=pekppp", ADMIN), 400, "malformed-request", "year");
+        assertProblem(rapor.get("/api/v1/monitoring?region=kab-a&year=2024", ADMIN), 400, "malformed-request", "family");
+        assertProblem(rapor.get("/api/v1/monitoring?year=2024&family=pekppp", ADMIN), 400, "malformed-request", "region");
+        assertProblem(rapor.get("/api/v1/units/kab-a/history", ADMIN), 400, "malformed-request", "family");
+        HttpResponse<String> english = rapor.send(HttpRequest.newBuilder(URI.create(rapor.url("/api/v1/monitoring?region=kab-kosong&year=2024&family=pekppp")))
+                .header("Authorization", ADMIN).header("Accept-Language", "en"));
+        assertEquals("'kab-kosong' has no office or service unit below it to monitor", RaporDistribution.json(english).get("detail").asText());
+        assertEquals("'kab-kosong' tidak memiliki perangkat daerah atau unit layanan di bawahnya untuk dipantau",
+                RaporDistribution.json(rapor.get("/api/v1/monitoring?region=kab-kosong&year=2024&family=pekppp", ADMIN)).get("detail").asText());
+    }
+
+    /** An Ombudsman 2022 assessment whose four dimensions are all {@code value}: its index is {@code value}. */
+    private static String ombudsman2022(int year, String role, String value) {
+        ObjectNode body = RaporDistribution.JSON.createObjectNode();
+        body.put("year", year).put("family", "ombudsman").put("role", role);
+        ObjectNode answers = body.putObject("answers");
+        for (String d : new String[] {"input", "proses", "output", "pengaduan"}) answers.put(d, new java.math.BigDecimal(value));
+        return body.toString();
+    }
+
+    /** Entered, submitted and finalized by admin (who may, for any unit). */
+    private static void official(String unit, int year, String role, String value) throws Exception {
+        JsonNode a = created(rapor.post("/api/v1/units/" + unit + "/assessments", ombudsman2022(year, role, value), ADMIN));
+        assertEquals(0, new java.math.BigDecimal(value).compareTo(a.get("index").decimalValue()), a.toString());
+        finalized(a);
+    }
+
+    private static void finalized(JsonNode a) throws Exception {
+        ok(rapor.post("/api/v1/assessments/" + a.get("id").asLong() + "/submit", "", ADMIN));
+        ok(rapor.post("/api/v1/assessments/" + a.get("id").asLong() + "/finalize", "", ADMIN));
+    }
+
     private static HttpResponse<String> evidence(String path, byte[] file, String type, String authorization) throws Exception {
         return rapor.send(HttpRequest.newBuilder(URI.create(rapor.url(path))).header("Content-Type", type)
                 .header("Authorization", authorization).PUT(HttpRequest.BodyPublishers.ofByteArray(file)));

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The command line: global options (--url, --json), the command, its operands and its own
  * options (batch: --region, --at-or-below, --csv; propose: --comment; audit: --methodology; units: --region;
- * assessments: --year, --family; records-audit: --unit, --assessment).
+ * assessments: --year, --family; records-audit: --unit, --assessment; monitoring: --region, --year, --family, --methodology, --at-or-below; history: --family).
  * Options may come before or after the command, as {@code --url X} or {@code --url=X}.
  */
 record Arguments(String url, boolean json, Command command, List<String> operands, Map<String, String> options) {

@@ -101,13 +101,7 @@ enum Command {
         @Override
         void run(Arguments a, Printer print) {
             String year = a.option("--year");
-            Integer y;
-            try {
-                y = year == null ? null : Integer.valueOf(year);
-            } catch (NumberFormatException e) {
-                throw new UsageException("--year takes a year such as 2024, not '" + year + "'");
-            }
-            print.answer(Call.assessments(a.operand(0), y, a.option("--family")), Tables::assessments);
+            print.answer(Call.assessments(a.operand(0), year == null ? null : year(year), a.option("--family")), Tables::assessments);
         }
     },
     ENTER(4, "enter UNIT FAMILY:YEAR ROLE ASSESSMENT.json [--comment TEXT]",
@@ -162,6 +156,36 @@ enum Command {
                 throw new UsageException("--assessment is an assessment's id, a whole number, not '" + assessment + "'");
             }
             print.answer(Call.recordAudit(unit, id), Tables::recordChanges);
+        }
+    },
+    MONITORING(0, "monitoring --region ID --year YEAR --family FAMILY|--methodology ID [--at-or-below BAND]",
+            "monitoring: a region's round at a glance: its index, each unit's official score, rank and change since the previous round, "
+                    + "who entered nothing, who is below the index or at or below BAND (C by default)",
+            "--region", "--year", "--family", "--methodology", "--at-or-below") {
+        @Override
+        void run(Arguments a, Printer print) {
+            if (a.option("--family") == null && a.option("--methodology") == null) {
+                throw new UsageException("usage: rapor-cli " + synopsis() + " (--family or --methodology is missing)");
+            }
+            print.answer(Call.monitoring(new Types.MonitoringQuery(a.region(), year(a.option("--year")), a.option("--family"),
+                    a.option("--methodology"), a.atOrBelow())), Tables::monitoring);
+        }
+
+        @Override
+        Set<String> requiredOptions() {
+            return Set.of("--region", "--year");
+        }
+    },
+    HISTORY(1, "history UNIT --family FAMILY", "monitoring: every round of a unit (its official scores) or of a region (its index), oldest first",
+            "--family") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.history(a.operand(0), a.option("--family")), Tables::history);
+        }
+
+        @Override
+        Set<String> requiredOptions() {
+            return Set.of("--family");
         }
     },
     ATTACH(3, "attach ID INDICATOR FILE", "records: attach a document (PDF, image, office file) to an indicator of a draft assessment") {
@@ -223,6 +247,15 @@ enum Command {
 
     /** The word that names the command on the command line. */
     String word() { return synopsis.split(" ", 2)[0]; }
+
+    /** A round's year, such as 2024. */
+    static int year(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--year takes a year such as 2024, not '" + s + "'");
+        }
+    }
 
     /** An assessment's id as the records number them (1, 2, …). */
     static long assessmentId(String s) {

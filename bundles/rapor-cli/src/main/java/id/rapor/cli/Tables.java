@@ -225,6 +225,85 @@ final class Tables {
         }
     }
 
+    /** A region's round: the index and the lists first, then a row per unit, best first (the way a mayor reads it). */
+    void monitoring(Types.MonitoringView v) {
+        out.printf("%s (%s), %s %d  [%s %s]%n", v.region().name(), v.region().id(), v.family(), v.year(), v.methodology().id(),
+                v.methodology().version());
+        var sum = v.summary();
+        if (v.empty()) {
+            out.println(v.note());
+        } else {
+            out.printf("index %s %s: the %s of %d of %d units%n", number(v.index()), band(v.band()), v.aggregation(), sum.scored(), sum.units());
+        }
+        if (v.previous() != null) {
+            var p = v.previous();
+            out.printf("previous round %d: %s%s%s%n", p.year(), number(p.index()), p.band() == null ? "" : " " + p.band().code(),
+                    p.change() == null ? "" : ", change " + change(p.change()));
+        }
+        out.println("units per band: " + v.bands().stream().map(b -> b.code() + " " + b.units()).collect(Collectors.joining(", ")));
+        out.println("not entered: " + names(v.notEntered()));
+        out.println("below the index: " + names(v.belowAverage()));
+        if (v.atOrBelow() != null) out.println("at or below " + v.atOrBelow().band() + " (Prioritas Pembinaan): " + names(v.atOrBelow().units()));
+        for (var r : v.regions()) {
+            out.printf("region %s: %s%s, %d of %d units scored%n", r.id(), r.index() == null ? "no index" : number(r.index()),
+                    r.band() == null ? "" : " " + r.band().code(), r.scored(), r.units());
+        }
+        if (v.units().isEmpty()) return;
+        int width = 4;
+        for (var u : v.units()) width = Math.max(width, u.id().length());
+        String row = "%-4s %-" + width + "s %7s %-6s %-9s %7s %7s %7s %7s %-6s %7s %s";
+        out.println();
+        String before = v.previous() == null ? "BEFORE" : String.valueOf(v.previous().year());
+        out.println(String.format(row, "RANK", "UNIT", "INDEX", "BAND", "ROLE", "SELF", "EVAL", "VERIF", "GAP", "VS", before, "CHANGE"));
+        for (var u : v.units()) {
+            var o = u.official();
+            var p = u.previous();
+            if (!"scored".equals(u.status()) && o == null) {
+                out.printf("%-4s %-" + width + "s %s%n", "-", u.id(), u.status());
+                continue;
+            }
+            out.println(String.format(row, u.rank() == null ? "-" : u.rank(), u.id(), number(o.index()), o.band().code(), o.role(),
+                    number(u.self()), number(u.evaluator()), number(u.verifier()), number(u.gap()), u.position() == null ? u.status() : u.position(),
+                    p == null ? "" : number(p.official().index()), p == null || p.change() == null ? "" : change(p.change())).stripTrailing());
+        }
+    }
+
+    /** Every round, oldest first, with the change since the round before. */
+    void history(Types.History h) {
+        out.printf("%s (%s), %s: %s%n", h.unit().name(), h.unit().id(), h.family(),
+                h.region() ? "the index of its units, round by round" : "its official score, round by round");
+        if (h.rounds().isEmpty()) {
+            out.println("no official score yet");
+            return;
+        }
+        String row = "%-5s %-30s %7s %-6s %-12s %s";
+        out.println(String.format(row, "YEAR", "METHODOLOGY", "INDEX", "BAND", h.region() ? "SCORED" : "ROLE", "CHANGE"));
+        for (var r : h.rounds()) {
+            String versions = r.versions().stream().map(Types.MethodVersion::version).collect(Collectors.joining(", "));
+            out.println(String.format(row, r.year(), r.methodology() + " " + versions, number(r.index()), r.band() == null ? "" : r.band().code(),
+                    h.region() ? r.scored() + " units" : r.role(), r.change() == null ? "" : change(r.change())).stripTrailing());
+        }
+    }
+
+    /** "+2.07 (+2.22%)", and, beside it, a change of methodology: then it is not only performance. */
+    private static String change(Types.MonitoringChange c) {
+        String s = signed(c.points()) + (c.percent() == null ? "" : " (" + signed(c.percent()) + "%)");
+        if (!c.methodologyChanged()) return s;
+        return s + "  methodology changed: " + methods(c.from()) + " -> " + methods(c.to());
+    }
+
+    private static String methods(List<Types.MethodVersion> list) {
+        return list.stream().map(m -> m.id() + " " + m.version()).collect(Collectors.joining(", "));
+    }
+
+    private static String signed(BigDecimal d) {
+        return (d.signum() > 0 ? "+" : "") + d.toPlainString();
+    }
+
+    private static String names(List<String> ids) {
+        return ids.isEmpty() ? "none" : String.join(", ", ids);
+    }
+
     void deployments(List<Types.Deployment> list) {
         String row = "%-16s %-32s %-10s %-9s %s%n";
         out.printf(row, "METHODOLOGY", "BUNDLE", "VERSION", "STATE", "SERVING");

@@ -57,7 +57,7 @@ class ArgumentsTest {
         assertEquals("--json takes no value", refusal("--json=yes", "methodologies"));
         assertEquals("usage: rapor-cli score ID|FAMILY:YEAR ASSESSMENT.json (got 1 argument(s))", refusal("score", "pekppp-2022"));
         assertEquals("usage: rapor-cli deployments (got 1 argument(s))", refusal("deployments", "now"));
-        assertEquals("--at-or-below belongs to batch, not score", refusal("score", "x", "a.json", "--at-or-below", "C"));
+        assertEquals("--at-or-below belongs to batch and monitoring, not score", refusal("score", "x", "a.json", "--at-or-below", "C"));
         assertEquals("--comment belongs to propose and enter, not batch", refusal("batch", "x", "u.csv", "--comment", "why"));
         assertEquals("usage: rapor-cli propose ID FOLDER --comment WHY (--comment is missing)", refusal("propose", "x", "dir"));
         assertEquals("--json or --csv, not both", refusal("batch", "x", "u.csv", "--csv", "--json"));

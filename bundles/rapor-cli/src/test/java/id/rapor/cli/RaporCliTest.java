@@ -32,11 +32,27 @@ class RaporCliTest {
 
     private record Run(int code, String out, String err) {}
 
+    private volatile String lastQuery;
+
+    private static String resource(String name) throws java.io.IOException {
+        try (var in = RaporCliTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @BeforeEach
     void serve() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v1/deployments", x -> reply(x, 200, DEPLOYMENTS));
         server.createContext("/api/v1/methodologies/pekppp-2022/score", x -> reply(x, 422, PROBLEM));
+        server.createContext("/api/v1/monitoring", x -> {
+            lastQuery = x.getRequestURI().getRawQuery();
+            reply(x, 200, resource("monitoring.json"));
+        });
+        server.createContext("/api/v1/units/kab-bnr/history", x -> {
+            lastQuery = x.getRequestURI().getRawQuery();
+            reply(x, 200, resource("history.json"));
+        });
         server.start();
         url = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -110,6 +126,50 @@ class RaporCliTest {
         Run run = cli(url, "batch", "pekppp-2022", dir.resolve("units.csv").toString());
         assertEquals(2, run.code());
         assertEquals("rapor-cli: no such file: " + dir.resolve("units.csv") + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void theRoundsViewIsATableBestFirstWithTheChangeOfMethodBesideTheChange() {
+        Run run = cli(url, "monitoring", "--region", "prov-kaltim", "--year", "2022", "--family", "ombudsman", "--at-or-below", "C");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("region=prov-kaltim&year=2022&family=ombudsman&atOrBelow=C", lastQuery);
+        String n = System.lineSeparator();
+        assertTrue(run.out().startsWith("Provinsi Kalimantan Timur (prov-kaltim), ombudsman 2022  [ombudsman-2022 2022.1.0]" + n
+                + "index 75.00 C (Kualitas Sedang, Kuning): the mean of 2 of 4 units" + n
+                + "previous round 2021: 85.00 Hijau, change -10.00 (-11.76%)  methodology changed: ombudsman-2021 2021.1.0 -> ombudsman-2022 2022.1.0" + n
+                + "units per band: A 0, B 1, C 1, D 0, E 0" + n
+                + "not entered: bpp-dpmptsp" + n
+                + "below the index: bontang-dpmptsp" + n
+                + "at or below C (Prioritas Pembinaan): bontang-dpmptsp" + n
+                + "region kota-bontang: 70.00 C, 1 of 1 units scored" + n), run.out());
+        assertTrue(run.out().contains("RANK UNIT              INDEX BAND   ROLE         SELF    EVAL   VERIF     GAP VS        2021 CHANGE" + n
+                + "1    smd-dpmptsp       80.00 B      verifier    82.50   79.00   80.00    3.50 above" + n
+                + "2    bontang-dpmptsp   70.00 C      verifier                    70.00         below    85.00 -15.00 (-17.65%)  "
+                + "methodology changed: ombudsman-2021 2021.1.0 -> ombudsman-2022 2022.1.0" + n
+                + "-    bpp-dpmptsp     not-entered" + n
+                + "-    ktk-dpmptsp     pending" + n), run.out());
+    }
+
+    @Test
+    void aRegionsHistoryRoundByRound() {
+        Run run = cli(url, "history", "kab-bnr", "--family", "ombudsman");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("family=ombudsman", lastQuery);
+        String n = System.lineSeparator();
+        assertEquals("Kabupaten Banjarnegara (kab-bnr), ombudsman: the index of its units, round by round" + n
+                + "YEAR  METHODOLOGY                      INDEX BAND   SCORED       CHANGE" + n
+                + "2023  ombudsman-2022 2022.1.0          93.16 A      2 units" + n
+                + "2024  ombudsman-2022 2022.1.0          95.23 A      2 units      +2.07 (+2.22%)" + n, run.out());
+    }
+
+    @Test
+    void theRoundsViewNeedsARegionAYearAndAFamilyOrMethodology() {
+        assertTrue(cli(url, "monitoring", "--year", "2022", "--family", "ombudsman").err().contains("--region is missing"));
+        assertTrue(cli(url, "monitoring", "--region", "r", "--year", "2022").err().contains("--family or --methodology is missing"));
+        Run year = cli(url, "monitoring", "--region", "r", "--year", "dua", "--family", "ombudsman");
+        assertEquals(2, year.code());
+        assertTrue(year.err().contains("--year takes a year such as 2024, not 'dua'"), year.err());
+        assertEquals(2, cli(url, "history", "kab-bnr").code());
     }
 
     @Test

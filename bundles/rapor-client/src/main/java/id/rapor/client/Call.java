@@ -178,6 +178,20 @@ public final class Call<T> {
         return get("units/" + segment(unitId) + "/official?year=" + year + "&family=" + query(family), new TypeToken<>() {});
     }
 
+    /** A region's round at a glance. */
+    public static Call<Types.MonitoringView> monitoring(Types.MonitoringQuery q) {
+        StringBuilder path = new StringBuilder("monitoring?region=").append(query(q.region())).append("&year=").append(q.year());
+        if (q.family() != null) path.append("&family=").append(query(q.family()));
+        if (q.methodology() != null) path.append("&methodology=").append(query(q.methodology()));
+        if (q.atOrBelow() != null) path.append("&atOrBelow=").append(query(q.atOrBelow()));
+        return get(path.toString(), new TypeToken<>() {});
+    }
+
+    /** Every round of a unit (its official scores) or a region (its index) of {@code family}, oldest first. */
+    public static Call<Types.History> history(String unitId, String family) {
+        return get("units/" + segment(unitId) + "/history?family=" + query(family), new TypeToken<>() {});
+    }
+
     public static Call<Types.AssessmentRecord> assessment(long id) {
         return get("assessments/" + id, new TypeToken<>() {});
     }

@@ -263,6 +263,14 @@ public final class RaporClient {
 
     /** The newest hundred changes to one unit's own row, newest first (role admin). */
     public List<Types.RecordChange> unitAudit(String unitId) { return send(Call.recordAudit(unitId, null)); }
+    /** A region's round at a glance, from the stored official scores. */
+    public Types.MonitoringView monitoring(Types.MonitoringQuery query) { return send(Call.monitoring(query)); }
+
+    /** A region's round of {@code family} in {@code year}, with C as the band for guidance. */
+    public Types.MonitoringView monitoring(String region, String family, int year) { return monitoring(Types.MonitoringQuery.of(region, family, year)); }
+
+    /** Every round of a unit or region, oldest first. */
+    public Types.History history(String unitId, String family) { return send(Call.history(unitId, family)); }
 
     public Types.AssessmentRecord changeDraft(long id, Types.AssessmentRequest assessment) { return send(Call.changeDraft(id, assessment)); }
 

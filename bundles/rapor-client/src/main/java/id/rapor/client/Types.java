@@ -317,4 +317,98 @@ public final class Types {
      */
     public record Evidence(String indicator, String name, String mediaType, long size, String sha256, String storedBy, String storedAt,
                            String href) {}
+
+    // Monitoring (API 1.6.0): a region's round at a glance, and every round of a unit or region.
+
+    /** The round's view asked for: the region, the round ({@code family} or {@code methodology}, and {@code year}), the band for guidance (null: C). */
+    public record MonitoringQuery(String region, int year, String family, String methodology, String atOrBelow) {
+        public static MonitoringQuery of(String region, String family, int year) {
+            return new MonitoringQuery(region, year, family, null, null);
+        }
+    }
+
+    /** What scored an assessment: a methodology, its version and the rule revision (null: the rule bundle as shipped). */
+    public record MethodVersion(String id, String version, Integer revision) {}
+
+    /** The same figures as computed ({@code ?exact=true}); absent otherwise. */
+    public record Exact(BigDecimal index, BigDecimal points, BigDecimal percent) {}
+
+    /**
+     * From the previous round: points (as printed), percent of the previous index (null when it was 0), and whether the
+     * methodology or its version changed between the two rounds ({@code from}, {@code to}): then it is not only performance.
+     */
+    public record MonitoringChange(BigDecimal points, BigDecimal percent, boolean methodologyChanged, List<MethodVersion> from,
+                                   List<MethodVersion> to, Exact exact) {
+        public MonitoringChange {
+            from = list(from);
+            to = list(to);
+        }
+    }
+
+    /** A band as stored with a score: its code, and its label where one was stored. */
+    public record StoredBand(String code, String label) {}
+
+    /** A unit's official score of a round: which assessment, whose role, its index and band, and what scored it. */
+    public record OfficialScore(long assessment, String role, BigDecimal index, StoredBand band, MethodVersion methodology) {}
+
+    /** A unit's official score in the previous round, and the change since (null when it has no score now). */
+    public record PreviousScore(int year, OfficialScore official, MonitoringChange change) {}
+
+    /**
+     * One unit of a round's view. {@code status}: scored, pending, not-entered or other-methodology; {@code rank}
+     * (competition ranking "1224") and {@code position} (above, at, below the region's index) only when scored.
+     */
+    public record MonitoringUnit(String id, String name, String kind, boolean active, String region, String status, OfficialScore official,
+                                 BigDecimal self, BigDecimal evaluator, BigDecimal verifier, BigDecimal gap, Integer rank, String position,
+                                 PreviousScore previous) {}
+
+    /** How many units count, are scored, pending and not entered. */
+    public record MonitoringSummary(int units, int scored, int pending, int notEntered) {}
+
+    /** A band and how many scored units fall in it. */
+    public record BandCount(String code, String label, String zone, int units) {}
+
+    /** A region right below, rolled up from its own units. */
+    public record RegionFigure(String id, String name, int units, int scored, BigDecimal index, BandRef band, Exact exact) {}
+
+    /** The previous round: its year, index (over the units scored then), band, methodologies, and the change to this round. */
+    public record PreviousRound(int year, BigDecimal index, BandRef band, int scored, List<MethodVersion> methodologies, Exact exact,
+                                MonitoringChange change) {
+        public PreviousRound {
+            methodologies = list(methodologies);
+        }
+    }
+
+    /**
+     * A region's round at a glance: its index (the mean of the scored units' indices; null and {@code empty} with a
+     * {@code note} when none is scored) and band, each unit, who entered nothing, who is below the index, who is at or
+     * below a band, the units per band, the regions right below, and the previous round.
+     */
+    public record MonitoringView(Unit region, String family, int year, MethodVersion methodology, String aggregation, BigDecimal index,
+                                 BandRef band, boolean empty, String note, Exact exact, MonitoringSummary summary, List<MonitoringUnit> units,
+                                 List<String> notEntered, List<String> belowAverage, AtOrBelow atOrBelow, List<BandCount> bands,
+                                 List<RegionFigure> regions, PreviousRound previous) {
+        public MonitoringView {
+            units = list(units);
+            notEntered = list(notEntered);
+            belowAverage = list(belowAverage);
+            bands = list(bands);
+            regions = list(regions);
+        }
+    }
+
+    /** One round of a history: for a unit its official score, role and assessment; for a region its index and how many were scored. */
+    public record HistoryRound(int year, String methodology, List<MethodVersion> versions, BigDecimal index, StoredBand band, String role,
+                               Long assessment, Integer scored, Exact exact, MonitoringChange change) {
+        public HistoryRound {
+            versions = list(versions);
+        }
+    }
+
+    /** Every round of a unit ({@code region} false) or of a region (true), oldest first. */
+    public record History(Unit unit, String family, boolean region, List<HistoryRound> rounds) {
+        public History {
+            rounds = list(rounds);
+        }
+    }
 }

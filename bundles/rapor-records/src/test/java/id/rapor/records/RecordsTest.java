@@ -155,6 +155,31 @@ class RecordsTest {
                 () -> assessments.create(entry(AssessmentRole.SELF, "3.00", "C", null), ADMIN)).reason());
     }
 
+    @Test
+    void aRegionsScoresAreReadInOneQueryWithoutAnswersAndThePreviousRoundIsTheLatestEarlierFinalOne() throws Exception {
+        units.create(new Unit("kab-lain", "Kabupaten Lain", UnitKind.REGION, null, true), ADMIN);
+        units.create(new Unit("dinas-lain", "Dinas Lain", UnitKind.OFFICE, "kab-lain", true), ADMIN);
+        for (int year : new int[] {2021, 2023, 2024}) {
+            AssessmentRecord a = assessments.create(new AssessmentEntry("upp-a1", "pekppp", year, AssessmentRole.SELF, "{}",
+                    score("3.00", "C"), null, null), ADMIN);
+            assessments.submit(a.id(), ADMIN);
+            assessments.makeFinal(a.id(), ADMIN);
+        }
+        assessments.create(new AssessmentEntry("upp-a1", "pekppp", 2022, AssessmentRole.SELF, "{}", score("2.00", "D"), null, null), ADMIN);
+        assessments.create(new AssessmentEntry("dinas-lain", "pekppp", 2024, AssessmentRole.SELF, "{}", score("4.00", "B"), null, null), ADMIN);
+
+        var both = assessments.scoresBelow("kab-contoh", "pekppp", List.of(2024, 2022), false);
+        assertEquals(List.of(2022, 2024), both.stream().map(s -> s.year()).sorted().toList(), "only the region's, only the years asked");
+        assertEquals(new BigDecimal("3"), both.stream().filter(s -> s.year() == 2024).findFirst().orElseThrow().index());
+        assertEquals(3, assessments.scoresBelow("kab-contoh", "pekppp", List.of(), true).size(), "every year, finals only");
+        assertEquals(0, assessments.scoresBelow("kab-contoh", "skm", List.of(), false).size());
+        assertEquals(2023, assessments.previousRound("kab-contoh", "pekppp", 2024).getAsInt(), "2022 has no final assessment");
+        assertEquals(2021, assessments.previousRound("dinas-a", "pekppp", 2022).getAsInt());
+        assertTrue(assessments.previousRound("kab-contoh", "pekppp", 2021).isEmpty());
+        assertThrows(RecordNotFoundException.class, () -> assessments.scoresBelow("nowhere", "pekppp", List.of(), false));
+        assertThrows(RecordNotFoundException.class, () -> assessments.previousRound("nowhere", "pekppp", 2024));
+    }
+
     private static AssessmentEntry entry(AssessmentRole role, String index, String band, Long replaces) {
         return new AssessmentEntry("upp-a1", "pekppp", 2024, role, "{\"answers\":{}}", score(index, band), "catatan", replaces);
     }

@@ -1,5 +1,6 @@
 package id.rapor.api.model;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,21 @@ public final class Methodology {
     public Map<String, Indicator> getIndicators() { return indicatorsById; }
 
     public Indicator indicator(String indicatorId) { return indicatorsById.get(indicatorId); }
+
+    /** The band a rounded index falls in (the lowest, should two share a bound), or null outside every band. */
+    public Band bandOf(BigDecimal rounded) {
+        Band found = null;
+        for (Band b : bands) {
+            if (b.contains(rounded) && (found == null || b.getMin().compareTo(found.getMin()) < 0)) found = b;
+        }
+        return found;
+    }
+
+    /** The band with this code, or null. */
+    public Band band(String code) {
+        for (Band b : bands) if (b.getCode().equals(code)) return b;
+        return null;
+    }
 
     public Aspect aspect(String aspectId) {
         for (Aspect a : aspects) if (a.getId().equals(aspectId)) return a;

@@ -18,4 +18,9 @@ public final class Scale {
     public BigDecimal getMin() { return min; }
     public BigDecimal getMax() { return max; }
     public int getDecimals() { return decimals; }
+
+    /** {@code value} as the methodology rounds an index: to its decimals, half-up (a unit's index, a region's mean). */
+    public BigDecimal round(BigDecimal value) {
+        return value.setScale(decimals, java.math.RoundingMode.HALF_UP);
+    }
 }

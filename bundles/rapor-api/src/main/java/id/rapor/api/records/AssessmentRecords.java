@@ -37,4 +37,15 @@ public interface AssessmentRecords {
 
     /** The unit's official assessment of a round: the latest final one of the highest role, if any. */
     Optional<AssessmentRecord> official(String unitId, int year, String family) throws RecordException;
+
+    /**
+     * The scores of the assessments of {@code family} of {@code region} and every unit below it, in
+     * one query: of the {@code years} listed (empty: every year), final ones only if {@code finalOnly};
+     * by unit, then id. An unknown region is a {@link RecordNotFoundException}.
+     */
+    List<RoundScore> scoresBelow(String region, String family, java.util.Collection<Integer> years, boolean finalOnly)
+            throws RecordException;
+
+    /** The latest year before {@code year} in which a unit of {@code region}'s tree has a final assessment of {@code family}. */
+    java.util.OptionalInt previousRound(String region, String family, int year) throws RecordException;
 }

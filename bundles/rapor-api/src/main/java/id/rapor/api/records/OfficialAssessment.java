@@ -13,10 +13,19 @@ import java.util.stream.Collectors;
  * marks it.
  */
 public final class OfficialAssessment {
-    private static final Comparator<AssessmentRecord> PRECEDENCE =
-            Comparator.comparing(AssessmentRecord::role).thenComparing(AssessmentRecord::id);
+    private static final Comparator<AssessmentRecord> PRECEDENCE = (a, b) -> compare(a.role(), a.id(), b.role(), b.id());
 
     private OfficialAssessment() {}
+
+    /**
+     * The rule itself, for readers that hold less than a whole {@link AssessmentRecord} (the
+     * monitoring reads only the scores): of two final assessments of one round, the one with the
+     * higher role, then the later one (the higher id), ranks higher (a positive result: the first).
+     */
+    public static int compare(AssessmentRole roleA, long idA, AssessmentRole roleB, long idB) {
+        int byRole = roleA.compareTo(roleB);
+        return byRole != 0 ? byRole : Long.compare(idA, idB);
+    }
 
     /** The official one of {@code round}: the assessments of one unit, family and year. */
     public static Optional<AssessmentRecord> of(Collection<AssessmentRecord> round) {

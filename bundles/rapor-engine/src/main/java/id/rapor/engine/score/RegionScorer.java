@@ -10,7 +10,6 @@ import id.rapor.api.model.ScoreResult;
 import id.rapor.api.model.UnitOutcome;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,9 +54,8 @@ public final class RegionScorer {
         BigDecimal score = null;
         Band band = null;
         if (scored > 0) {
-            score = sum.divide(BigDecimal.valueOf(scored), MathContext.DECIMAL128)
-                    .setScale(m.getScale().getDecimals(), RoundingMode.HALF_UP);
-            for (Band b : highestFirst) if (b.contains(score)) band = b;
+            score = m.getScale().round(sum.divide(BigDecimal.valueOf(scored), MathContext.DECIMAL128));
+            band = m.bandOf(score);
         }
         return new RegionResult(m.getId(), m.getVersion(), region, outcomes, m.getAggregation(), score, band,
                 perBand, threshold == null ? null : threshold.getCode(), threshold == null ? null : low);

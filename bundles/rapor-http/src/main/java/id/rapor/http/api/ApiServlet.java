@@ -26,6 +26,8 @@ import id.rapor.api.records.EvidenceStore;
 import id.rapor.http.resource.EvidenceResource;
 import id.rapor.api.records.RecordChanges;
 import id.rapor.api.records.UnitRegistry;
+import id.rapor.api.monitoring.MonitoringService;
+import id.rapor.http.resource.MonitoringResource;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -107,6 +109,7 @@ public final class ApiServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile RecordChanges recordChanges;
+    private transient volatile MonitoringService monitoringService;
 
     /** Ends request bodies at their deadline (RequestBodies); one daemon thread, for as long as the servlet is registered. */
     private final transient ScheduledThreadPoolExecutor deadlines = deadlineTimer();
@@ -157,6 +160,7 @@ public final class ApiServlet extends HttpServlet {
         EvidenceResource evidence = new EvidenceResource(() -> present(assessmentRecords), () -> present(evidenceStore), access, scoring,
                 evidenceLimits, out);
         RecordChangesResource recordAudit = new RecordChangesResource(() -> present(recordChanges), access, out);
+        MonitoringResource monitoring = new MonitoringResource(() -> present(monitoringService), unitRegistry, access, out);
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes(maxBodyBytes)
                 .add("GET", "/health", system::health)
@@ -185,6 +189,8 @@ public final class ApiServlet extends HttpServlet {
                 .add("GET", "/units/{id}/assessments", assessmentsResource::list)
                 .add("POST", "/units/{id}/assessments", assessmentsResource::create)
                 .add("GET", "/units/{id}/official", assessmentsResource::official)
+                .add("GET", "/units/{id}/history", monitoring::history)
+                .add("GET", "/monitoring", monitoring::round)
                 .add("GET", "/assessments/{id}", assessmentsResource::assessment)
                 .add("PUT", "/assessments/{id}", assessmentsResource::update)
                 .add("POST", "/assessments/{id}/submit", assessmentsResource::submit)

@@ -49,6 +49,18 @@ public final class RecordsAccess {
         throw guard.outOfScope(request, caller, action, unitId);
     }
 
+    /**
+     * A region's monitoring (its round's view, its history): admin and policy everywhere; an evaluator
+     * or a verifier whose role holds for the region (it or a unit above it). An office admin sees no
+     * region's view, not even of its own office's units: 403, audited.
+     */
+    Authenticator.Caller monitor(HttpServletRequest request, String action, String regionId) throws HttpProblem {
+        Authenticator.Caller caller = guard.require(request, null, action, null, null);
+        if (caller.roles().contains(ADMIN) || caller.roles().contains("policy")) return caller;
+        if (holds(caller, "evaluator", regionId) || holds(caller, "verifier", regionId)) return caller;
+        throw guard.outOfScope(request, caller, action, regionId);
+    }
+
     /** Entering, changing or submitting an assessment in {@code role} for a unit. */
     Authenticator.Caller enter(HttpServletRequest request, String action, AssessmentRole role, String unitId) throws HttpProblem {
         return unitRole(request, action, roleFor(role), unitId);

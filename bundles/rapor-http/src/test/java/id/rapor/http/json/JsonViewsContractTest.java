@@ -151,6 +151,45 @@ public class JsonViewsContractTest {
     }
 
     @Test
+    void theMonitoringIsAsDocumented() throws Exception {
+        var unit = new id.rapor.api.records.Unit("dinas-a", "Dinas A", id.rapor.api.records.UnitKind.OFFICE, "kab-a", true);
+        var region = new id.rapor.api.records.Unit("kab-a", "Kabupaten A", id.rapor.api.records.UnitKind.REGION, null, true);
+        var method = new id.rapor.api.monitoring.MethodVersion("ombudsman-2022", "2022.1.0", null);
+        var revised = new id.rapor.api.monitoring.MethodVersion("ombudsman-2022", "2022.1.0+r1", 1);
+        var f = new id.rapor.api.monitoring.Figure(new BigDecimal("95.23"), new BigDecimal("95.2299"));
+        var change = new id.rapor.api.monitoring.Change(f, f, true, List.of(method), List.of(revised));
+        var noPercent = new id.rapor.api.monitoring.Change(f, null, false, List.of(method), List.of(method));
+        var official = new id.rapor.api.monitoring.OfficialScore(7, id.rapor.api.records.AssessmentRole.VERIFIER, new BigDecimal("95.23"), "A",
+                null, method);
+        List<id.rapor.api.monitoring.UnitRow> rows = new java.util.ArrayList<>();
+        for (var status : id.rapor.api.monitoring.UnitStatus.values()) {
+            rows.add(new id.rapor.api.monitoring.UnitRow(unit, status.ordinal() == 0 ? null : "kab-b", status, official, BigDecimal.ONE, null,
+                    null, null, 1, id.rapor.api.monitoring.Position.values()[status.ordinal() % 3],
+                    new id.rapor.api.monitoring.UnitRow.PreviousScore(2023, official, status.ordinal() == 0 ? change : null)));
+        }
+        rows.add(new id.rapor.api.monitoring.UnitRow(unit, null, id.rapor.api.monitoring.UnitStatus.NOT_ENTERED, null, null, null, null, null,
+                null, null, null));
+        var previous = new id.rapor.api.monitoring.RoundView.Previous(2023, f, KUNING, 3, List.of(method), noPercent);
+        var view = new id.rapor.api.monitoring.RoundView(region, "ombudsman", 2024, method, "mean", f, KUNING, false, 4, 1, rows,
+                List.of("dinas-b"), List.of("dinas-a"), KUNING, List.of("dinas-a"), List.of(new id.rapor.api.monitoring.RoundView.BandCount(C, 2)),
+                List.of(new id.rapor.api.monitoring.RoundView.RegionRow(region, 2, 1, f, C)), previous);
+        assertMatches("MonitoringView", write(g -> MonitoringViews.round(g, view, EXACT)));
+        assertMatches("MonitoringView", write(g -> MonitoringViews.round(g, view, PRINTED)));
+        var empty = new id.rapor.api.monitoring.RoundView(region, "ombudsman", 2024, method, "mean", null, null, true, 0, 0, List.of(),
+                List.of(), List.of(), null, List.of(), List.of(), List.of(new id.rapor.api.monitoring.RoundView.RegionRow(region, 0, 0, null, null)), null);
+        JsonNode emptyView = write(g -> MonitoringViews.round(g, empty, EXACT));
+        assertMatches("MonitoringView", emptyView);
+        assertEquals("Belum ada unit dengan nilai resmi (penilaian final) pada putaran ombudsman 2024.",
+                write(g -> MonitoringViews.round(g, empty, PRINTED)).get("note").asText());
+        var history = new id.rapor.api.monitoring.History(unit, "ombudsman", false, List.of(
+                new id.rapor.api.monitoring.History.Round(2023, "ombudsman-2022", List.of(method), f, "A", null,
+                        id.rapor.api.records.AssessmentRole.SELF, 3L, null, null),
+                new id.rapor.api.monitoring.History.Round(2024, "ombudsman-2022", List.of(method, revised), f, null, null, null, null, 4, change)));
+        assertMatches("History", write(g -> MonitoringViews.history(g, history, EXACT)));
+        assertMatches("History", write(g -> MonitoringViews.history(g, history, PRINTED)));
+    }
+
+    @Test
     void anUndocumentedFieldFails() throws Exception {
         ObjectNode score = (ObjectNode) write(g -> JsonViews.score(g, SCORE, EXACT));
         score.put("surprise", 1);

@@ -11,6 +11,7 @@ import id.rapor.api.records.OfficialAssessment;
 import id.rapor.api.records.RecordConflictException;
 import id.rapor.api.records.RecordException;
 import id.rapor.api.records.RecordNotFoundException;
+import id.rapor.api.records.RoundScore;
 import id.rapor.api.records.ScoreRecord;
 import id.rapor.api.records.Unit;
 import id.rapor.records.sql.RecordAudit;
@@ -25,8 +26,11 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -190,6 +194,61 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
         return tx.<Optional<AssessmentRecord>, RecordException>read(c -> {
             if (UnitRows.load(c, unitId) == null) throw new RecordNotFoundException("unit", unitId);
             return OfficialAssessment.of(round(c, unitId, year, family));
+        });
+    }
+
+    /** A region's tree as a table to join: the region and every unit below it. */
+    private static final String TREE = "WITH RECURSIVE tree (id) AS (SELECT id FROM unit WHERE id = ? "
+            + "UNION ALL SELECT u.id FROM unit u JOIN tree t ON u.parent = t.id) ";
+
+    @Override
+    public List<RoundScore> scoresBelow(String region, String family, Collection<Integer> years, boolean finalOnly) throws RecordException {
+        return tx.<List<RoundScore>, RecordException>read(c -> {
+            if (UnitRows.load(c, region) == null) throw new RecordNotFoundException("unit", region);
+            // No answers, no score documents: the figures only, joined to the tree (the index on unit_id, round_year, family serves it).
+            StringBuilder sql = new StringBuilder(TREE + "SELECT a.id, a.unit_id, a.round_year, a.entry_role, a.state, a.methodology_id, "
+                    + "a.methodology_version, a.revision, a.score_index, a.band_code, a.band_label FROM assessment a JOIN tree t ON a.unit_id = t.id "
+                    + "WHERE a.family = ?");
+            if (!years.isEmpty()) sql.append(" AND a.round_year IN (").append(String.join(", ", Collections.nCopies(years.size(), "?"))).append(')');
+            if (finalOnly) sql.append(" AND a.state = ?");
+            sql.append(" ORDER BY a.unit_id, a.id");
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                s.setString(i++, region);
+                s.setString(i++, family);
+                for (int year : years) s.setInt(i++, year);
+                if (finalOnly) s.setString(i, AssessmentState.FINAL.wire());
+                List<RoundScore> scores = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        int revision = r.getInt(8);
+                        Integer pinned = r.wasNull() ? null : revision;
+                        scores.add(new RoundScore(r.getLong(1), r.getString(2), r.getInt(3), AssessmentRole.of(r.getString(4)).orElseThrow(),
+                                AssessmentState.of(r.getString(5)).orElseThrow(), r.getString(6), r.getString(7), pinned,
+                                r.getBigDecimal(9).stripTrailingZeros(), r.getString(10), r.getString(11)));
+                    }
+                }
+                return scores;
+            }
+        });
+    }
+
+    @Override
+    public OptionalInt previousRound(String region, String family, int year) throws RecordException {
+        return tx.<OptionalInt, RecordException>read(c -> {
+            if (UnitRows.load(c, region) == null) throw new RecordNotFoundException("unit", region);
+            try (PreparedStatement s = c.prepareStatement(TREE + "SELECT MAX(a.round_year) FROM assessment a JOIN tree t ON a.unit_id = t.id "
+                    + "WHERE a.family = ? AND a.round_year < ? AND a.state = ?")) {
+                s.setString(1, region);
+                s.setString(2, family);
+                s.setInt(3, year);
+                s.setString(4, AssessmentState.FINAL.wire());
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    int found = r.getInt(1);
+                    return r.wasNull() ? OptionalInt.empty() : OptionalInt.of(found);
+                }
+            }
         });
     }
 
