@@ -109,6 +109,8 @@ public final class ApiServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile RecordChanges recordChanges;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile MonitoringService monitoringService;
 
     /** Ends request bodies at their deadline (RequestBodies); one daemon thread, for as long as the servlet is registered. */
