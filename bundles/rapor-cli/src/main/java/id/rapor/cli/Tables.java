@@ -1,6 +1,7 @@
 package id.rapor.cli;
 
 import id.rapor.client.Types;
+import id.rapor.exchange.sheet.CsvDialect;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.List;
@@ -72,7 +73,7 @@ final class Tables {
 
     /** Each unit as a CSV row (unit, index, band, label, errors), written as the input file was: a semicolon file gets decimal commas. */
     void regionCsv(Types.RegionScore r, UnitsFile file) {
-        CsvConvention c = file.csv().convention();
+        CsvDialect c = file.csv().convention();
         try (CSVPrinter csv = new CSVPrinter(new NoClose(out), c.format())) {
             csv.printRecord("unit", "index", "band", "label", "errors");
             for (int k = 0; k < r.units().size(); k++) {
