@@ -1,9 +1,11 @@
 package id.rapor.exchange.sheet;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.io.InputStream;
+import java.util.Enumeration;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * A workbook is a zip: a few kilobytes may unpack to gigabytes (a zip bomb). Before a workbook is
@@ -20,15 +22,20 @@ final class UnpackedSize {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        // The central directory, as the workbook reader reads it (entries with data descriptors included).
+        try (ZipFile file = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get()) {
+            for (Enumeration<ZipArchiveEntry> all = file.getEntries(); all.hasMoreElements(); ) {
+                ZipArchiveEntry e = all.nextElement();
                 if (++entries > MAX_ENTRIES) throw tooLarge(maxBytes);
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    total += n;
-                    if (total > maxBytes) throw tooLarge(maxBytes);
+                try (InputStream in = file.getInputStream(e)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        total += n;
+                        if (total > maxBytes) throw tooLarge(maxBytes);
+                    }
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SheetException refused) throw refused;
             throw notAWorkbook();
         }
         if (entries == 0) throw notAWorkbook();
