@@ -187,6 +187,14 @@ final class Tables {
         for (var u : list) out.printf(row, u.id(), u.kind(), text(u.parent()), u.active() ? "yes" : "no", u.name());
     }
 
+    /** A round's sheet imported: each row's new draft. */
+    void imported(Types.RoundImport r) {
+        out.printf("%d assessments of %s imported as drafts (%s %d)%n", r.imported(), r.region(), r.methodology(), r.year());
+        for (var a : r.assessments()) {
+            out.printf("  row %d: assessment %d, %s %s: %s %s%n", a.row(), a.id(), a.unit(), a.role(), a.index().toPlainString(), a.band());
+        }
+    }
+
     /** One stored assessment: what it is, its score and what gave it. */
     void assessment(Types.AssessmentRecord a) {
         out.printf("assessment %d: %s %s %d, %s, %s: %s %s (%s %s)%s%n", a.id(), a.unit(), a.family(), a.year(), a.role(), a.state(),
