@@ -212,7 +212,31 @@ class OpenApiIT extends StartedDistribution {
         check("POST", "/api/v1/assessments/{id}/rescore", "/api/v1/assessments/999999/rescore", "", 404);
         check("PUT", evidence, "/api/v1/assessments/" + id + "/evidence/i01?name=late.pdf", "%PDF-1.4 late", 409);
         check("DELETE", evidence + "/{name}", "/api/v1/assessments/" + id + "/evidence/i01/bukti.pdf", null, 409);
+        rounds(example);
         auth = null;
+    }
+
+    /** A round's sheet: exported as CSV and as a workbook, imported, refused as documented. */
+    private void rounds(String example) throws Exception {
+        String round = "?region=kab-doc&year=2024&family=pekppp";
+        check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export" + round, null, 200);
+        check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export" + round + "&format=xlsx", null, 200);
+        check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export" + round + "&format=pdf", null, 400);
+        check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export?region=kab-doc&year=2024&family=skm", null, 422);
+        check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export?region=nowhere&year=2024&family=pekppp", null, 404);
+        JsonNode answers = RaporDistribution.JSON.readTree(example).get("answers");
+        StringBuilder header = new StringBuilder("unit,role"), row = new StringBuilder("upp-doc,evaluator");
+        answers.fields().forEachRemaining(e -> { header.append(',').append(e.getKey()); row.append(',').append(e.getValue().asText()); });
+        contentType = "text/csv";
+        check("POST", "/api/v1/rounds/import", "/api/v1/rounds/import" + round, header + "\n" + row + "\n", 200);
+        check("POST", "/api/v1/rounds/import", "/api/v1/rounds/import" + round, header + "\n" + row.toString().replace("upp-doc", "nowhere") + "\n", 422);
+        check("POST", "/api/v1/rounds/import", "/api/v1/rounds/import?region=kab-doc&family=pekppp", header + "\n", 400);
+        contentType = "application/json";
+        check("POST", "/api/v1/rounds/import", "/api/v1/rounds/import" + round, "{}", 415);
+        String saved = auth;
+        auth = null;
+        check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export" + round, null, 401);
+        auth = saved;
     }
 
     private static final String evidence = "/api/v1/assessments/{id}/evidence/{indicator}";
