@@ -118,5 +118,30 @@ class ClientRecordsIT extends StartedDistribution {
         String[] refusedCsv = rapor.command("rapor-cli", env, "--url", url, "import-units", csv.toString());
         assertEquals("1", refusedCsv[0], refusedCsv[1]);
         assertTrue(refusedCsv[1].contains("row 2, column kind"), refusedCsv[1]);
+
+        // A round's sheet: exported to a file, imported back, through the client and the command line.
+        java.nio.file.Path sheet = admin.exportRound("kota-klien", "pekppp", 2024, rapor.home.resolve("putaran.xlsx"));
+        Types.RoundImport round = admin.importRound("kota-klien", "pekppp", 2024, sheet);
+        assertEquals(1, round.imported(), "the latest evaluator's assessment of dinas-kesehatan; upp-klinik's empty row is skipped");
+        assertEquals("dinas-kesehatan", round.assessments().get(0).unit());
+        assertEquals(new BigDecimal("2.97"), round.assessments().get(0).index());
+        String[] exported = rapor.command("rapor-cli", env, "--url", url, "export-round", "kota-klien", "pekppp:2024",
+                rapor.home.resolve("putaran.csv").toString());
+        assertEquals("0", exported[0], exported[1]);
+        String text = java.nio.file.Files.readString(rapor.home.resolve("putaran.csv"));
+        assertTrue(text.startsWith("unit,name,role,state,assessment,index,band,comment,i01"), text);
+        String[] importedRound = rapor.command("rapor-cli", env, "--url", url, "import-round", "kota-klien", "pekppp:2024",
+                rapor.home.resolve("putaran.csv").toString());
+        assertEquals("0", importedRound[0], importedRound[1]);
+        assertTrue(importedRound[1].contains("1 assessments of kota-klien imported") && importedRound[1].contains("row 2"), importedRound[1]);
+        java.nio.file.Files.writeString(rapor.home.resolve("salah.csv"), text.replace("dinas-kesehatan,", "dinas-lain,"));
+        String[] wrong = rapor.command("rapor-cli", env, "--url", url, "import-round", "kota-klien", "pekppp:2024",
+                rapor.home.resolve("salah.csv").toString());
+        assertEquals("1", wrong[0], wrong[1]);
+        assertTrue(wrong[1].contains("baris 2, kolom unit: tidak ada unit 'dinas-lain' di wilayah 'kota-klien'"), wrong[1]);
+        RaporException english = assertThrows(RaporException.class, () -> admin.importRound("kota-klien", "pekppp", 2024,
+                rapor.home.resolve("salah.csv")));
+        assertEquals(422, english.status());
+        assertEquals("row 2, column unit", english.errors().get(0).field());
     }
 }

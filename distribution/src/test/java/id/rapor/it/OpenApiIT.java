@@ -216,8 +216,32 @@ class OpenApiIT extends StartedDistribution {
         check("GET", trail, trail + "?assessment=" + id + "&limit=2", null, 200);
         check("GET", trail, trail + "?unit=upp-doc&assessment=" + id, null, 400);
         monitoring();
+        rounds(example);
         auth = null;
         check("GET", trail, trail, null, 401);
+    }
+
+    /** A round's sheet: exported as CSV and as a workbook, imported, refused as documented. */
+    private void rounds(String example) throws Exception {
+        String round = "?region=kab-doc&year=2024&family=pekppp";
+        check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export" + round, null, 200);
+        check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export" + round + "&format=xlsx", null, 200);
+        check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export" + round + "&format=pdf", null, 400);
+        check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export?region=kab-doc&year=2024&family=skm", null, 422);
+        check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export?region=nowhere&year=2024&family=pekppp", null, 404);
+        JsonNode answers = RaporDistribution.JSON.readTree(example).get("answers");
+        StringBuilder header = new StringBuilder("unit,role"), row = new StringBuilder("upp-doc,evaluator");
+        answers.fields().forEachRemaining(e -> { header.append(',').append(e.getKey()); row.append(',').append(e.getValue().asText()); });
+        contentType = "text/csv";
+        check("POST", "/api/v1/rounds/import", "/api/v1/rounds/import" + round, header + "\n" + row + "\n", 200);
+        check("POST", "/api/v1/rounds/import", "/api/v1/rounds/import" + round, header + "\n" + row.toString().replace("upp-doc", "nowhere") + "\n", 422);
+        check("POST", "/api/v1/rounds/import", "/api/v1/rounds/import?region=kab-doc&family=pekppp", header + "\n", 400);
+        contentType = "application/json";
+        check("POST", "/api/v1/rounds/import", "/api/v1/rounds/import" + round, "{}", 415);
+        String saved = auth;
+        auth = null;
+        check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export" + round, null, 401);
+        auth = saved;
     }
 
     private static final String evidence = "/api/v1/assessments/{id}/evidence/{indicator}";

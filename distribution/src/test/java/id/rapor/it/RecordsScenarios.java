@@ -427,6 +427,112 @@ abstract class RecordsScenarios {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
+    @Test
+    void aRoundExportedAsCsvAndAsAWorkbookImportsBack() throws Exception {
+        HttpResponse<String> units = csv("/api/v1/units/import", "id,name,kind,parent\nkab-r,Kabupaten R,region,\ndinas-r,Dinas R,office,kab-r\n"
+                + "upp-r1,UPP R1,service-unit,dinas-r\nupp-r2,UPP R2,service-unit,dinas-r\n", ADMIN, rapor);
+        assertEquals(200, units.statusCode(), units.body());
+        long entered = created(rapor.post("/api/v1/units/upp-r1/assessments", entry("self", 2024, "from the office"), ADMIN)).get("id").asLong();
+
+        String round = "region=kab-r&year=2024&family=pekppp";
+        HttpResponse<String> exported = rapor.get("/api/v1/rounds/export?" + round, ADMIN);
+        assertEquals(200, exported.statusCode(), exported.body());
+        assertTrue(exported.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), exported.headers().toString());
+        String[] lines = exported.body().split("\r?\n");
+        assertTrue(lines[0].startsWith("unit,name,role,state,assessment,index,band,comment,i01,i02,"), lines[0]);
+        assertEquals(4, lines.length, exported.body()); // dinas-r and upp-r2 as rows of the form to fill in, upp-r1's self-assessment
+        assertTrue(lines[1].startsWith("dinas-r,Dinas R,,"), lines[1]);
+        assertTrue(lines[2].startsWith("upp-r1,UPP R1,self,draft," + entered + ",2.97"), lines[2]);
+        assertTrue(lines[3].startsWith("upp-r2,UPP R2,,"), lines[3]);
+
+        // The sheet as exported imports back: the same answers, a new draft of the same score; the empty rows are skipped.
+        JsonNode imported = ok(csv("/api/v1/rounds/import?" + round, exported.body(), ADMIN, rapor));
+        assertEquals(1, imported.get("imported").asInt());
+        JsonNode row = imported.get("assessments").get(0);
+        assertEquals(3, row.get("row").asInt());
+        assertEquals("upp-r1", row.get("unit").asText());
+        assertEquals("2.97", row.get("index").decimalValue().toPlainString());
+        JsonNode stored = ok(rapor.get("/api/v1/assessments/" + row.get("id").asLong(), ADMIN));
+        assertEquals("draft", stored.get("state").asText());
+        assertEquals("from the office", stored.get("comment").asText());
+        assertEquals("pekppp-2022", stored.get("methodology").get("id").asText());
+        assertEquals(RaporDistribution.JSON.readTree(entry("self", 2024, null)).get("answers"), stored.get("input").get("answers"));
+
+        // The same round as an Excel workbook, and back.
+        HttpResponse<byte[]> workbook = bytes("/api/v1/rounds/export?" + round + "&format=xlsx", ADMIN);
+        assertEquals(200, workbook.statusCode());
+        assertEquals(XLSX, workbook.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("PK", new String(workbook.body(), 0, 2, StandardCharsets.ISO_8859_1), "a workbook is a zip");
+        HttpResponse<String> back = rapor.send(HttpRequest.newBuilder(URI.create(rapor.url("/api/v1/rounds/import?" + round)))
+                .header("Content-Type", XLSX).header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.ofByteArray(workbook.body())));
+        assertEquals(1, ok(back).get("imported").asInt());
+        assertEquals(3, ok(rapor.get("/api/v1/units/upp-r1/assessments?year=2024&family=pekppp", ADMIN)).size());
+
+        // A survey's round is one row per respondent, not per unit: said so.
+        assertProblem(rapor.get("/api/v1/rounds/export?region=kab-r&year=2024&family=skm", ADMIN), 422, "invalid-round", "methodology");
+    }
+
+    @Test
+    void aSheetWithWrongCellsStoresNothingAndNamesEveryCellInTheReadersLanguage() throws Exception {
+        String before = ok(rapor.get("/api/v1/units/upp-a1/assessments", ADMIN)).toString();
+        String sheet = sheet("upp-a1,self,4", "upp-b1,evaluator,6", "nowhere,self,3", "upp-a1,self,2");
+        HttpResponse<String> id = csv("/api/v1/rounds/import?region=kab-a&year=2024&family=pekppp", sheet, ADMIN, rapor);
+        assertProblem(id, 422, "invalid-round", "row 3, column i07");
+        JsonNode errors = RaporDistribution.json(id).get("errors");
+        assertEquals(3, errors.size(), id.body());
+        assertEquals("baris 3, kolom i07: 6 bukan pilihan (0–5)", errors.get(0).get("message").asText());
+        assertEquals("baris 4, kolom unit: tidak ada unit 'nowhere' di wilayah 'kab-a'", errors.get(1).get("message").asText());
+        assertEquals("baris 5, kolom unit: unit 'upp-a1' sebagai self sudah ada di baris 2", errors.get(2).get("message").asText());
+        HttpResponse<String> en = rapor.send(HttpRequest.newBuilder(URI.create(rapor.url("/api/v1/rounds/import?region=kab-a&year=2024&family=pekppp")))
+                .header("Content-Type", "text/csv").header("Accept-Language", "en").header("Authorization", ADMIN)
+                .POST(HttpRequest.BodyPublishers.ofString(sheet, StandardCharsets.UTF_8)));
+        JsonNode english = RaporDistribution.json(en);
+        assertEquals("row 3, column i07: 6 is not an option (0–5)", english.get("errors").get(0).get("message").asText(), en.body());
+        assertEquals("row 3, column i07", english.get("errors").get(0).get("field").asText());
+        assertTrue(english.get("detail").asText().contains("nothing was imported"), en.body());
+        assertEquals(before, ok(rapor.get("/api/v1/units/upp-a1/assessments", ADMIN)).toString(), "nothing of the sheet is kept");
+    }
+
+    @Test
+    void aRowTheUserMayNotEnterRefusesTheWholeSheet() throws Exception {
+        String before = ok(rapor.get("/api/v1/units/upp-a1/assessments", ADMIN)).toString();
+        // The office's admin enters its own unit's self-assessment, never an evaluator's: one such row and nothing is stored.
+        String sheet = sheet("upp-a1,self,4", "upp-a1,evaluator,4");
+        assertEquals(403, csv("/api/v1/rounds/import?region=dinas-a&year=2024&family=pekppp", sheet, OPD, rapor).statusCode());
+        // Nor a region above its office.
+        assertEquals(403, csv("/api/v1/rounds/import?region=kab-a&year=2024&family=pekppp", sheet("upp-a1,self,4"), OPD, rapor).statusCode());
+        assertEquals(before, ok(rapor.get("/api/v1/units/upp-a1/assessments", ADMIN)).toString());
+        String audit = rapor.get("/api/v1/audit", POLICY).body();
+        assertTrue(audit.contains("round.import"), audit);
+        // Its own rows it imports.
+        assertEquals(1, ok(csv("/api/v1/rounds/import?region=dinas-a&year=2024&family=pekppp", sheet("upp-a1,self,4"), OPD, rapor))
+                .get("imported").asInt());
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** A round's sheet of pekppp 2024, semicolons and decimal commas as Indonesian spreadsheets save it: each row unit,role,i07 and the example's other answers. */
+    static String sheet(String... rows) throws Exception {
+        JsonNode answers = Assessments.example().get("answers");
+        StringBuilder s = new StringBuilder("unit;role");
+        java.util.List<String> others = new java.util.ArrayList<>();
+        answers.fieldNames().forEachRemaining(i -> { if (!i.equals("i07")) others.add(i); });
+        s.append(";i07");
+        for (String i : others) s.append(';').append(i);
+        s.append('\n');
+        for (String row : rows) {
+            s.append(row.replace(',', ';'));
+            for (String i : others) s.append(';').append(answers.get(i).decimalValue().toPlainString().replace('.', ','));
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    static HttpResponse<byte[]> bytes(String path, String authorization) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(rapor.url(path)))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private static void assertProblem(HttpResponse<String> r, int status, String type, String field) throws Exception {
         assertEquals(status, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), r.body());

@@ -116,6 +116,32 @@ enum Command {
                     answers.answers(), answers.respondents(), a.option("--comment"), null)), Tables::assessment);
         }
     },
+    EXPORT_ROUND(3, "export-round REGION FAMILY:YEAR FILE.csv|FILE.xlsx",
+            "records: the round's assessments of REGION's units as a sheet, a row per unit and role, a column per indicator; "
+                    + "an Excel workbook when FILE ends in .xlsx, else CSV") {
+        @Override
+        void run(Arguments a, Printer print) {
+            MethodologyChoice round = byYear(a.operand(1));
+            Path file = print.client().exportRound(a.operand(0), round.family(), round.year(), Path.of(a.operand(2)));
+            print.line("wrote " + file);
+        }
+    },
+    IMPORT_ROUND(3, "import-round REGION FAMILY:YEAR FILE.csv|FILE.xlsx",
+            "records: enter each row of a round's sheet (as export-round writes it) as a new draft, scored at once; all rows or none, "
+                    + "every wrong cell named by row and column") {
+        @Override
+        void run(Arguments a, Printer print) {
+            MethodologyChoice round = byYear(a.operand(1));
+            Path file = Path.of(a.operand(2));
+            if (!java.nio.file.Files.isRegularFile(file)) throw new InputException("no such file: " + file);
+            try {
+                print.answer(Call.importRound(a.operand(0), round.family(), round.year(), file), Tables::imported);
+            } catch (id.rapor.client.RaporException e) {
+                if (e.status() == 422 && !e.errors().isEmpty()) throw NotDone.sheetRefused(e);
+                throw e;
+            }
+        }
+    },
     SUBMIT(1, "submit ID", "records: a draft assessment is submitted (it waits for a verifier)") {
         @Override
         void run(Arguments a, Printer print) {
@@ -255,6 +281,13 @@ enum Command {
         } catch (NumberFormatException e) {
             throw new UsageException("--year takes a year such as 2024, not '" + s + "'");
         }
+    }
+
+    /** A round: FAMILY:YEAR. */
+    static MethodologyChoice byYear(String operand) {
+        MethodologyChoice round = MethodologyChoice.parse(operand);
+        if (round.family() == null) throw new UsageException("the round is FAMILY:YEAR, such as pekppp:2024");
+        return round;
     }
 
     /** An assessment's id as the records number them (1, 2, …). */

@@ -1,33 +1,22 @@
 package id.rapor.cli;
 
+import id.rapor.exchange.sheet.CsvDialect;
+import id.rapor.exchange.sheet.CsvSheet;
+import id.rapor.exchange.sheet.Sheet;
+import id.rapor.exchange.sheet.SheetException;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV file as a spreadsheet saves it: a header line and rows, each row with its number as the
- * spreadsheet shows it (the header is row 1). The delimiter is read from the header line, so
- * both a comma file and the semicolon file of an Indonesian (or other decimal-comma) locale are
- * read; see {@link CsvConvention}. Cells are trimmed; a quoted cell may hold the delimiter;
- * blank lines and lines starting with # are skipped; a UTF-8 byte order mark is ignored.
+ * A CSV file as a spreadsheet saves it, read as the server reads an import ({@link CsvSheet}: the
+ * delimiter and decimal separator from the header line, each row with its number as the
+ * spreadsheet shows it); a file that cannot be read is an {@link InputException} naming it.
  */
-record CsvFile(String name, CsvConvention convention, List<String> header, List<Row> rows) {
-
-    /** A row of cells and its number in the file (1 is the first line). */
-    record Row(int number, List<String> cells) {
-        String cell(int k) {
-            return k < cells.size() ? cells.get(k) : "";
-        }
-    }
+record CsvFile(String name, CsvDialect convention, List<String> header, List<Sheet.Row> rows) {
 
     static CsvFile read(Path file) {
         String text;
@@ -44,59 +33,12 @@ record CsvFile(String name, CsvConvention convention, List<String> header, List<
     }
 
     static CsvFile parse(String name, String text) {
-        // A spreadsheet's UTF-8 export often starts with a byte order mark.
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-        Lines lines = new Lines(text);
-        int headerStart = lines.firstContentAt(0);
-        if (headerStart < 0) throw new InputException(name + " is empty; expected a header line and a row per unit");
-        CsvConvention convention = CsvConvention.of(lines.lineAt(headerStart));
-        CSVFormat format = convention.format().builder()
-                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).setCommentMarker('#').setTrim(true).get();
-        List<String> header = null;
-        List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
-            for (CSVRecord record : parser) {
-                // A record's position may be that of the blank or comment lines before it.
-                int line = lines.numberOf(lines.firstContentAt((int) record.getCharacterPosition()));
-                if (header == null) header = record.toList();
-                else rows.add(new Row(line, record.toList()));
-            }
-        } catch (UncheckedIOException | IOException | IllegalStateException e) {
-            // Commons CSV says where: "(line 3) EOF reached before encapsulated token finished".
-            throw new InputException(name + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
-        }
-        return new CsvFile(name, convention, header, rows);
-    }
-
-    /** The text's lines: where each starts, so a character position becomes a row number. */
-    private static final class Lines {
-        private final String text;
-        private final List<Integer> starts = new ArrayList<>();
-
-        Lines(String text) {
-            this.text = text;
-            starts.add(0);
-            for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') starts.add(i + 1);
-        }
-
-        /** The start of the first line at or after {@code position} that is neither blank nor a comment; -1 if none. */
-        int firstContentAt(int position) {
-            for (int k = numberOf(position) - 1; k < starts.size(); k++) {
-                String line = lineAt(starts.get(k));
-                if (!line.isBlank() && !line.stripLeading().startsWith("#")) return starts.get(k);
-            }
-            return -1;
-        }
-
-        /** The line (1-based) holding {@code position}. */
-        int numberOf(int position) {
-            int k = java.util.Collections.binarySearch(starts, position);
-            return k >= 0 ? k + 1 : -k - 1;
-        }
-
-        String lineAt(int start) {
-            int end = text.indexOf('\n', start);
-            return (end < 0 ? text.substring(start) : text.substring(start, end)).replace("\r", "");
+        try {
+            CsvSheet csv = CsvSheet.parse(text, Integer.MAX_VALUE);
+            return new CsvFile(name, csv.dialect(), csv.sheet().header(), csv.sheet().rows());
+        } catch (SheetException e) {
+            if (e.reason().equals("empty")) throw new InputException(name + " is empty; expected a header line and a row per unit");
+            throw new InputException(name + ": " + e.getMessage());
         }
     }
 }

@@ -20,4 +20,11 @@ final class NotDone extends RuntimeException {
         return new NotDone("revision " + number + " of " + methodology + " was rejected (the errors above say which file and line);"
                 + " it can never be activated: fix the files and propose again");
     }
+
+    /** A sheet refused whole: the problem's detail, then each wrong cell's message (which names its row and column itself). */
+    static NotDone sheetRefused(id.rapor.client.RaporException e) {
+        StringBuilder s = new StringBuilder(e.status() + " " + e.title() + ": " + e.detail());
+        for (var error : e.errors()) s.append("\n  ").append(error.message());
+        return new NotDone(s.toString());
+    }
 }

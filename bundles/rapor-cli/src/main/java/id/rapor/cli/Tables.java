@@ -1,6 +1,7 @@
 package id.rapor.cli;
 
 import id.rapor.client.Types;
+import id.rapor.exchange.sheet.CsvDialect;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.List;
@@ -72,7 +73,7 @@ final class Tables {
 
     /** Each unit as a CSV row (unit, index, band, label, errors), written as the input file was: a semicolon file gets decimal commas. */
     void regionCsv(Types.RegionScore r, UnitsFile file) {
-        CsvConvention c = file.csv().convention();
+        CsvDialect c = file.csv().convention();
         try (CSVPrinter csv = new CSVPrinter(new NoClose(out), c.format())) {
             csv.printRecord("unit", "index", "band", "label", "errors");
             for (int k = 0; k < r.units().size(); k++) {
@@ -190,6 +191,14 @@ final class Tables {
         String row = "%-" + width + "s  %-12s %-" + width + "s  %-8s %s%n";
         out.printf(row, "UNIT", "KIND", "PARENT", "ACTIVE", "NAME");
         for (var u : list) out.printf(row, u.id(), u.kind(), text(u.parent()), u.active() ? "yes" : "no", u.name());
+    }
+
+    /** A round's sheet imported: each row's new draft. */
+    void imported(Types.RoundImport r) {
+        out.printf("%d assessments of %s imported as drafts (%s %d)%n", r.imported(), r.region(), r.methodology(), r.year());
+        for (var a : r.assessments()) {
+            out.printf("  row %d: assessment %d, %s %s: %s %s%n", a.row(), a.id(), a.unit(), a.role(), a.index().toPlainString(), a.band());
+        }
     }
 
     /** One stored assessment: what it is, its score and what gave it. */

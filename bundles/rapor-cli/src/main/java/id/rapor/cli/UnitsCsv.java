@@ -1,6 +1,8 @@
 package id.rapor.cli;
 
 import id.rapor.client.Types;
+import id.rapor.exchange.sheet.CsvDialect;
+import id.rapor.exchange.sheet.Sheet;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +30,10 @@ final class UnitsCsv {
     static UnitsFile parse(CsvFile csv, Types.Questionnaire q) {
         Columns columns = Columns.of(csv, q);
         if (csv.rows().isEmpty()) throw new InputException(csv.name() + " has a header but no " + (q.takesRespondents() ? "respondents" : "units"));
-        Map<String, List<CsvFile.Row>> byUnit = new LinkedHashMap<>();
+        Map<String, List<Sheet.Row>> byUnit = new LinkedHashMap<>();
         List<Types.Assessment> units = new ArrayList<>();
         List<List<Integer>> rows = new ArrayList<>();
-        for (CsvFile.Row row : csv.rows()) {
+        for (Sheet.Row row : csv.rows()) {
             String unit = row.cell(0);
             if (unit.isEmpty()) throw new InputException(csv.name() + ": row " + row.number() + ": no unit name");
             for (int c = columns.size(); c < row.cells().size(); c++) {
@@ -48,17 +50,17 @@ final class UnitsCsv {
         }
         byUnit.forEach((unit, respondents) -> {
             units.add(Types.Assessment.ofRespondents(unit, respondents.stream().map(r -> answers(csv, columns, r)).toList()));
-            rows.add(respondents.stream().map(CsvFile.Row::number).toList());
+            rows.add(respondents.stream().map(Sheet.Row::number).toList());
         });
         return new UnitsFile(csv, columns, units, rows);
     }
 
-    private static Map<String, BigDecimal> answers(CsvFile csv, Columns columns, CsvFile.Row row) {
+    private static Map<String, BigDecimal> answers(CsvFile csv, Columns columns, Sheet.Row row) {
         Map<String, BigDecimal> answers = new LinkedHashMap<>();
         for (int c = 1; c < columns.size(); c++) {
             String cell = row.cell(c);
             if (cell.isEmpty()) continue;
-            BigDecimal answer = CsvConvention.number(cell);
+            BigDecimal answer = CsvDialect.number(cell);
             if (answer == null) {
                 throw new InputException(csv.name() + ": row " + row.number() + ", column " + columns.name(c) + ": '" + cell + "' is not a number");
             }

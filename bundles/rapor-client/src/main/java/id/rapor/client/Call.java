@@ -162,6 +162,29 @@ public final class Call<T> {
         return new Call<>("POST", V1 + "units/import", csv, new TypeToken<>() {}, "text/csv");
     }
 
+    /** The media type of a round's sheet file: an Excel workbook by its extension .xlsx, else CSV. */
+    public static String sheetType(java.nio.file.Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")
+                ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv";
+    }
+
+    /**
+     * Imports a round's sheet (CSV or an Excel workbook, by {@code file}'s extension) for the units of {@code region}:
+     * every row a new draft assessment, scored at once; all rows or none.
+     */
+    public static Call<Types.RoundImport> importRound(String region, String family, int year, java.nio.file.Path file) {
+        return new Call<>("POST", V1 + "rounds/import?" + round(region, family, year), file, new TypeToken<>() {}, sheetType(file));
+    }
+
+    /** The export of a round's sheet: its bytes, not JSON (see {@link RaporClient#exportRound}); {@code format} csv or xlsx. */
+    static Call<Void> exportRound(String region, String family, int year, String format) {
+        return get("rounds/export?" + round(region, family, year) + "&format=" + query(format), new TypeToken<>() {});
+    }
+
+    private static String round(String region, String family, int year) {
+        return "region=" + query(region) + "&" + byYear(family, year);
+    }
+
     /** Enters an assessment of a unit: scored at once, stored as a draft. */
     public static Call<Types.AssessmentRecord> enter(String unitId, Types.AssessmentRequest assessment) {
         return post("units/" + segment(unitId) + "/assessments", assessment, new TypeToken<>() {});

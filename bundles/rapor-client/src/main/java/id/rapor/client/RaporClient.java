@@ -298,7 +298,25 @@ public final class RaporClient {
      * server stored (its ETag): a file that does not match is not written. Returns {@code target}.
      */
     public Path downloadEvidence(long assessmentId, String indicator, String name, Path target) {
-        Call<Void> call = Call.evidenceFile(assessmentId, indicator, name);
+        return download(Call.evidenceFile(assessmentId, indicator, name), target, true);
+    }
+
+    /** Imports a round's sheet, CSV or Excel (by the file's extension .xlsx), for {@code region}: all rows or none. */
+    public Types.RoundImport importRound(String region, String family, int year, Path sheet) {
+        return send(Call.importRound(region, family, year, sheet));
+    }
+
+    /**
+     * Exports a round's sheet for {@code region} to {@code target} (replaced if there): an Excel workbook when the
+     * target's name ends in .xlsx, else CSV. Returns {@code target}.
+     */
+    public Path exportRound(String region, String family, int year, Path target) {
+        String format = Call.sheetType(target).equals("text/csv") ? "csv" : "xlsx";
+        return download(Call.exportRound(region, family, year, format), target, false);
+    }
+
+    /** A file's bytes to {@code target}, written whole or not at all; {@code sha256}: checked against the answer's ETag. */
+    private Path download(Call<Void> call, Path target, boolean sha256) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(call.path())).timeout(requestTimeout).GET();
         if (authorization != null) request.header("Authorization", authorization);
         HttpRequest r = request.build();
@@ -309,7 +327,7 @@ public final class RaporClient {
                     throw Problems.refusal(gson, r.uri(), response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8),
                             response.headers().firstValue("X-Request-Id").orElse(null));
                 }
-                Path part = Files.createTempFile(target.toAbsolutePath().getParent(), ".evidence", ".part");
+                Path part = Files.createTempFile(target.toAbsolutePath().getParent(), ".download", ".part");
                 try {
                     MessageDigest sha = MessageDigest.getInstance("SHA-256");
                     try (OutputStream out = new DigestOutputStream(Files.newOutputStream(part), sha)) {
@@ -317,7 +335,7 @@ public final class RaporClient {
                     }
                     String expected = response.headers().firstValue("ETag").orElse("").replace("\"", "");
                     String got = HexFormat.of().formatHex(sha.digest());
-                    if (!expected.equals(got)) {
+                    if (sha256 && !expected.equals(got)) {
                         throw new IllegalStateException("the download's SHA-256 is " + got + ", the server stored " + expected
                                 + "; it was not written to " + target);
                     }

@@ -279,6 +279,16 @@ public final class Types {
     }
 
     /** The units a CSV import added or changed. */
+    /** A round's sheet imported: each row's new draft assessment, with the row it came from. */
+    public record RoundImport(int imported, String region, String methodology, int year, List<ImportedAssessment> assessments) {
+        public RoundImport {
+            assessments = list(assessments);
+        }
+    }
+
+    /** One row of an imported sheet: the assessment it became and its score. */
+    public record ImportedAssessment(long id, int row, String unit, String role, BigDecimal index, String band) {}
+
     public record UnitImport(int imported, List<Unit> units) {
         public UnitImport {
             units = list(units);

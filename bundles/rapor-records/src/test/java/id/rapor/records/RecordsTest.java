@@ -1,5 +1,9 @@
 package id.rapor.records;
 
+import java.util.stream.Collectors;
+
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -180,12 +184,46 @@ class RecordsTest {
         assertThrows(RecordNotFoundException.class, () -> assessments.previousRound("nowhere", "pekppp", 2024));
     }
 
+    @Test
+    void aRoundImportIsOneTransactionInBatchesAndNothingOfARefusedOneIsKept() throws Exception {
+        // More rows than one JDBC batch: ids in order, every one audited, the latest of each unit and role listed.
+        int many = 1203;
+        List<Long> ids = assessments.importAll(many, k -> entry(k % 2 == 0 ? AssessmentRole.SELF : AssessmentRole.EVALUATOR,
+                "2." + (10 + k % 90), "C", null), ADMIN);
+        assertEquals(many, ids.size());
+        for (int k = 1; k < many; k++) assertTrue(ids.get(k) > ids.get(k - 1));
+        assertEquals(many, count("SELECT COUNT(*) FROM record_audit WHERE action = 'assessment.import'"));
+        assertEquals("assessment:" + ids.get(many - 1), string("SELECT subject FROM record_audit WHERE action = 'assessment.import' ORDER BY id DESC"));
+        List<AssessmentRecord> latest = assessments.latestOfRound("pekppp", 2024, List.of("upp-a1"));
+        assertEquals(Set.of(ids.get(many - 1), ids.get(many - 2)), latest.stream().map(AssessmentRecord::id).collect(Collectors.toSet()));
+        assertEquals("", latest.get(0).score().document(), "a round's list leaves the score documents out");
+        assertEquals(List.of(), assessments.latestOfRound("pekppp", 2024, List.of("dinas-a")));
+
+        // A refusal in the third batch (an inactive unit) and nothing of the import is kept, not even its first batches.
+        units.create(new Unit("upp-old", "UPP lama", UnitKind.SERVICE_UNIT, "dinas-a", false), ADMIN);
+        long before = count("SELECT COUNT(*) FROM assessment");
+        ImportRefusedException refused = assertThrows(ImportRefusedException.class, () -> assessments.importAll(1100, k -> k == 1050
+                ? new AssessmentEntry("upp-old", "pekppp", 2024, AssessmentRole.SELF, "{\"answers\":{}}", score("2.5", "C"), null, null)
+                : entry(AssessmentRole.SELF, "2.50", "C", null), ADMIN));
+        assertEquals(1051, refused.row());
+        assertEquals("unit", refused.field());
+        assertEquals(before, count("SELECT COUNT(*) FROM assessment"));
+        assertEquals(many, count("SELECT COUNT(*) FROM record_audit WHERE action = 'assessment.import'"));
+    }
+
     private static AssessmentEntry entry(AssessmentRole role, String index, String band, Long replaces) {
         return new AssessmentEntry("upp-a1", "pekppp", 2024, role, "{\"answers\":{}}", score(index, band), "catatan", replaces);
     }
 
     private static ScoreRecord score(String index, String band) {
         return new ScoreRecord("pekppp-2022", "2022.1.0", null, new BigDecimal(index), band, "Cukup", "{\"index\":" + index + "}");
+    }
+
+    private String string(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); ResultSet r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        }
     }
 
     private long count(String sql) throws SQLException {

@@ -1,7 +1,9 @@
 package id.rapor.api.records;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -15,6 +17,23 @@ public interface AssessmentRecords {
     AssessmentRecord create(AssessmentEntry entry, Actor actor) throws RecordException;
 
     Optional<AssessmentRecord> find(long id);
+
+    /**
+     * Stores {@code count} new drafts at once (a round's sheet), each as {@link #create} would and
+     * audited alike: all of them in one transaction, or, if one is refused, none — an
+     * {@link ImportRefusedException} names it by its position, from 1. {@code entries} gives the
+     * k-th entry (from 0) when the import comes to it, so a large import is scored and stored a
+     * batch at a time and never held whole; whatever it throws ends the import, nothing stored.
+     * The ids, in order.
+     */
+    List<Long> importAll(int count, IntFunction<AssessmentEntry> entries, Actor actor) throws RecordException;
+
+    /**
+     * The latest assessment of each unit and role of a round, for the units {@code unitIds}, in no
+     * particular order. Their score documents are not read (empty): a round's sheet needs the
+     * answers, index and band, not every unit's explanations.
+     */
+    List<AssessmentRecord> latestOfRound(String family, int year, Collection<String> unitIds) throws RecordException;
 
     /** A draft's new answers, score and comment; anything but a draft is a conflict. */
     AssessmentRecord replaceDraft(long id, AssessmentEntry entry, Actor actor) throws RecordException;

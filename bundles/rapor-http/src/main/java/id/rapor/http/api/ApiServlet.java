@@ -13,6 +13,9 @@ import id.rapor.http.resource.ScoringResource;
 import id.rapor.http.auth.SecurityHook;
 import id.rapor.http.resource.SystemResource;
 import id.rapor.http.resource.AssessmentsResource;
+import id.rapor.http.resource.RoundsResource;
+import id.rapor.http.resource.StoredScores;
+import id.rapor.exchange.sheet.SheetReader;
 import id.rapor.http.resource.Needed;
 import id.rapor.http.resource.RecordBodies;
 import id.rapor.http.resource.RecordChangesResource;
@@ -153,8 +156,14 @@ public final class ApiServlet extends HttpServlet {
         Needed<RecordsAccess> access = () -> new RecordsAccess(guard, present(units));
         RecordBodies recordBodies = new RecordBodies(json);
         UnitsResource unitsResource = new UnitsResource(unitRegistry, access, recordBodies, new UnitsCsv(), out);
-        AssessmentsResource assessmentsResource = new AssessmentsResource(() -> present(assessmentRecords), access, scoring,
-                recordBodies, json, out);
+        StoredScores storedScores = new StoredScores(scoring, json);
+        AssessmentsResource assessmentsResource = new AssessmentsResource(() -> present(assessmentRecords), access, storedScores,
+                recordBodies, out);
+        // A round's sheet is read whole under its own limits (import.max.*), not body.max.bytes.
+        RoundsResource rounds = new RoundsResource(unitRegistry, () -> present(assessmentRecords), access, storedScores, recordBodies,
+                new SheetReader(Settings.Check.within("import.max.rows", settings.import_max_rows(), 1, 1_000_000, 20_000),
+                        Settings.Check.within("import.max.unpacked.bytes", settings.import_max_unpacked_bytes(), 64 << 10, 1 << 30, 128 << 20)),
+                Settings.Check.within("import.max.bytes", settings.import_max_bytes(), 1024, 256 << 20, 16 << 20), out);
         // Evidence streams to disk under its own limit, not body.max.bytes (up to 1 GiB: a disk's worth, not the heap's).
         EvidenceLimits evidenceLimits = new EvidenceLimits(
                 Settings.Check.within("evidence.max.bytes", settings.evidence_max_bytes(), 1024, 1 << 30, 10 << 20),
@@ -198,6 +207,8 @@ public final class ApiServlet extends HttpServlet {
                 .add("POST", "/assessments/{id}/submit", assessmentsResource::submit)
                 .add("POST", "/assessments/{id}/finalize", assessmentsResource::finalizeAssessment)
                 .add("POST", "/assessments/{id}/rescore", assessmentsResource::rescore)
+                .add("GET", "/rounds/export", rounds::export)
+                .add("POST", "/rounds/import", rounds::importRound)
                 .add("GET", "/assessments/{id}/evidence", evidence::list)
                 .add("PUT", "/assessments/{id}/evidence/{indicator}", evidence::attach)
                 .add("GET", "/assessments/{id}/evidence/{indicator}/{name}", evidence::download)

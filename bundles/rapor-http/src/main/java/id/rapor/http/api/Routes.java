@@ -41,6 +41,11 @@ public final class Routes {
             return RequestBody.open(request, maxBodyBytes, accepted);
         }
 
+        /** The request's body, if sent as one of {@code accepted}, read up to {@code maxBytes}: a call with a limit of its own (an import). */
+        public InputStream body(long maxBytes, String... accepted) throws IOException, HttpProblem {
+            return RequestBody.open(request, maxBytes, accepted);
+        }
+
         /** The body of any media type, not limited by {@link #maxBodyBytes}: the caller reads it under its own limit. */
         public InputStream stream() throws IOException {
             return RequestBody.stream(request);

@@ -82,4 +82,16 @@ public @interface Settings {
     @AttributeDefinition(name = "Evidence files per assessment", min = "1", max = "10000", description = "Files one assessment may "
             + "carry, all indicators together; one more is 409 evidence-full.")
     int evidence_max_files() default 100;
+
+    @AttributeDefinition(name = "Largest round sheet", min = "1024", max = "268435456", description = "Bytes a round's sheet (CSV or "
+            + "Excel workbook) sent to POST /api/v1/rounds/import may have; a longer one is 413. It is read whole into the heap.")
+    int import_max_bytes() default 16 << 20;
+
+    @AttributeDefinition(name = "Rows of a round sheet", min = "1", max = "1000000", description = "Rows below the header a round's "
+            + "sheet may have; more is 413.")
+    int import_max_rows() default 20_000;
+
+    @AttributeDefinition(name = "Unpacked workbook size", min = "65536", max = "1073741824", description = "Bytes an Excel workbook "
+            + "sent to an import may unpack to (a workbook is a zip: a small one may unpack to gigabytes); more is 413.")
+    int import_max_unpacked_bytes() default 128 << 20;
 }

@@ -1,15 +1,8 @@
 package id.rapor.http.resource;
 
 import id.rapor.api.text.Message;
-import id.rapor.api.InvalidAssessmentException;
-import id.rapor.api.MethodologyUnavailableException;
-import id.rapor.api.ScoringService;
-import id.rapor.api.UnknownMethodologyException;
-import id.rapor.api.UnknownYearException;
 import id.rapor.api.FieldError;
-import id.rapor.api.model.Assessment;
 import id.rapor.api.model.MethodologySummary;
-import id.rapor.api.model.ScoreResult;
 import id.rapor.api.records.AssessmentEntry;
 import id.rapor.api.records.AssessmentRecord;
 import id.rapor.api.records.AssessmentRecords;
@@ -21,18 +14,10 @@ import id.rapor.http.api.Routes;
 import id.rapor.http.auth.Authenticator;
 import id.rapor.http.json.HttpProblem;
 import id.rapor.http.json.JsonResponses;
-import id.rapor.http.json.JsonViews;
-import id.rapor.http.json.Audience;
-import id.rapor.api.text.Language;
-import id.rapor.http.json.Problems;
 import id.rapor.http.json.RecordViews;
-import com.fasterxml.jackson.core.JsonFactory;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Assessments entered for units, round by round. Each is scored when it is entered (and when a
@@ -41,23 +26,18 @@ import java.util.regex.Pattern;
  * does not. See {@link RecordsAccess} for who may do what.
  */
 public final class AssessmentsResource {
-    /** "2022.1.0+r3": a score from revision 3 (see Revision.version()). */
-    private static final Pattern REVISION = Pattern.compile("\\+r(\\d+)$");
-
     private final Needed<AssessmentRecords> records;
     private final Needed<RecordsAccess> access;
-    private final ScoringService scoring;
+    private final StoredScores scores;
     private final RecordBodies bodies;
-    private final JsonFactory json;
     private final JsonResponses out;
 
-    public AssessmentsResource(Needed<AssessmentRecords> records, Needed<RecordsAccess> access, ScoringService scoring, RecordBodies bodies,
-            JsonFactory json, JsonResponses out) {
+    public AssessmentsResource(Needed<AssessmentRecords> records, Needed<RecordsAccess> access, StoredScores scores, RecordBodies bodies,
+            JsonResponses out) {
+        this.scores = scores;
         this.records = records;
         this.access = access;
-        this.scoring = scoring;
         this.bodies = bodies;
-        this.json = json;
         this.out = out;
     }
 
@@ -146,39 +126,11 @@ public final class AssessmentsResource {
         return UnitsResource.call(() -> records.get().find(id).orElseThrow(() -> new RecordNotFoundException("assessment", segment)));
     }
 
-    /**
-     * Scores the entry with the rules serving now. The score is stored as the score endpoint answers
-     * it in Rapor's default language with ?exact=true: the printed numbers and the exact ones, so
-     * nothing computed is lost, whoever entered it in whichever language.
-     */
-    private static final Audience STORED = new Audience(Language.DEFAULT, true);
-
     private AssessmentEntry score(RecordBodies.Entry e, String unit) throws IOException, HttpProblem {
-        MethodologySummary methodology = methodology(e);
-        ScoreRecord score = scored(methodology.id(), e.assessment());
+        MethodologySummary methodology = scores.methodology(e.methodology(), e.family(), e.year());
+        ScoreRecord score = scores.scored(methodology.id(), e.assessment());
         return new AssessmentEntry(unit, methodology.family(), e.year(), e.role(), bodies.input(e.assessment()), score, e.comment(),
                 e.replaces());
-    }
-
-    /** A score of the rules serving now, as it is stored: the document and what pins it. */
-    private ScoreRecord scored(String methodologyId, Assessment assessment) throws IOException, HttpProblem {
-        try {
-            ScoreResult result = scoring.score(methodologyId, assessment);
-            StringWriter document = new StringWriter();
-            try (var g = json.createGenerator(document)) {
-                JsonViews.score(g, result, STORED);
-            }
-            Matcher m = REVISION.matcher(result.methodologyVersion());
-            Integer revision = m.find() ? Integer.valueOf(m.group(1)) : null;
-            return new ScoreRecord(result.methodologyId(), result.methodologyVersion(), revision, result.index(),
-                    result.band().getCode(), result.band().getLabel(), document.toString());
-        } catch (UnknownMethodologyException ex) {
-            throw Problems.unknownMethodology(ex);
-        } catch (MethodologyUnavailableException ex) {
-            throw Problems.unavailable(methodologyId, ex);
-        } catch (InvalidAssessmentException ex) {
-            throw Problems.invalidAssessment(ex.errors());
-        }
     }
 
     /**
@@ -189,43 +141,14 @@ public final class AssessmentsResource {
     public void rescore(Routes.Exchange x) throws IOException, HttpProblem {
         AssessmentRecord from = existing(records, x.path("id"));
         Authenticator.Caller caller = access.get().enter(x.request(), "assessment.rescore", from.role(), from.unitId());
-        String methodologyId;
-        try {
-            methodologyId = scoring.resolve(from.family(), from.year());
-        } catch (UnknownYearException ex) {
-            throw Problems.unknownYear(from.family(), from.year(), ex);
-        }
-        ScoreRecord score = scored(methodologyId, bodies.assessment(from.unitId(), from.input()));
+        String methodologyId = scores.resolve(from.family(), from.year());
+        ScoreRecord score = scores.scored(methodologyId, bodies.assessment(from.unitId(), from.input()));
         AssessmentRecord again = UnitsResource.call(() -> records.get().rescore(from.id(), score, UnitsResource.actor(x, caller)));
         x.response().setHeader("Location", "/api/v1/assessments/" + again.id());
         out.send(x.response(), 201, g -> RecordViews.assessment(g, again, null));
     }
 
-    /** The methodology named, or the one of the family that applies to the year; both given must agree. */
-    private MethodologySummary methodology(RecordBodies.Entry e) throws HttpProblem {
-        String byYear = null;
-        if (e.family() != null) {
-            try {
-                byYear = scoring.resolve(e.family(), e.year());
-            } catch (UnknownYearException ex) {
-                throw Problems.unknownYear(e.family(), e.year(), ex);
-            }
-        }
-        String wanted = e.methodology() == null ? byYear : e.methodology();
-        MethodologySummary named = scoring.methodologies().stream().filter(m -> m.id().equals(wanted)).findFirst()
-                .orElseThrow(() -> HttpProblem.of(404, "unknown-methodology",
-                        Message.of("problem.unknown-methodology.detail.one", wanted), List.of(FieldError.of("methodology", "records.unknown"))));
-        if (byYear != null && !byYear.equals(named.id())) {
-            throw Problems.invalidAssessment(List.of(FieldError.of("methodology",
-                    "records.assessment.methodologyMismatch", named.id(), e.family(), e.year(), byYear)));
-        }
-        if (named.years() != null && !named.years().contains(e.year())) {
-            throw Problems.invalidAssessment(List.of(FieldError.of("year", "records.assessment.yearNotCovered", named.id(), e.year())));
-        }
-        return named;
-    }
-
-    private static Integer year(String value) throws HttpProblem {
+    static Integer year(String value) throws HttpProblem {
         if (value == null || value.isBlank()) return null;
         try {
             return Integer.valueOf(value.trim());
@@ -235,7 +158,7 @@ public final class AssessmentsResource {
         }
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

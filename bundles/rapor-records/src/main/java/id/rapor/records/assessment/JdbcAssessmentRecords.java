@@ -7,6 +7,7 @@ import id.rapor.api.records.AssessmentRecord;
 import id.rapor.api.records.AssessmentRecords;
 import id.rapor.api.records.AssessmentRole;
 import id.rapor.api.records.AssessmentState;
+import id.rapor.api.records.ImportRefusedException;
 import id.rapor.api.records.OfficialAssessment;
 import id.rapor.api.records.RecordConflictException;
 import id.rapor.api.records.RecordException;
@@ -28,9 +29,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -81,38 +86,106 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
         });
     }
 
+    private static final String INSERT = "INSERT INTO assessment (unit_id, family, round_year, entry_role, state, input, "
+            + "methodology_id, methodology_version, revision, score_index, band_code, band_label, score_document, comment_text, "
+            + "replaces, created_by, created_at, updated_by, updated_at, rescored_from) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Rows of an import sent to the database at once. */
+    private static final int BATCH = 500;
+
     /** A new draft of an active unit; its id. */
     private static long insert(Connection c, AssessmentEntry entry, Long rescoredFrom, Actor actor) throws SQLException, RecordException {
         Unit unit = UnitRows.load(c, entry.unitId());
         if (unit == null) throw new RecordNotFoundException("unit", entry.unitId());
         if (!unit.active()) throw new RecordConflictException("inactive-unit", "unit", Message.of("records.unit.inactive", unit.id()));
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO assessment (unit_id, family, round_year, entry_role, state, input, "
-                + "methodology_id, methodology_version, revision, score_index, band_code, band_label, score_document, comment_text, "
-                + "replaces, created_by, created_at, updated_by, updated_at, rescored_from) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, entry.unitId());
-            s.setString(2, entry.family());
-            s.setInt(3, entry.year());
-            s.setString(4, entry.role().wire());
-            s.setString(5, AssessmentState.DRAFT.wire());
-            s.setString(6, entry.input());
-            setScore(s, 7, entry.score());
-            s.setString(14, entry.comment());
-            if (entry.replaces() == null) s.setNull(15, Types.BIGINT);
-            else s.setLong(15, entry.replaces());
-            s.setString(16, actor.user());
-            s.setTimestamp(17, now);
-            s.setString(18, actor.user());
-            s.setTimestamp(19, now);
-            if (rescoredFrom == null) s.setNull(20, Types.BIGINT);
-            else s.setLong(20, rescoredFrom);
+        try (PreparedStatement s = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            bind(s, entry, rescoredFrom, actor, Timestamp.from(Instant.now()));
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
         }
+    }
+
+    private static void bind(PreparedStatement s, AssessmentEntry entry, Long rescoredFrom, Actor actor, Timestamp now) throws SQLException {
+        s.setString(1, entry.unitId());
+        s.setString(2, entry.family());
+        s.setInt(3, entry.year());
+        s.setString(4, entry.role().wire());
+        s.setString(5, AssessmentState.DRAFT.wire());
+        s.setString(6, entry.input());
+        setScore(s, 7, entry.score());
+        s.setString(14, entry.comment());
+        if (entry.replaces() == null) s.setNull(15, Types.BIGINT);
+        else s.setLong(15, entry.replaces());
+        s.setString(16, actor.user());
+        s.setTimestamp(17, now);
+        s.setString(18, actor.user());
+        s.setTimestamp(19, now);
+        if (rescoredFrom == null) s.setNull(20, Types.BIGINT);
+        else s.setLong(20, rescoredFrom);
+    }
+
+    /**
+     * One transaction; the entries are asked for, checked and sent in JDBC batches of {@value #BATCH}
+     * with their audit entries, so only a batch is ever held; each unit is looked up once.
+     */
+    @Override
+    public List<Long> importAll(int count, IntFunction<AssessmentEntry> entries, Actor actor) throws RecordException {
+        return tx.<List<Long>, RecordException>inTransaction(c -> {
+            Map<String, Unit> units = new HashMap<>();
+            Timestamp now = Timestamp.from(Instant.now());
+            List<Long> ids = new ArrayList<>(count);
+            try (PreparedStatement s = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+                for (int from = 0; from < count; from += BATCH) {
+                    List<RecordAudit.Entry> audit = new ArrayList<>(BATCH);
+                    for (int k = from; k < Math.min(count, from + BATCH); k++) {
+                        AssessmentEntry e = entries.apply(k);
+                        checkImported(c, e, k + 1, units);
+                        bind(s, e, null, actor, now);
+                        s.addBatch();
+                        audit.add(new RecordAudit.Entry("assessment.import", null, e.role().wire() + " assessment of " + e.unitId()
+                                + " for " + e.family() + " " + e.year() + ", imported: " + summary(e.score())));
+                    }
+                    s.executeBatch();
+                    int first = ids.size();
+                    try (ResultSet keys = s.getGeneratedKeys()) {
+                        while (keys.next()) ids.add(keys.getLong(1));
+                    }
+                    if (ids.size() - first != audit.size()) throw new IllegalStateException((ids.size() - first) + " ids for " + audit.size() + " rows");
+                    for (int k = 0; k < audit.size(); k++) audit.set(k, audit.get(k).about("assessment:" + ids.get(first + k)));
+                    RecordAudit.recordAll(c, actor, audit);
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** An imported entry as {@link #create} would have it: an active unit, a comment within bounds, nothing replaced. */
+    private static void checkImported(Connection c, AssessmentEntry e, int position, Map<String, Unit> units) throws SQLException, RecordException {
+        if (e.replaces() != null) throw new IllegalArgumentException("an import enters new assessments; it replaces none");
+        if (e.comment() != null && e.comment().length() > MAX_COMMENT) {
+            throw new ImportRefusedException(position, "comment", Message.of("records.assessment.commentTooLong", MAX_COMMENT));
+        }
+        Unit unit = units.containsKey(e.unitId()) ? units.get(e.unitId()) : UnitRows.load(c, e.unitId());
+        units.put(e.unitId(), unit);
+        if (unit == null) throw new ImportRefusedException(position, "unit", Message.of("records.import.noUnit", e.unitId()));
+        if (!unit.active()) throw new ImportRefusedException(position, "unit", Message.of("records.unit.inactive", e.unitId()));
+    }
+
+    @Override
+    public List<AssessmentRecord> latestOfRound(String family, int year, Collection<String> unitIds) throws RecordException {
+        Set<String> wanted = Set.copyOf(unitIds);
+        return tx.<List<AssessmentRecord>, RecordException>read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS.replace("score_document", "'' AS score_document")
+                    + " FROM assessment WHERE id IN (SELECT MAX(id) FROM assessment WHERE family = ? AND round_year = ? "
+                    + "GROUP BY unit_id, entry_role)")) {
+                s.setString(1, family);
+                s.setInt(2, year);
+                return list(s).stream().filter(a -> wanted.contains(a.unitId())).toList();
+            }
+        });
     }
 
     @Override

@@ -1,4 +1,4 @@
-package id.rapor.cli;
+package id.rapor.exchange.sheet;
 
 import java.math.BigDecimal;
 import org.apache.commons.csv.CSVFormat;
@@ -8,12 +8,13 @@ import org.apache.commons.csv.CSVFormat;
  * locales), or semicolon-separated with decimal commas, as spreadsheet programs save CSV in the
  * Indonesian locale (where the comma is the decimal separator), or tab-separated. Read from the
  * header line; output for such a file is written the same way, so it opens in the same program.
+ * One convention for rapor-cli's files and the server's imports alike.
  */
-record CsvConvention(char delimiter) {
-    static final CsvConvention COMMAS = new CsvConvention(',');
+public record CsvDialect(char delimiter) {
+    public static final CsvDialect COMMAS = new CsvDialect(',');
 
     /** The delimiter the header line uses most outside quotes: semicolon, tab or comma. */
-    static CsvConvention of(String headerLine) {
+    public static CsvDialect of(String headerLine) {
         int commas = 0, semicolons = 0, tabs = 0;
         boolean quoted = false;
         for (char c : headerLine.toCharArray()) {
@@ -22,17 +23,17 @@ record CsvConvention(char delimiter) {
             else if (!quoted && c == ';') semicolons++;
             else if (!quoted && c == '\t') tabs++;
         }
-        if (semicolons > commas && semicolons >= tabs) return new CsvConvention(';');
-        if (tabs > commas) return new CsvConvention('\t');
+        if (semicolons > commas && semicolons >= tabs) return new CsvDialect(';');
+        if (tabs > commas) return new CsvDialect('\t');
         return COMMAS;
     }
 
     /** A semicolon file comes from a locale whose decimal separator is the comma. */
-    boolean decimalComma() {
+    public boolean decimalComma() {
         return delimiter == ';';
     }
 
-    CSVFormat format() {
+    public CSVFormat format() {
         return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setRecordSeparator('\n').get();
     }
 
@@ -41,7 +42,7 @@ record CsvConvention(char delimiter) {
      * a comma file may hold one). Null when the cell is not a number; a cell with both a comma and
      * a point (1.234,5) is not one either: answers have no thousands separators.
      */
-    static BigDecimal number(String cell) {
+    public static BigDecimal number(String cell) {
         String s = cell;
         if (s.indexOf(',') >= 0) {
             if (s.indexOf('.') >= 0 || s.indexOf(',') != s.lastIndexOf(',')) return null;
@@ -53,7 +54,7 @@ record CsvConvention(char delimiter) {
     }
 
     /** A number as this convention writes it: 2.97, or 2,97 with decimal commas. */
-    String format(BigDecimal number) {
+    public String format(BigDecimal number) {
         if (number == null) return "";
         String s = number.toPlainString();
         return decimalComma() ? s.replace('.', ',') : s;
