@@ -13,7 +13,7 @@ class RecordsOnH2IT extends RecordsScenarios {
 
     @BeforeAll
     static void start() throws Exception {
-        rapor = RaporDistribution.start();
+        rapor = RaporDistribution.start(RecordsScenarios::recordEveryRefusal);
         users(rapor);
     }
 

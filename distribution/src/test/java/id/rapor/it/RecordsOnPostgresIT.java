@@ -27,6 +27,7 @@ class RecordsOnPostgresIT extends RecordsScenarios {
 
     /** database.url, user and password in etc/rapor.properties, as an operator writes them. */
     private static void onPostgres(java.nio.file.Path home) throws Exception {
+        recordEveryRefusal(home);
         Files.writeString(home.resolve("etc/rapor.properties"), "\ndatabase.url=" + postgres.url("rapor") + "\ndatabase.user="
                 + PostgresServer.USER + "\ndatabase.password=" + PostgresServer.PASSWORD + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }

@@ -45,6 +45,19 @@ abstract class RecordsScenarios {
         assertEquals(200, imported.statusCode(), imported.body());
     }
 
+    /**
+     * Every refusal recorded one by one: the scenarios read the trail, and together they refuse
+     * more than the 20 a minute per address that are recorded singly by default.
+     */
+    static void recordEveryRefusal(java.nio.file.Path home) throws Exception {
+        java.nio.file.Path cfg = home.resolve("etc/id.rapor.http.cfg");
+        String settings = java.nio.file.Files.readString(cfg);
+        String raised = settings.replace("audit.refusals.per.minute=20", "audit.refusals.per.minute=100000")
+                .replace("audit.refusals.total.per.minute=200", "audit.refusals.total.per.minute=100000");
+        assertTrue(!raised.equals(settings), "the shipped limits are where the scenarios expect them");
+        java.nio.file.Files.writeString(cfg, raised);
+    }
+
     private static void add(RaporDistribution rapor, String user, String password, String roles) throws Exception {
         String[] result = rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", password), "add", user, roles);
         assertEquals("0", result[0], result[1]);
