@@ -206,6 +206,66 @@ abstract class RecordsScenarios {
         assertEquals("image/png", download(href, OPD).headers().firstValue("Content-Type").orElse(""));
     }
 
+    /**
+     * README "See a populated system": the published history is not there by default, loads with one command through the
+     * API, reads back as published (each round's official score, its band, label or zone), and a second run adds nothing.
+     */
+    @Test
+    void thePublishedHistoryLoadsWithOneCommandAndReadsBackAsPublished() throws Exception {
+        assertEquals(404, rapor.get("/api/v1/units/contoh", ADMIN).statusCode(), "example data is never loaded by default");
+        Map<String, String> env = Map.of("RAPOR_URL", rapor.url(""), "RAPOR_USER", "admin", "RAPOR_PASSWORD", "sandi-admin-1");
+        String[] first = rapor.command("rapor-cli", env, "load-examples");
+        assertEquals("0", first[0], first[1]);
+        assertTrue(first[1].contains("Example data loaded: 4 unit(s) and 6 assessment(s) added, 6 made final"), first[1]);
+
+        assertEquals(4, ok(rapor.get("/api/v1/units?region=contoh", ADMIN)).size(), "region contoh and its three");
+        assertTrue(ok(rapor.get("/api/v1/units/contoh", ADMIN)).get("name").asText().startsWith("Data contoh"));
+        // unit, family, year: the official score's role, index, band code, and the published label or zone
+        String[][] published = {
+            {"contoh-kab-banjarnegara", "pekppp", "2024", "evaluator", "4.56", "A", "Pelayanan Prima"},
+            {"contoh-kab-banjarnegara", "ombudsman", "2023", "evaluator", "93.16", "A", "Kualitas Tertinggi"},
+            {"contoh-kab-banjarnegara", "ombudsman", "2024", "evaluator", "95.23", "A", "Kualitas Tertinggi"},
+            {"contoh-kota-banjarmasin", "ombudsman", "2024", "evaluator", "95.45", "A", "Hijau"},
+            {"contoh-kab-banyuasin", "ombudsman", "2021", "evaluator", "69.39", "Kuning", "Kuning"},
+        };
+        for (String[] p : published) {
+            JsonNode o = ok(rapor.get("/api/v1/units/" + p[0] + "/official?year=" + p[2] + "&family=" + p[1], ADMIN));
+            String round = String.join(" ", p);
+            assertEquals(p[3], o.get("role").asText(), round);
+            assertEquals("final", o.get("state").asText(), round);
+            assertEquals(p[4], o.get("index").asText(), round);
+            assertEquals(p[5], o.get("band").get("code").asText(), round);
+            JsonNode band = o.get("score").get("band");
+            assertTrue(p[6].equals(band.get("label").asText()) || p[6].equals(band.path("zone").asText()), round + ": " + band);
+            assertTrue(o.get("comment").asText().startsWith("DATA CONTOH") && o.get("comment").asText().contains(p[4].replace('.', ',')), round);
+        }
+        // The self-assessment is kept beside the evaluator's, final; the evaluator's is the official one.
+        JsonNode self = null;
+        for (JsonNode a : ok(rapor.get("/api/v1/units/contoh-kab-banjarnegara/assessments?year=2024&family=pekppp", ADMIN))) {
+            if (a.get("role").asText().equals("self")) self = a;
+        }
+        assertEquals("2.97", self.get("index").asText());
+        assertEquals("C", self.get("band").get("code").asText());
+        assertEquals("Cukup", self.get("band").get("label").asText());
+        assertEquals("final", self.get("state").asText());
+        assertEquals(false, self.get("official").asBoolean());
+
+        String before = everyAssessment();
+        String[] second = rapor.command("rapor-cli", env, "load-examples");
+        assertEquals("0", second[0], second[1]);
+        assertTrue(second[1].contains("Nothing added: the example data of"), second[1]);
+        assertEquals(before, everyAssessment(), "a second run changes nothing");
+    }
+
+    private static String everyAssessment() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (String unit : new String[] {"contoh", "contoh-kab-banjarnegara", "contoh-kab-banyuasin", "contoh-kota-banjarmasin"}) {
+            all.append(ok(rapor.get("/api/v1/units/" + unit + "/assessments", ADMIN)));
+        }
+        all.append(ok(rapor.get("/api/v1/units?region=contoh", ADMIN)));
+        return all.toString();
+    }
+
     private static HttpResponse<String> evidence(String path, byte[] file, String type, String authorization) throws Exception {
         return rapor.send(HttpRequest.newBuilder(URI.create(rapor.url(path))).header("Content-Type", type)
                 .header("Authorization", authorization).PUT(HttpRequest.BodyPublishers.ofByteArray(file)));

@@ -20,4 +20,9 @@ final class NotDone extends RuntimeException {
         return new NotDone("revision " + number + " of " + methodology + " was rejected (the errors above say which file and line);"
                 + " it can never be activated: fix the files and propose again");
     }
+
+    static NotDone notReproduced(String round, String published, String rules, String scored) {
+        return new NotDone(round + ": the rules serving (" + rules + ") score the example's answers " + scored + ", but the published"
+                + " figure is " + published + "; not loaded (the rules differ from those the example data was made for)");
+    }
 }
