@@ -11,8 +11,11 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface AssessmentRecords {
 
-    /** Stores a new draft assessment of an active unit. A {@code replaces} must name a final assessment of the same unit and round. */
-    AssessmentRecord create(AssessmentEntry entry, Actor actor) throws RecordException;
+    /**
+     * Stores a new draft assessment of an active unit. A {@code replaces} must name a final assessment of the same unit and round.
+     * A unit holds at most {@code maxDrafts} drafts of one round and role; one more is a conflict ({@code too-many-drafts}).
+     */
+    AssessmentRecord create(AssessmentEntry entry, int maxDrafts, Actor actor) throws RecordException;
 
     Optional<AssessmentRecord> find(long id);
 
@@ -22,9 +25,10 @@ public interface AssessmentRecords {
     /**
      * Scores an assessment's answers again, explicitly, with {@code score} (the rules serving now): a
      * new draft of the same unit, round and role that names the one it came from, which keeps its
-     * own score. Any state may be re-scored; the unit must still be active.
+     * own score. Any state may be re-scored; the unit must still be active, and hold fewer than {@code maxDrafts} drafts of
+     * the round and role.
      */
-    AssessmentRecord rescore(long id, ScoreRecord score, Actor actor) throws RecordException;
+    AssessmentRecord rescore(long id, ScoreRecord score, int maxDrafts, Actor actor) throws RecordException;
 
     /** Draft to submitted. */
     AssessmentRecord submit(long id, Actor actor) throws RecordException;

@@ -144,11 +144,14 @@ public final class ApiServlet extends HttpServlet {
         RecordBodies recordBodies = new RecordBodies(json);
         UnitsResource unitsResource = new UnitsResource(unitRegistry, access, recordBodies, new UnitsCsv(), out);
         AssessmentsResource assessmentsResource = new AssessmentsResource(() -> present(assessmentRecords), access, scoring,
-                recordBodies, json, out);
-        // Evidence streams to disk under its own limit, not body.max.bytes (up to 1 GiB: a disk's worth, not the heap's).
+                recordBodies, json, out, Settings.Check.within("assessment.drafts.max", settings.assessment_drafts_max(), 1, 1000, 10));
+        // Evidence streams to disk under its own limit, not body.max.bytes (up to 1 GiB: a disk's worth, not the heap's); a
+        // unit's evidence together, and the disk's free space, are bounded too, so no caller can fill the disk under data/.
         EvidenceLimits evidenceLimits = new EvidenceLimits(
                 Settings.Check.within("evidence.max.bytes", settings.evidence_max_bytes(), 1024, 1 << 30, 10 << 20),
-                Settings.Check.within("evidence.max.files", settings.evidence_max_files(), 1, 10_000, 100));
+                Settings.Check.within("evidence.max.files", settings.evidence_max_files(), 1, 10_000, 100),
+                Settings.Check.within("evidence.unit.max.bytes", settings.evidence_unit_max_bytes(), 1L << 20, 1L << 40, 2L << 30),
+                Settings.Check.within("evidence.disk.min.free.bytes", settings.evidence_disk_min_free_bytes(), 0, 1L << 40, 512L << 20));
         EvidenceResource evidence = new EvidenceResource(() -> present(assessmentRecords), () -> present(evidenceStore), access, scoring,
                 evidenceLimits, out);
         // The API, one line per operation as openapi.json lists them.

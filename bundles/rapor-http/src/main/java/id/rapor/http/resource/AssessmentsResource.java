@@ -50,15 +50,18 @@ public final class AssessmentsResource {
     private final RecordBodies bodies;
     private final JsonFactory json;
     private final JsonResponses out;
+    /** assessment.drafts.max: drafts a unit may hold of one round and role. */
+    private final int maxDrafts;
 
     public AssessmentsResource(Needed<AssessmentRecords> records, Needed<RecordsAccess> access, ScoringService scoring, RecordBodies bodies,
-            JsonFactory json, JsonResponses out) {
+            JsonFactory json, JsonResponses out, int maxDrafts) {
         this.records = records;
         this.access = access;
         this.scoring = scoring;
         this.bodies = bodies;
         this.json = json;
         this.out = out;
+        this.maxDrafts = maxDrafts;
     }
 
     /** POST /units/{id}/assessments */
@@ -67,7 +70,7 @@ public final class AssessmentsResource {
         RecordBodies.Entry entry = bodies.entry(x.body(RequestBody.JSON), unit);
         Authenticator.Caller caller = access.get().enter(x.request(), "assessment.create", entry.role(), unit);
         AssessmentEntry scored = score(entry, unit);
-        AssessmentRecord created = UnitsResource.call(() -> records.get().create(scored, UnitsResource.actor(x, caller)));
+        AssessmentRecord created = UnitsResource.call(() -> records.get().create(scored, maxDrafts, UnitsResource.actor(x, caller)));
         x.response().setHeader("Location", "/api/v1/assessments/" + created.id());
         out.send(x.response(), 201, g -> RecordViews.assessment(g, created, null));
     }
@@ -196,7 +199,7 @@ public final class AssessmentsResource {
             throw Problems.unknownYear(from.family(), from.year(), ex);
         }
         ScoreRecord score = scored(methodologyId, bodies.assessment(from.unitId(), from.input()));
-        AssessmentRecord again = UnitsResource.call(() -> records.get().rescore(from.id(), score, UnitsResource.actor(x, caller)));
+        AssessmentRecord again = UnitsResource.call(() -> records.get().rescore(from.id(), score, maxDrafts, UnitsResource.actor(x, caller)));
         x.response().setHeader("Location", "/api/v1/assessments/" + again.id());
         out.send(x.response(), 201, g -> RecordViews.assessment(g, again, null));
     }
