@@ -194,7 +194,7 @@ abstract class RecordsScenarios {
     /** Evidence as multipart/form-data, as a browser's form or plain java.net.http sends it: one file part, under the same limits. */
     @Test
     void evidenceArrivesAsTheOneFilePartOfMultipartFormData() throws Exception {
-        long id = created(rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2021, "bukti multipart"), OPD)).get("id").asLong();
+        long id = created(rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2025, "bukti multipart"), OPD)).get("id").asLong();
         String at = "/api/v1/assessments/" + id + "/evidence";
         byte[] pdf = ("%PDF-1.4\n% Maklumat Pelayanan " + id + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
         // The part says octet-stream: its kind is read from its content. Its file name names the evidence.
