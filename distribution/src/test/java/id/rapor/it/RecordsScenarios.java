@@ -204,6 +204,70 @@ abstract class RecordsScenarios {
         assertTrue(java.nio.file.Files.isRegularFile(folder.resolve(sha256(pdf).substring(0, 2)).resolve(sha256(pdf))));
     }
 
+    /** Evidence as multipart/form-data, as a browser's form or plain java.net.http sends it: one file part, under the same limits. */
+    @Test
+    void evidenceArrivesAsTheOneFilePartOfMultipartFormData() throws Exception {
+        long id = created(rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2025, "bukti multipart"), OPD)).get("id").asLong();
+        String at = "/api/v1/assessments/" + id + "/evidence";
+        byte[] pdf = ("%PDF-1.4\n% Maklumat Pelayanan " + id + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        // The part says octet-stream: its kind is read from its content. Its file name names the evidence.
+        JsonNode e = created(multipart(at + "/i05", "----rapor" + id, part("file", "Maklumat Pelayanan.pdf", pdf)));
+        assertEquals("Maklumat Pelayanan.pdf", e.get("name").asText());
+        assertEquals("application/pdf", e.get("mediaType").asText());
+        assertEquals(pdf.length, e.get("size").asLong());
+        assertEquals(sha256(pdf), e.get("sha256").asText());
+        assertEquals(sha256(pdf), sha256(download(e.get("href").asText(), OPD).body()));
+        // ?name= wins over the part's file name, as for a raw body.
+        assertEquals("maklumat.pdf", created(multipart(at + "/i05?name=maklumat.pdf", "b1", part("file", "C:\\scan\\x.pdf", pdf)))
+                .get("name").asText());
+
+        // Refused precisely, and nothing of a refused upload is kept.
+        byte[] other = ("%PDF-1.4\n% lain " + id + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        assertProblem(multipart(at + "/i05", "b2", part("file", "a.pdf", other), part("file", "b.pdf", pdf)), 400, "malformed-request", "file");
+        assertProblem(multipart(at + "/i05", "b3", field("name", "a.pdf"), part("file", "a.pdf", other)), 400, "malformed-request", "file");
+        assertProblem(multipart(at + "/i05", "b4"), 400, "malformed-request", "file");
+        assertProblem(rapor.send(HttpRequest.newBuilder(URI.create(rapor.url(at + "/i05?name=x.pdf")))
+                .header("Content-Type", "multipart/form-data").header("Authorization", OPD).PUT(HttpRequest.BodyPublishers.ofByteArray(other))),
+                400, "malformed-request", "file");
+        assertProblem(evidence(at + "/i05?name=x.pdf", other, "multipart/mixed; boundary=b5", OPD), 415, "unsupported-media-type", "Content-Type");
+        byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0};
+        assertProblem(multipart(at + "/i05", "b6", part("file", "laporan.pdf", elf)), 415, "evidence-type-refused", "file");
+        byte[] large = new byte[(10 << 20) + 1];
+        System.arraycopy(other, 0, large, 0, other.length);
+        assertProblem(multipart(at + "/i05", "b7", part("file", "besar.pdf", large)), 413, "evidence-too-large", "file");
+        assertEquals(2, ok(rapor.get(at, OPD)).size());
+        try (var files = java.nio.file.Files.list(rapor.home.resolve("data/evidence/incoming"))) {
+            assertEquals(0, files.count(), "nothing half-received is left");
+        }
+        assertTrue(!java.nio.file.Files.exists(rapor.home.resolve("data/evidence").resolve(sha256(other).substring(0, 2)).resolve(sha256(other))),
+                "the refused file is not stored");
+    }
+
+    /** One part of a multipart/form-data body: its headers and content. */
+    private static byte[] part(String field, String fileName, byte[] content) {
+        return concat(("Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8), content);
+    }
+
+    private static byte[] field(String field, String value) {
+        return ("Content-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A multipart/form-data PUT by plain java.net.http: each part after its boundary, then the closing one. */
+    private static HttpResponse<String> multipart(String path, String boundary, byte[]... parts) throws Exception {
+        byte[] body = new byte[0];
+        for (byte[] p : parts) body = concat(body, ("--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII), p, "\r\n".getBytes(StandardCharsets.US_ASCII));
+        body = concat(body, ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return rapor.send(HttpRequest.newBuilder(URI.create(rapor.url(path))).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", OPD).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private static byte[] concat(byte[]... arrays) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] a : arrays) out.writeBytes(a);
+        return out.toByteArray();
+    }
+
     @Test
     void anotherOfficesUserNeitherAttachesNorReadsEvidence() throws Exception {
         long id = created(rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2023, null), OPD)).get("id").asLong();
@@ -384,6 +448,66 @@ abstract class RecordsScenarios {
     private static void finalized(JsonNode a) throws Exception {
         ok(rapor.post("/api/v1/assessments/" + a.get("id").asLong() + "/submit", "", ADMIN));
         ok(rapor.post("/api/v1/assessments/" + a.get("id").asLong() + "/finalize", "", ADMIN));
+    }
+
+    /**
+     * README "See a populated system": the published history is not there by default, loads with one command through the
+     * API, reads back as published (each round's official score, its band, label or zone), and a second run adds nothing.
+     */
+    @Test
+    void thePublishedHistoryLoadsWithOneCommandAndReadsBackAsPublished() throws Exception {
+        assertEquals(404, rapor.get("/api/v1/units/contoh", ADMIN).statusCode(), "example data is never loaded by default");
+        Map<String, String> env = Map.of("RAPOR_URL", rapor.url(""), "RAPOR_USER", "admin", "RAPOR_PASSWORD", "sandi-admin-1");
+        String[] first = rapor.command("rapor-cli", env, "load-examples");
+        assertEquals("0", first[0], first[1]);
+        assertTrue(first[1].contains("Example data loaded: 4 unit(s) and 6 assessment(s) added, 6 made final"), first[1]);
+
+        assertEquals(4, ok(rapor.get("/api/v1/units?region=contoh", ADMIN)).size(), "region contoh and its three");
+        assertTrue(ok(rapor.get("/api/v1/units/contoh", ADMIN)).get("name").asText().startsWith("Data contoh"));
+        // unit, family, year: the official score's role, index, band code, and the published label or zone
+        String[][] published = {
+            {"contoh-kab-banjarnegara", "pekppp", "2024", "evaluator", "4.56", "A", "Pelayanan Prima"},
+            {"contoh-kab-banjarnegara", "ombudsman", "2023", "evaluator", "93.16", "A", "Kualitas Tertinggi"},
+            {"contoh-kab-banjarnegara", "ombudsman", "2024", "evaluator", "95.23", "A", "Kualitas Tertinggi"},
+            {"contoh-kota-banjarmasin", "ombudsman", "2024", "evaluator", "95.45", "A", "Hijau"},
+            {"contoh-kab-banyuasin", "ombudsman", "2021", "evaluator", "69.39", "Kuning", "Kuning"},
+        };
+        for (String[] p : published) {
+            JsonNode o = ok(rapor.get("/api/v1/units/" + p[0] + "/official?year=" + p[2] + "&family=" + p[1], ADMIN));
+            String round = String.join(" ", p);
+            assertEquals(p[3], o.get("role").asText(), round);
+            assertEquals("final", o.get("state").asText(), round);
+            assertEquals(p[4], o.get("index").asText(), round);
+            assertEquals(p[5], o.get("band").get("code").asText(), round);
+            JsonNode band = o.get("score").get("band");
+            assertTrue(p[6].equals(band.get("label").asText()) || p[6].equals(band.path("zone").asText()), round + ": " + band);
+            assertTrue(o.get("comment").asText().startsWith("DATA CONTOH") && o.get("comment").asText().contains(p[4].replace('.', ',')), round);
+        }
+        // The self-assessment is kept beside the evaluator's, final; the evaluator's is the official one.
+        JsonNode self = null;
+        for (JsonNode a : ok(rapor.get("/api/v1/units/contoh-kab-banjarnegara/assessments?year=2024&family=pekppp", ADMIN))) {
+            if (a.get("role").asText().equals("self")) self = a;
+        }
+        assertEquals("2.97", self.get("index").asText());
+        assertEquals("C", self.get("band").get("code").asText());
+        assertEquals("Cukup", self.get("band").get("label").asText());
+        assertEquals("final", self.get("state").asText());
+        assertEquals(false, self.get("official").asBoolean());
+
+        String before = everyAssessment();
+        String[] second = rapor.command("rapor-cli", env, "load-examples");
+        assertEquals("0", second[0], second[1]);
+        assertTrue(second[1].contains("Nothing added: the example data of"), second[1]);
+        assertEquals(before, everyAssessment(), "a second run changes nothing");
+    }
+
+    private static String everyAssessment() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (String unit : new String[] {"contoh", "contoh-kab-banjarnegara", "contoh-kab-banyuasin", "contoh-kota-banjarmasin"}) {
+            all.append(ok(rapor.get("/api/v1/units/" + unit + "/assessments", ADMIN)));
+        }
+        all.append(ok(rapor.get("/api/v1/units?region=contoh", ADMIN)));
+        return all.toString();
     }
 
     private static HttpResponse<String> evidence(String path, byte[] file, String type, String authorization) throws Exception {

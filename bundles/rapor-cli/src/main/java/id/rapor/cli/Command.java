@@ -228,6 +228,14 @@ enum Command {
             print.answer(Call.evidence(assessmentId(a.operand(0))), Tables::evidence);
         }
     },
+    LOAD_EXAMPLES(0, "load-examples [--file FILE]",
+            "admin: load the published history as example data (units under region contoh, final assessments); a second run adds nothing",
+            "--file") {
+        @Override
+        void run(Arguments a, Printer print) {
+            ExampleHistory.read(ExampleHistory.file(a.option("--file"))).load(print.client(), print);
+        }
+    },
     APPROVE(2, "approve ID N", "policy: approve revision N of another policy user, where approval.required is set") {
         @Override
         void run(Arguments a, Printer print) {

@@ -27,4 +27,9 @@ final class NotDone extends RuntimeException {
         for (var error : e.errors()) s.append("\n  ").append(error.message());
         return new NotDone(s.toString());
     }
+
+    static NotDone notReproduced(String round, String published, String rules, String scored) {
+        return new NotDone(round + ": the rules serving (" + rules + ") score the example's answers " + scored + ", but the published"
+                + " figure is " + published + "; not loaded (the rules differ from those the example data was made for)");
+    }
 }

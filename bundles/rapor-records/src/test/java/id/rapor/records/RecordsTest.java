@@ -91,7 +91,7 @@ class RecordsTest {
 
     @Test
     void aFinalAssessmentNeverChangesAndTheHighestRoleIsOfficial() throws Exception {
-        AssessmentRecord self = assessments.create(entry(AssessmentRole.SELF, "3.10", "C", null), ADMIN);
+        AssessmentRecord self = assessments.create(entry(AssessmentRole.SELF, "3.10", "C", null), 10, ADMIN);
         assertEquals(AssessmentState.DRAFT, self.state());
         self = assessments.replaceDraft(self.id(), entry(AssessmentRole.SELF, "3.20", "C", null), ADMIN);
         assertEquals(new BigDecimal("3.2"), self.score().index());
@@ -103,14 +103,14 @@ class RecordsTest {
         assertEquals("wrong-state", assertThrows(RecordConflictException.class, () -> assessments.makeFinal(selfId, ADMIN)).reason());
         assertEquals(selfId, assessments.official("upp-a1", 2024, "pekppp").orElseThrow().id());
 
-        AssessmentRecord evaluator = assessments.create(entry(AssessmentRole.EVALUATOR, "2.97", "C", null), ADMIN);
+        AssessmentRecord evaluator = assessments.create(entry(AssessmentRole.EVALUATOR, "2.97", "C", null), 10, ADMIN);
         assertEquals(selfId, assessments.official("upp-a1", 2024, "pekppp").orElseThrow().id(), "a draft is never official");
         assessments.submit(evaluator.id(), ADMIN);
         assessments.makeFinal(evaluator.id(), ADMIN);
         assertEquals(evaluator.id(), assessments.official("upp-a1", 2024, "pekppp").orElseThrow().id(), "evaluator over self");
 
         // A correction is a new assessment that names the one it replaces; the old one stays as it was.
-        AssessmentRecord correction = assessments.create(entry(AssessmentRole.EVALUATOR, "3.05", "B-", evaluator.id()), ADMIN);
+        AssessmentRecord correction = assessments.create(entry(AssessmentRole.EVALUATOR, "3.05", "B-", evaluator.id()), 10, ADMIN);
         assessments.submit(correction.id(), ADMIN);
         assessments.makeFinal(correction.id(), ADMIN);
         assertEquals(correction.id(), assessments.official("upp-a1", 2024, "pekppp").orElseThrow().id());
@@ -121,11 +121,11 @@ class RecordsTest {
 
     @Test
     void aRescoreIsANewDraftAndTheOldScoreStays() throws Exception {
-        AssessmentRecord first = assessments.create(entry(AssessmentRole.EVALUATOR, "2.97", "C", null), ADMIN);
+        AssessmentRecord first = assessments.create(entry(AssessmentRole.EVALUATOR, "2.97", "C", null), 10, ADMIN);
         assessments.submit(first.id(), ADMIN);
         assessments.makeFinal(first.id(), ADMIN);
         ScoreRecord newer = new ScoreRecord("pekppp-2022", "2022.1.0+r1", 1, new BigDecimal("2.97"), "C-", "Cukup (dengan catatan)", "{}");
-        AssessmentRecord again = assessments.rescore(first.id(), newer, ADMIN);
+        AssessmentRecord again = assessments.rescore(first.id(), newer, 10, ADMIN);
         assertEquals(AssessmentState.DRAFT, again.state());
         assertEquals(first.id(), again.rescoredFrom());
         assertEquals(first.input(), again.input());
@@ -140,7 +140,7 @@ class RecordsTest {
 
     @Test
     void everyChangeIsAuditedInItsTransaction() throws Exception {
-        AssessmentRecord a = assessments.create(entry(AssessmentRole.SELF, "3.10", "C", null), ADMIN);
+        AssessmentRecord a = assessments.create(entry(AssessmentRole.SELF, "3.10", "C", null), 10, ADMIN);
         assessments.submit(a.id(), new Actor("verifikator", "10.0.0.9"));
         assertEquals(5, count("SELECT COUNT(*) FROM record_audit"), "three units and one assessment created, one submitted");
         assertEquals(1, count("SELECT COUNT(*) FROM record_audit WHERE action = 'assessment.submit' AND user_name = 'verifikator' "
@@ -153,10 +153,31 @@ class RecordsTest {
     @Test
     void anAssessmentOfAnUnknownOrInactiveUnitIsRefused() throws Exception {
         assertThrows(RecordNotFoundException.class, () -> assessments.create(new AssessmentEntry("nowhere", "pekppp", 2024,
-                AssessmentRole.SELF, "{}", score("3.00", "C"), null, null), ADMIN));
+                AssessmentRole.SELF, "{}", score("3.00", "C"), null, null), 10, ADMIN));
         units.update(new Unit("upp-a1", "UPP A1", UnitKind.SERVICE_UNIT, "dinas-a", false), ADMIN);
         assertEquals("inactive-unit", assertThrows(RecordConflictException.class,
-                () -> assessments.create(entry(AssessmentRole.SELF, "3.00", "C", null), ADMIN)).reason());
+                () -> assessments.create(entry(AssessmentRole.SELF, "3.00", "C", null), 10, ADMIN)).reason());
+    }
+
+    @Test
+    void aUnitHoldsAtMostSoManyDraftsOfARoundAndRole() throws Exception {
+        AssessmentRecord first = assessments.create(entry(AssessmentRole.SELF, "3.10", "C", null), 2, ADMIN);
+        assessments.create(entry(AssessmentRole.SELF, "3.20", "C", null), 2, ADMIN);
+        RecordConflictException third = assertThrows(RecordConflictException.class,
+                () -> assessments.create(entry(AssessmentRole.SELF, "3.30", "C", null), 2, ADMIN));
+        assertEquals("too-many-drafts", third.reason());
+        assertEquals("role", third.field());
+        assertTrue(third.said().toString().contains("assessment.drafts.max"), third.said().toString());
+        assertEquals(2, assessments.forUnit("upp-a1", 2024, "pekppp").size(), "nothing of the refused one is stored");
+        // Another role, or another round, has drafts of its own.
+        assessments.create(entry(AssessmentRole.EVALUATOR, "3.30", "C", null), 2, ADMIN);
+        assessments.create(new AssessmentEntry("upp-a1", "pekppp", 2023, AssessmentRole.SELF, "{}", score("3.00", "C"), null, null), 2, ADMIN);
+        // A re-score is a draft too.
+        assertEquals("too-many-drafts", assertThrows(RecordConflictException.class,
+                () -> assessments.rescore(first.id(), score("3.10", "C"), 2, ADMIN)).reason());
+        // A submitted one is no longer a draft: room for one more.
+        assessments.submit(first.id(), ADMIN);
+        assessments.create(entry(AssessmentRole.SELF, "3.30", "C", null), 2, ADMIN);
     }
 
     @Test

@@ -13,8 +13,11 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface AssessmentRecords {
 
-    /** Stores a new draft assessment of an active unit. A {@code replaces} must name a final assessment of the same unit and round. */
-    AssessmentRecord create(AssessmentEntry entry, Actor actor) throws RecordException;
+    /**
+     * Stores a new draft assessment of an active unit. A {@code replaces} must name a final assessment of the same unit and round.
+     * A unit holds at most {@code maxDrafts} drafts of one round and role; one more is a conflict ({@code too-many-drafts}).
+     */
+    AssessmentRecord create(AssessmentEntry entry, int maxDrafts, Actor actor) throws RecordException;
 
     Optional<AssessmentRecord> find(long id);
 
@@ -24,9 +27,10 @@ public interface AssessmentRecords {
      * {@link ImportRefusedException} names it by its position, from 1. {@code entries} gives the
      * k-th entry (from 0) when the import comes to it, so a large import is scored and stored a
      * batch at a time and never held whole; whatever it throws ends the import, nothing stored.
-     * The ids, in order.
+     * The ids, in order. Like {@link #create}, no unit holds more than {@code maxDrafts} drafts of
+     * a round and role afterwards.
      */
-    List<Long> importAll(int count, IntFunction<AssessmentEntry> entries, Actor actor) throws RecordException;
+    List<Long> importAll(int count, IntFunction<AssessmentEntry> entries, int maxDrafts, Actor actor) throws RecordException;
 
     /**
      * The latest assessment of each unit and role of a round, for the units {@code unitIds}, in no
@@ -41,9 +45,10 @@ public interface AssessmentRecords {
     /**
      * Scores an assessment's answers again, explicitly, with {@code score} (the rules serving now): a
      * new draft of the same unit, round and role that names the one it came from, which keeps its
-     * own score. Any state may be re-scored; the unit must still be active.
+     * own score. Any state may be re-scored; the unit must still be active, and hold fewer than {@code maxDrafts} drafts of
+     * the round and role.
      */
-    AssessmentRecord rescore(long id, ScoreRecord score, Actor actor) throws RecordException;
+    AssessmentRecord rescore(long id, ScoreRecord score, int maxDrafts, Actor actor) throws RecordException;
 
     /** Draft to submitted. */
     AssessmentRecord submit(long id, Actor actor) throws RecordException;

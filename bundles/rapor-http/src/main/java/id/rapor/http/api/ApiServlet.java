@@ -157,17 +157,21 @@ public final class ApiServlet extends HttpServlet {
         RecordBodies recordBodies = new RecordBodies(json);
         UnitsResource unitsResource = new UnitsResource(unitRegistry, access, recordBodies, new UnitsCsv(), out);
         StoredScores storedScores = new StoredScores(scoring, json);
+        int maxDrafts = Settings.Check.within("assessment.drafts.max", settings.assessment_drafts_max(), 1, 1000, 10);
         AssessmentsResource assessmentsResource = new AssessmentsResource(() -> present(assessmentRecords), access, storedScores,
-                recordBodies, out);
+                recordBodies, out, maxDrafts);
         // A round's sheet is read whole under its own limits (import.max.*), not body.max.bytes.
         RoundsResource rounds = new RoundsResource(unitRegistry, () -> present(assessmentRecords), access, storedScores, recordBodies,
                 new SheetReader(Settings.Check.within("import.max.rows", settings.import_max_rows(), 1, 1_000_000, 20_000),
                         Settings.Check.within("import.max.unpacked.bytes", settings.import_max_unpacked_bytes(), 64 << 10, 1 << 30, 128 << 20)),
-                Settings.Check.within("import.max.bytes", settings.import_max_bytes(), 1024, 256 << 20, 16 << 20), out);
-        // Evidence streams to disk under its own limit, not body.max.bytes (up to 1 GiB: a disk's worth, not the heap's).
+                Settings.Check.within("import.max.bytes", settings.import_max_bytes(), 1024, 256 << 20, 16 << 20), maxDrafts, out);
+        // Evidence streams to disk under its own limit, not body.max.bytes (up to 1 GiB: a disk's worth, not the heap's); a
+        // unit's evidence together, and the disk's free space, are bounded too, so no caller can fill the disk under data/.
         EvidenceLimits evidenceLimits = new EvidenceLimits(
                 Settings.Check.within("evidence.max.bytes", settings.evidence_max_bytes(), 1024, 1 << 30, 10 << 20),
-                Settings.Check.within("evidence.max.files", settings.evidence_max_files(), 1, 10_000, 100));
+                Settings.Check.within("evidence.max.files", settings.evidence_max_files(), 1, 10_000, 100),
+                Settings.Check.within("evidence.unit.max.bytes", settings.evidence_unit_max_bytes(), 1L << 20, 1L << 40, 2L << 30),
+                Settings.Check.within("evidence.disk.min.free.bytes", settings.evidence_disk_min_free_bytes(), 0, 1L << 40, 512L << 20));
         EvidenceResource evidence = new EvidenceResource(() -> present(assessmentRecords), () -> present(evidenceStore), access, scoring,
                 evidenceLimits, out);
         RecordChangesResource recordAudit = new RecordChangesResource(() -> present(recordChanges), access, out);

@@ -24,7 +24,7 @@ public final class LimitedInputStream extends FilterInputStream {
     private final long limit;
     private long read;
 
-    LimitedInputStream(InputStream in, long limit) {
+    public LimitedInputStream(InputStream in, long limit) {
         super(in);
         this.limit = limit;
     }

@@ -55,6 +55,12 @@ public @interface Settings {
             LOG.error("{} in etc/{}.cfg must be a whole number from {} to {}, not {}; using {}", key, PID, min, max, value, fallback);
             return fallback;
         }
+
+        public static long within(String key, long value, long min, long max, long fallback) {
+            if (value >= min && value <= max) return value;
+            LOG.error("{} in etc/{}.cfg must be a whole number from {} to {}, not {}; using {}", key, PID, min, max, value, fallback);
+            return fallback;
+        }
     }
 
     @AttributeDefinition(name = "Request body deadline", min = "1000", description = "Milliseconds from a request's start by which "
@@ -94,4 +100,18 @@ public @interface Settings {
     @AttributeDefinition(name = "Unpacked workbook size", min = "65536", max = "1073741824", description = "Bytes an Excel workbook "
             + "sent to an import may unpack to (a workbook is a zip: a small one may unpack to gigabytes); more is 413.")
     int import_max_unpacked_bytes() default 128 << 20;
+
+    @AttributeDefinition(name = "Evidence bytes per unit", min = "1048576", max = "1099511627776", description = "Bytes all the "
+            + "assessments of one unit may carry in evidence together, each attachment counted (also where two share a content); "
+            + "a file that would pass it is 409 evidence-quota.")
+    long evidence_unit_max_bytes() default 2L << 30;
+
+    @AttributeDefinition(name = "Free disk floor", min = "0", max = "1099511627776", description = "Bytes the disk under "
+            + "data/evidence keeps free: an upload is refused (507 insufficient-storage) when the free space less the largest "
+            + "file allowed is below it, or when it is below it once the file is written; nothing of it is kept.")
+    long evidence_disk_min_free_bytes() default 512L << 20;
+
+    @AttributeDefinition(name = "Drafts per unit, round and role", min = "1", max = "1000", description = "Draft assessments a "
+            + "unit may hold for one round (family and year) and role; one more (entered or re-scored) is 409 too-many-drafts.")
+    int assessment_drafts_max() default 10;
 }

@@ -38,9 +38,13 @@ public final class RecordProblems {
                 List.of(new FieldError(c.field(), c.said())));
     }
 
-    /** 422 for what is wrong in itself, 413 and 415 for a refused evidence file, 409 for what the stored records do not allow. */
+    /**
+     * 422 for what is wrong in itself, 413 and 415 for a refused evidence file, 507 when the disk would keep less than its
+     * floor free, 409 for what the stored records do not allow (a unit's evidence quota, its drafts of a round and role).
+     */
     private static int status(String reason) {
         if (reason.equals("evidence-too-large")) return 413;
+        if (reason.equals("insufficient-storage")) return 507;
         if (reason.equals("evidence-type-refused")) return 415;
         return reason.startsWith("invalid-") ? 422 : 409;
     }

@@ -31,14 +31,17 @@ public final class AssessmentsResource {
     private final StoredScores scores;
     private final RecordBodies bodies;
     private final JsonResponses out;
+    /** assessment.drafts.max: drafts a unit may hold of one round and role. */
+    private final int maxDrafts;
 
     public AssessmentsResource(Needed<AssessmentRecords> records, Needed<RecordsAccess> access, StoredScores scores, RecordBodies bodies,
-            JsonResponses out) {
+            JsonResponses out, int maxDrafts) {
         this.scores = scores;
         this.records = records;
         this.access = access;
         this.bodies = bodies;
         this.out = out;
+        this.maxDrafts = maxDrafts;
     }
 
     /** POST /units/{id}/assessments */
@@ -47,7 +50,7 @@ public final class AssessmentsResource {
         RecordBodies.Entry entry = bodies.entry(x.body(RequestBody.JSON), unit);
         Authenticator.Caller caller = access.get().enter(x.request(), "assessment.create", entry.role(), unit);
         AssessmentEntry scored = score(entry, unit);
-        AssessmentRecord created = UnitsResource.call(() -> records.get().create(scored, UnitsResource.actor(x, caller)));
+        AssessmentRecord created = UnitsResource.call(() -> records.get().create(scored, maxDrafts, UnitsResource.actor(x, caller)));
         x.response().setHeader("Location", "/api/v1/assessments/" + created.id());
         out.send(x.response(), 201, g -> RecordViews.assessment(g, created, null));
     }
@@ -143,7 +146,7 @@ public final class AssessmentsResource {
         Authenticator.Caller caller = access.get().enter(x.request(), "assessment.rescore", from.role(), from.unitId());
         String methodologyId = scores.resolve(from.family(), from.year());
         ScoreRecord score = scores.scored(methodologyId, bodies.assessment(from.unitId(), from.input()));
-        AssessmentRecord again = UnitsResource.call(() -> records.get().rescore(from.id(), score, UnitsResource.actor(x, caller)));
+        AssessmentRecord again = UnitsResource.call(() -> records.get().rescore(from.id(), score, maxDrafts, UnitsResource.actor(x, caller)));
         x.response().setHeader("Location", "/api/v1/assessments/" + again.id());
         out.send(x.response(), 201, g -> RecordViews.assessment(g, again, null));
     }

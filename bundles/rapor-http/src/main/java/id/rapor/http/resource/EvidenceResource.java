@@ -14,6 +14,7 @@ import id.rapor.api.records.EvidenceStore;
 import id.rapor.api.records.RecordConflictException;
 import id.rapor.api.records.RecordException;
 import id.rapor.api.records.RecordNotFoundException;
+import id.rapor.http.api.LimitedInputStream;
 import id.rapor.http.api.RequestBody;
 import id.rapor.http.api.Routes;
 import id.rapor.http.auth.Authenticator;
@@ -34,8 +35,8 @@ import java.util.List;
 /**
  * The documents an assessment carries for its indicators. A file is sent as the raw request
  * body (any Content-Type but multipart: the type is read from the content, whatever the header
- * says) and streamed to disk under evidence.max.bytes, not body.max.bytes: it never sits in the
- * heap. Who may change the assessment may attach to it, and only to a draft; who may read it
+ * says), or as the one file part of a multipart/form-data body ({@link EvidencePart}), and
+ * streamed to disk under evidence.max.bytes, not body.max.bytes: it never sits in the heap. Who may change the assessment may attach to it, and only to a draft; who may read it
  * may list and download. A download is always an attachment of the type detected when it was
  * stored, never sniffed ({@code X-Content-Type-Options: nosniff}) nor run as a page.
  */
@@ -68,17 +69,32 @@ public final class EvidenceResource {
         }
         String indicator = x.path("indicator");
         checkIndicator(a, indicator);
-        if (RequestBody.mediaType(x.request()).startsWith("multipart/")) {
+        String type = RequestBody.mediaType(x.request());
+        boolean multipart = type.equals("multipart/form-data");
+        if (type.startsWith("multipart/") && !multipart) {
             throw HttpProblem.of(415, "unsupported-media-type", Message.of("problem.unsupported-media-type.detail.evidence"),
-                    List.of(FieldError.of("Content-Type", "records.evidence.multipart")));
+                    List.of(FieldError.of("Content-Type", "records.evidence.multipart", type)));
         }
-        if (x.request().getContentLengthLong() > limits.maxBytes()) throw tooLarge();
+        long length = x.request().getContentLengthLong();
+        if (length > limits.maxBytes() + (multipart ? EvidencePart.FRAMING : 0)) throw tooLarge();
         String name = x.request().getParameter("name");
         Evidence stored;
         try (InputStream body = x.stream()) {
-            stored = store.get().attach(a.id(), indicator, name, body, limits, UnitsResource.actor(x, caller));
+            InputStream file = body;
+            if (multipart) {
+                // The framing around the file is bounded too: a preamble or a part after the file is never read without end.
+                EvidencePart.File part = EvidencePart.of(x.request().getContentType(), length,
+                        new LimitedInputStream(body, limits.maxBytes() + EvidencePart.FRAMING));
+                file = part.content();
+                if (name == null) name = part.fileName();
+            }
+            stored = store.get().attach(a.id(), indicator, name, file, limits, UnitsResource.actor(x, caller));
         } catch (RecordException e) {
             throw RecordProblems.refused(e);
+        } catch (EvidencePart.NotOnePart e) {
+            throw e.problem();
+        } catch (LimitedInputStream.TooLarge e) {
+            throw tooLarge();
         }
         x.response().setHeader("Location", RecordViews.evidenceHref(stored));
         out.send(x.response(), 201, g -> RecordViews.evidence(g, stored));

@@ -62,9 +62,15 @@ public final class RoundsResource {
     private final long maxBytes;
     private final JsonResponses out;
 
-    /** @param maxBytes the largest sheet an import takes (import.max.bytes) */
+    private final int maxDrafts;
+
+    /**
+     * @param maxBytes  the largest sheet an import takes (import.max.bytes)
+     * @param maxDrafts the drafts a unit may hold of a round and role (assessment.drafts.max), which an import respects too
+     */
     public RoundsResource(Needed<UnitRegistry> units, Needed<AssessmentRecords> records, Needed<RecordsAccess> access, StoredScores scores,
-            RecordBodies bodies, SheetReader reader, long maxBytes, JsonResponses out) {
+            RecordBodies bodies, SheetReader reader, long maxBytes, int maxDrafts, JsonResponses out) {
+        this.maxDrafts = maxDrafts;
         this.units = units;
         this.records = records;
         this.access = access;
@@ -132,7 +138,8 @@ public final class RoundsResource {
         List<Long> ids;
         List<ScoreRecord> scored = new ArrayList<>(rows.size());
         try {
-            ids = records.get().importAll(rows.size(), k -> entry(round, rows.get(k), scored), UnitsResource.actor(x, caller));
+            ids = records.get().importAll(rows.size(), k -> entry(round, rows.get(k), scored), maxDrafts,
+                    UnitsResource.actor(x, caller));
         } catch (ImportRefusedException e) {
             RoundRow r = rows.get(e.row() - 1);
             throw refused(List.of(new FieldError("row " + r.row() + ", column " + e.field(),

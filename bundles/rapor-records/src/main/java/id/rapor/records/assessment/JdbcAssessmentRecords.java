@@ -61,11 +61,11 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
     }
 
     @Override
-    public AssessmentRecord create(AssessmentEntry entry, Actor actor) throws RecordException {
+    public AssessmentRecord create(AssessmentEntry entry, int maxDrafts, Actor actor) throws RecordException {
         checkComment(entry.comment());
         return tx.<AssessmentRecord, RecordException>inTransaction(c -> {
             if (entry.replaces() != null) checkReplaced(c, entry);
-            long id = insert(c, entry, null, actor);
+            long id = insert(c, entry, null, maxDrafts, actor);
             RecordAudit.record(c, actor, "assessment.create", "assessment:" + id,
                     entry.role().wire() + " assessment of " + entry.unitId() + " for " + entry.family() + " " + entry.year() + ": "
                             + summary(entry.score()) + (entry.replaces() == null ? "" : ", replaces " + entry.replaces()));
@@ -74,12 +74,12 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
     }
 
     @Override
-    public AssessmentRecord rescore(long id, ScoreRecord score, Actor actor) throws RecordException {
+    public AssessmentRecord rescore(long id, ScoreRecord score, int maxDrafts, Actor actor) throws RecordException {
         return tx.<AssessmentRecord, RecordException>inTransaction(c -> {
             AssessmentRecord from = existing(c, id);
             AssessmentEntry again = new AssessmentEntry(from.unitId(), from.family(), from.year(), from.role(), from.input(), score,
                     "re-scored from assessment " + id, null);
-            long created = insert(c, again, id, actor);
+            long created = insert(c, again, id, maxDrafts, actor);
             RecordAudit.record(c, actor, "assessment.rescore", "assessment:" + created,
                     "assessment " + id + " (" + summary(from.score()) + ") scored again: " + summary(score));
             return load(c, created);
@@ -93,11 +93,13 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
     /** Rows of an import sent to the database at once. */
     private static final int BATCH = 500;
 
-    /** A new draft of an active unit; its id. */
-    private static long insert(Connection c, AssessmentEntry entry, Long rescoredFrom, Actor actor) throws SQLException, RecordException {
+    /** A new draft of an active unit, within its drafts of the round and role; its id. */
+    private static long insert(Connection c, AssessmentEntry entry, Long rescoredFrom, int maxDrafts, Actor actor)
+            throws SQLException, RecordException {
         Unit unit = UnitRows.load(c, entry.unitId());
         if (unit == null) throw new RecordNotFoundException("unit", entry.unitId());
         if (!unit.active()) throw new RecordConflictException("inactive-unit", "unit", Message.of("records.unit.inactive", unit.id()));
+        checkDrafts(c, entry, maxDrafts);
         try (PreparedStatement s = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
             bind(s, entry, rescoredFrom, actor, Timestamp.from(Instant.now()));
             s.executeUpdate();
@@ -132,7 +134,7 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
      * with their audit entries, so only a batch is ever held; each unit is looked up once.
      */
     @Override
-    public List<Long> importAll(int count, IntFunction<AssessmentEntry> entries, Actor actor) throws RecordException {
+    public List<Long> importAll(int count, IntFunction<AssessmentEntry> entries, int maxDrafts, Actor actor) throws RecordException {
         return tx.<List<Long>, RecordException>inTransaction(c -> {
             Map<String, Unit> units = new HashMap<>();
             Timestamp now = Timestamp.from(Instant.now());
@@ -143,6 +145,11 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
                     for (int k = from; k < Math.min(count, from + BATCH); k++) {
                         AssessmentEntry e = entries.apply(k);
                         checkImported(c, e, k + 1, units);
+                        try {
+                            checkDrafts(c, e, maxDrafts); // counts what earlier batches sent; one row per unit and role in a sheet
+                        } catch (RecordConflictException tooMany) {
+                            throw new ImportRefusedException(k + 1, "role", tooMany.said());
+                        }
                         bind(s, e, null, actor, now);
                         s.addBatch();
                         audit.add(new RecordAudit.Entry("assessment.import", null, e.role().wire() + " assessment of " + e.unitId()
@@ -186,6 +193,33 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
                 return list(s).stream().filter(a -> wanted.contains(a.unitId())).toList();
             }
         });
+    }
+
+    /**
+     * Refuses a draft beyond {@code maxDrafts} of the unit's round and role: drafts are what anyone who may enter can pile
+     * up (each with its evidence). The unit's row is locked first, so two entries at once are counted one after the other.
+     */
+    private static void checkDrafts(Connection c, AssessmentEntry entry, int maxDrafts) throws SQLException, RecordException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM unit WHERE id = ? FOR UPDATE")) {
+            s.setString(1, entry.unitId());
+            s.executeQuery().close();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM assessment WHERE unit_id = ? AND family = ? AND round_year = ? AND entry_role = ? AND state = ?")) {
+            s.setString(1, entry.unitId());
+            s.setString(2, entry.family());
+            s.setInt(3, entry.year());
+            s.setString(4, entry.role().wire());
+            s.setString(5, AssessmentState.DRAFT.wire());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                long drafts = r.getLong(1);
+                if (drafts >= maxDrafts) {
+                    throw new RecordConflictException("too-many-drafts", "role", Message.of("records.assessment.tooManyDrafts",
+                            entry.unitId(), entry.family(), String.valueOf(entry.year()), entry.role().wire(), drafts));
+                }
+            }
+        }
     }
 
     @Override

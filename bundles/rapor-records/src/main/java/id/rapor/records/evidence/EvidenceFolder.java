@@ -108,6 +108,11 @@ final class EvidenceFolder {
         return true;
     }
 
+    /** The bytes free for this process on the disk that holds the folder (and, by default, all of data/). */
+    long usableSpace() throws IOException {
+        return Files.getFileStore(root).getUsableSpace();
+    }
+
     void discard(Received r) throws IOException {
         Files.deleteIfExists(r.file());
     }

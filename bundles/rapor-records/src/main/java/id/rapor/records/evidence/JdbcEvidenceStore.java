@@ -55,6 +55,7 @@ public final class JdbcEvidenceStore implements EvidenceStore {
 
     private final Transactions tx;
     private final EvidenceFolder folder;
+    private final FreeSpace freeSpace;
     private final Object[] locks = new Object[64];
 
     @Activate
@@ -66,8 +67,19 @@ public final class JdbcEvidenceStore implements EvidenceStore {
 
     /** Evidence files under {@code folder}. */
     public JdbcEvidenceStore(DataSource dataSource, Path folder) throws IOException {
+        this(dataSource, new EvidenceFolder(folder), null);
+    }
+
+    /** The bytes free on the folder's disk, as the disk floor sees them (a test gives its own). */
+    @FunctionalInterface
+    interface FreeSpace {
+        long bytes() throws IOException;
+    }
+
+    JdbcEvidenceStore(DataSource dataSource, EvidenceFolder folder, FreeSpace freeSpace) {
         this.tx = new Transactions(dataSource);
-        this.folder = new EvidenceFolder(folder);
+        this.folder = folder;
+        this.freeSpace = freeSpace != null ? freeSpace : folder::usableSpace;
         for (int i = 0; i < locks.length; i++) locks[i] = new Object();
     }
 
@@ -79,12 +91,20 @@ public final class JdbcEvidenceStore implements EvidenceStore {
         }
         String shown = EvidenceNames.clean(name).orElseThrow(() -> new RecordConflictException("invalid-evidence", "name",
                 Message.of("records.evidence.nameMissing")));
+        // Refused before a byte is written where even the largest file allowed would leave less than the floor free.
+        checkFreeSpace(limits, limits.maxBytes());
         EvidenceFolder.Received received;
         try {
             received = folder.receive(content, limits.maxBytes());
         } catch (EvidenceFolder.TooLarge e) {
             throw new RecordConflictException("evidence-too-large", "file",
                     Message.of("records.evidence.tooLarge", limits.maxBytes()));
+        }
+        try {
+            checkFreeSpace(limits, 0); // again, now that it is written: uploads at once share the disk
+        } catch (RecordException | IOException | RuntimeException e) {
+            folder.discard(received);
+            throw e;
         }
         String type;
         try {
@@ -127,6 +147,7 @@ public final class JdbcEvidenceStore implements EvidenceStore {
                 s.executeUpdate();
             }
         }
+        checkUnitQuota(c, assessmentId, r.size(), limits);
         long files;
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM evidence WHERE assessment_id = ?")) {
             s.setLong(1, assessmentId);
@@ -155,6 +176,43 @@ public final class JdbcEvidenceStore implements EvidenceStore {
                 indicator + ": '" + name + "' " + type + ", " + r.size() + " bytes, sha256 " + r.sha256()
                         + (before == null ? "" : " (was sha256 " + before.sha256() + ")"));
         return replaced;
+    }
+
+    /**
+     * Refuses a file that would take the unit's evidence past {@code unitMaxBytes}: every attachment of every assessment of
+     * the unit counted (a replaced file's row is gone already). The unit's row is locked, so its attaches are counted one
+     * after the other.
+     */
+    private static void checkUnitQuota(Connection c, long assessmentId, long size, EvidenceLimits limits) throws SQLException, RecordException {
+        String unit;
+        try (PreparedStatement s = c.prepareStatement("SELECT u.id FROM unit u JOIN assessment a ON a.unit_id = u.id WHERE a.id = ? FOR UPDATE")) {
+            s.setLong(1, assessmentId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                unit = r.getString(1);
+            }
+        }
+        long used;
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(e.size_bytes), 0) FROM evidence e JOIN assessment a "
+                + "ON a.id = e.assessment_id WHERE a.unit_id = ?")) {
+            s.setString(1, unit);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                used = r.getLong(1);
+            }
+        }
+        if (used + size > limits.unitMaxBytes()) {
+            throw new RecordConflictException("evidence-quota", "file",
+                    Message.of("records.evidence.unitQuota", unit, used, size, limits.unitMaxBytes()));
+        }
+    }
+
+    /** Refuses when the disk would keep less than {@code minFreeBytes} free once {@code coming} more bytes are written. */
+    private void checkFreeSpace(EvidenceLimits limits, long coming) throws IOException, RecordException {
+        long free = freeSpace.bytes();
+        if (free - coming < limits.minFreeBytes()) {
+            throw new RecordConflictException("insufficient-storage", "file", Message.of("records.evidence.diskFloor", free, limits.minFreeBytes()));
+        }
     }
 
     @Override

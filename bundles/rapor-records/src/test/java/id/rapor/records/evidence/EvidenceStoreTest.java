@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Evidence on a real (in-memory) H2 with the real migrations, and a real folder: nothing half-stored, nothing orphaned. */
 class EvidenceStoreTest {
     private static final Actor OPD = new Actor("opd", "127.0.0.1");
-    private static final EvidenceLimits LIMITS = new EvidenceLimits(64 * 1024, 3);
+    private static final EvidenceLimits LIMITS = new EvidenceLimits(64 * 1024, 3, 1L << 30, 0);
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OTHER_PDF = "%PDF-1.7\nanother document\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -63,7 +63,7 @@ class EvidenceStoreTest {
         units.create(new Unit("kab", "Kabupaten", UnitKind.REGION, null, true), OPD);
         assessments = new JdbcAssessmentRecords(db);
         draft = assessments.create(new AssessmentEntry("kab", "pekppp", 2024, AssessmentRole.SELF, "{}",
-                new ScoreRecord("pekppp-2022", "2022.1.0", null, new BigDecimal("3"), "C", "Cukup", "{}"), null, null), OPD).id();
+                new ScoreRecord("pekppp-2022", "2022.1.0", null, new BigDecimal("3"), "C", "Cukup", "{}"), null, null), 10, OPD).id();
         evidence = new JdbcEvidenceStore(db, folder);
     }
 
@@ -167,6 +167,55 @@ class EvidenceStoreTest {
         try (InputStream back = evidence.open(kept)) {
             assertArrayEquals(PDF, back.readAllBytes());
         }
+    }
+
+    @Test
+    void aUnitsEvidenceStaysWithinItsQuotaEveryAttachmentCounted() throws Exception {
+        EvidenceLimits limits = new EvidenceLimits(64 * 1024, 10, PDF.length + OTHER_PDF.length, 0);
+        evidence.attach(draft, "i01", "sk.pdf", in(PDF), limits, OPD);
+        evidence.attach(draft, "i02", "lain.pdf", in(OTHER_PDF), limits, OPD); // exactly the quota
+        // One byte more, even of a content stored already, and even on another draft of the unit: refused.
+        RecordConflictException over = assertThrows(RecordConflictException.class,
+                () -> evidence.attach(draft, "i03", "sk lagi.pdf", in(PDF), limits, OPD));
+        assertEquals("evidence-quota", over.reason());
+        assertEquals("file", over.field());
+        assertTrue(over.said().toString().contains("evidence.unit.max.bytes"), over.said().toString());
+        long other = assessments.create(new AssessmentEntry("kab", "pekppp", 2024, AssessmentRole.EVALUATOR, "{}",
+                new ScoreRecord("pekppp-2022", "2022.1.0", null, new BigDecimal("3"), "C", "Cukup", "{}"), null, null), 10, OPD).id();
+        byte[] third = "%PDF-1.4\nx\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        assertEquals("evidence-quota", assertThrows(RecordConflictException.class,
+                () -> evidence.attach(other, "i01", "x.pdf", in(third), limits, OPD)).reason());
+        assertFalse(Files.exists(folder.resolve(sha256(third).substring(0, 2)).resolve(sha256(third))), "the refused file is not kept");
+        assertEquals(0, Files.list(folder.resolve("incoming")).count());
+        // Replacing a file counts the new one instead of the old: within the quota.
+        evidence.attach(draft, "i02", "lain.pdf", in(OTHER_PDF), limits, OPD);
+        // Removing one makes room.
+        evidence.remove(draft, "i01", "sk.pdf", OPD);
+        evidence.attach(other, "i01", "x.pdf", in(third), limits, OPD);
+    }
+
+    @Test
+    void anUploadThatWouldLeaveLessThanTheFloorFreeIsRefusedAndLeavesNothing() throws Exception {
+        long floor = 1_000_000;
+        long max = 64 * 1024;
+        EvidenceLimits limits = new EvidenceLimits(max, 10, 1L << 30, floor);
+        // Free space less the largest file allowed exactly at the floor: accepted.
+        JdbcEvidenceStore atFloor = new JdbcEvidenceStore(db, new EvidenceFolder(folder), () -> floor + max);
+        atFloor.attach(draft, "i01", "sk.pdf", in(PDF), limits, OPD);
+        // One byte less: refused before a byte is written.
+        JdbcEvidenceStore below = new JdbcEvidenceStore(db, new EvidenceFolder(folder), () -> floor + max - 1);
+        RecordConflictException refused = assertThrows(RecordConflictException.class,
+                () -> below.attach(draft, "i02", "lain.pdf", in(OTHER_PDF), limits, OPD));
+        assertEquals("insufficient-storage", refused.reason());
+        assertTrue(refused.said().toString().contains("evidence.disk.min.free.bytes"), refused.said().toString());
+        // Enough before, but below the floor once written (uploads at once): refused, the written file removed.
+        long[] calls = {0};
+        JdbcEvidenceStore filling = new JdbcEvidenceStore(db, new EvidenceFolder(folder), () -> calls[0]++ == 0 ? floor + max : floor - 1);
+        assertEquals("insufficient-storage", assertThrows(RecordConflictException.class,
+                () -> filling.attach(draft, "i02", "lain.pdf", in(OTHER_PDF), limits, OPD)).reason());
+        assertEquals(1, evidence.list(draft).size());
+        assertEquals(0, Files.list(folder.resolve("incoming")).count(), "nothing half-written remains");
+        assertFalse(Files.exists(folder.resolve(sha256(OTHER_PDF).substring(0, 2)).resolve(sha256(OTHER_PDF))));
     }
 
     private static InputStream in(byte[] bytes) {
