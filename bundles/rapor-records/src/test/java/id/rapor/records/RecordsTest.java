@@ -186,12 +186,12 @@ class RecordsTest {
         units.create(new Unit("dinas-lain", "Dinas Lain", UnitKind.OFFICE, "kab-lain", true), ADMIN);
         for (int year : new int[] {2021, 2023, 2024}) {
             AssessmentRecord a = assessments.create(new AssessmentEntry("upp-a1", "pekppp", year, AssessmentRole.SELF, "{}",
-                    score("3.00", "C"), null, null), ADMIN);
+                    score("3.00", "C"), null, null), 10, ADMIN);
             assessments.submit(a.id(), ADMIN);
             assessments.makeFinal(a.id(), ADMIN);
         }
-        assessments.create(new AssessmentEntry("upp-a1", "pekppp", 2022, AssessmentRole.SELF, "{}", score("2.00", "D"), null, null), ADMIN);
-        assessments.create(new AssessmentEntry("dinas-lain", "pekppp", 2024, AssessmentRole.SELF, "{}", score("4.00", "B"), null, null), ADMIN);
+        assessments.create(new AssessmentEntry("upp-a1", "pekppp", 2022, AssessmentRole.SELF, "{}", score("2.00", "D"), null, null), 10, ADMIN);
+        assessments.create(new AssessmentEntry("dinas-lain", "pekppp", 2024, AssessmentRole.SELF, "{}", score("4.00", "B"), null, null), 10, ADMIN);
 
         var both = assessments.scoresBelow("kab-contoh", "pekppp", List.of(2024, 2022), false);
         assertEquals(List.of(2022, 2024), both.stream().map(s -> s.year()).sorted().toList(), "only the region's, only the years asked");
@@ -210,7 +210,7 @@ class RecordsTest {
         // More rows than one JDBC batch: ids in order, every one audited, the latest of each unit and role listed.
         int many = 1203;
         List<Long> ids = assessments.importAll(many, k -> entry(k % 2 == 0 ? AssessmentRole.SELF : AssessmentRole.EVALUATOR,
-                "2." + (10 + k % 90), "C", null), ADMIN);
+                "2." + (10 + k % 90), "C", null), many, ADMIN);
         assertEquals(many, ids.size());
         for (int k = 1; k < many; k++) assertTrue(ids.get(k) > ids.get(k - 1));
         assertEquals(many, count("SELECT COUNT(*) FROM record_audit WHERE action = 'assessment.import'"));
@@ -225,11 +225,18 @@ class RecordsTest {
         long before = count("SELECT COUNT(*) FROM assessment");
         ImportRefusedException refused = assertThrows(ImportRefusedException.class, () -> assessments.importAll(1100, k -> k == 1050
                 ? new AssessmentEntry("upp-old", "pekppp", 2024, AssessmentRole.SELF, "{\"answers\":{}}", score("2.5", "C"), null, null)
-                : entry(AssessmentRole.SELF, "2.50", "C", null), ADMIN));
+                : entry(AssessmentRole.SELF, "2.50", "C", null), 10_000, ADMIN));
         assertEquals(1051, refused.row());
         assertEquals("unit", refused.field());
         assertEquals(before, count("SELECT COUNT(*) FROM assessment"));
         assertEquals(many, count("SELECT COUNT(*) FROM record_audit WHERE action = 'assessment.import'"));
+
+        // Imports pile up no more drafts than entries do: upp-a1 holds 602 self drafts, so a cap of 602 refuses the next one.
+        ImportRefusedException tooMany = assertThrows(ImportRefusedException.class,
+                () -> assessments.importAll(1, k -> entry(AssessmentRole.SELF, "2.50", "C", null), 602, ADMIN));
+        assertEquals(1, tooMany.row());
+        assertEquals("role", tooMany.field());
+        assertEquals(before, count("SELECT COUNT(*) FROM assessment"));
     }
 
     private static AssessmentEntry entry(AssessmentRole role, String index, String band, Long replaces) {
