@@ -82,4 +82,9 @@ public @interface Settings {
     @AttributeDefinition(name = "Evidence files per assessment", min = "1", max = "10000", description = "Files one assessment may "
             + "carry, all indicators together; one more is 409 evidence-full.")
     int evidence_max_files() default 100;
+
+    @AttributeDefinition(name = "Session idle time", min = "5", max = "86400", description = "Seconds a browser session (POST "
+            + "/api/v1/session, the web application's login) lasts without a call; it ends after 12 hours whatever. Changing "
+            + "any HTTP setting ends every session.")
+    int session_idle_seconds() default 1800;
 }
