@@ -73,7 +73,7 @@ export function scorePanel(m, unit) {
         h('td', { class: 'num' }, number(a.contribution)))))));
     fill(explanation, score.explanation.map((line) => h('li', {}, line)));
     result.hidden = false;
-    contributions(chart, aspects, decimals).catch((e) => showProblem(box, e));
+    contributions(chart, aspects, (v) => number(v)).catch((e) => showProblem(box, e));
   }
 
   return { element, update };

@@ -10,8 +10,8 @@ async function echarts() {
   return library;
 }
 
-/** A horizontal bar per aspect: what it adds to the index. */
-export async function contributions(el, aspects, decimals) {
+/** A horizontal bar per aspect: what it adds to the index, its label written by {@code format}. */
+export async function contributions(el, aspects, format) {
   const e = await echarts();
   const chart = e.getInstanceByDom(el) || e.init(el, null, { renderer: 'canvas' });
   if (!el.dataset.observed) {
@@ -29,7 +29,7 @@ export async function contributions(el, aspects, decimals) {
       type: 'bar',
       data: aspects.map((a) => a.contribution),
       itemStyle: { color: '#0b5cab' },
-      label: { show: true, position: 'right', color: '#1a1a1a', formatter: (p) => Number(p.value).toFixed(Math.max(decimals, 2)) },
+      label: { show: true, position: 'right', color: '#1a1a1a', formatter: (p) => format(p.value) },
     }],
   }, true);
   return chart;
