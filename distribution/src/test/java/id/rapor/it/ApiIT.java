@@ -170,7 +170,7 @@ class ApiIT extends StartedDistribution {
         assertTrue(p.get("detail").asText().contains("pekppp-2022"), "lists the known ones: " + p);
         problem(rapor.post("/api/v1/methodologies/pekppp-1999/score", Assessments.example().toString()), 404);
         problem(rapor.get("/api/v1/nothing-here"), 404);
-        problem(rapor.get("/index.html"), 404);
+        problem(rapor.get("/api/v1"), 404); // / and what is not the API is the web application's (WebAppIT)
     }
 
     @Test

@@ -115,6 +115,7 @@ class OpenApiIT extends StartedDistribution {
         check("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", null, 200);
         check("POST", "/api/v1/openapi.json", "/api/v1/openapi.json", "{}", 405);
         records(example);
+        sessions();
 
         Set<String> documented = new HashSet<>();
         doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
@@ -149,9 +150,10 @@ class OpenApiIT extends StartedDistribution {
             String name = op.getKey().toUpperCase() + " " + path.getKey();
             JsonNode security = op.getValue().get("security");
             assertTrue(security != null && security.isArray(), name + " declares its security");
+            if (name.equals("POST /api/v1/session")) return; // the login: its 401 is the password it checks
             boolean basic = false;
-            for (JsonNode requirement : security) basic |= requirement.has("basic");
-            assertEquals(op.getValue().at("/responses/401").isObject(), basic, name + ": basic auth exactly where 401 may come");
+            for (JsonNode requirement : security) basic |= requirement.has("basic") || requirement.has("session");
+            assertEquals(op.getValue().at("/responses/401").isObject(), basic, name + ": basic auth or a session exactly where 401 may come");
         }));
     }
 
@@ -163,6 +165,34 @@ class OpenApiIT extends StartedDistribution {
 
     private String auth;
     private String contentType = "application/json";
+    /** A browser's: the session cookie and its CSRF token, sent when set. */
+    private String cookie;
+    private String csrf;
+    private HttpResponse<String> last;
+
+    /** The browser's session: a login refused and accepted, the session read, a logout without and with its token. */
+    private void sessions() throws Exception {
+        String saved = auth;
+        auth = null;
+        String session = "/api/v1/session";
+        check("POST", session, session, "{\"user\":\"ani\",\"password\":\"salah\"}", 401);
+        check("POST", session, session, "{\"user\":\"ani\"}", 422);
+        check("POST", session, session, "{\"user\":", 400);
+        check("GET", session, session, null, 401);
+        check("POST", session, session, "{\"user\":\"ani\",\"password\":\"sandi-admin-1\"}", 201);
+        String setCookie = last.headers().firstValue("Set-Cookie").orElseThrow();
+        cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String token = json(last).get("csrfToken").asText();
+        check("GET", session, session, null, 200);
+        check("GET", "/api/v1/units", "/api/v1/units", null, 200);
+        check("DELETE", session, session, null, 403);
+        csrf = token;
+        check("DELETE", session, session, null, 204);
+        check("DELETE", session, session, null, 401);
+        cookie = null;
+        csrf = null;
+        auth = saved;
+    }
 
     /** The evaluation records: units and a round's assessments, answers and refusals as documented. */
     private void records(String example) throws Exception {
@@ -293,9 +323,12 @@ class OpenApiIT extends StartedDistribution {
     private void check(String method, String template, String path, String body, int status) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rapor.url(path)));
         if (auth != null) request.header("Authorization", auth);
+        if (cookie != null) request.header("Cookie", cookie);
+        if (csrf != null) request.header("X-CSRF-Token", csrf);
         request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
                 : request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = rapor.send(request);
+        last = r;
         assertEquals(status, r.statusCode(), method + " " + path + ": " + r.body());
         String documentedMethod = doc.at("/paths").get(template).has(method.toLowerCase()) ? method.toLowerCase()
                 : doc.at("/paths").get(template).fieldNames().next();

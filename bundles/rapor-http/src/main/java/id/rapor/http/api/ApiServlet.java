@@ -27,6 +27,7 @@ import id.rapor.api.records.AssessmentRecords;
 import id.rapor.api.records.EvidenceLimits;
 import id.rapor.api.records.EvidenceStore;
 import id.rapor.http.resource.EvidenceResource;
+import id.rapor.http.resource.SessionResource;
 import id.rapor.api.records.RecordChanges;
 import id.rapor.api.records.UnitRegistry;
 import id.rapor.api.monitoring.MonitoringService;
@@ -70,7 +71,8 @@ import org.slf4j.LoggerFactory;
 @Component(service = Servlet.class, configurationPid = Settings.PID,
         // Never with defaults that etc/id.rapor.http.cfg overrides: scoring meant to be protected is never open, even for a moment.
         configurationPolicy = ConfigurationPolicy.REQUIRE, property = {
-        "osgi.http.whiteboard.servlet.pattern=/*",
+        // The API's own prefix: the rest of the context (/) is the web application's (bundle rapor-web).
+        "osgi.http.whiteboard.servlet.pattern=" + ApiServlet.PATTERN,
         "osgi.http.whiteboard.servlet.name=rapor-api-v1",
         // In Rapor's servlet context, whose security hook identifies each caller (SecurityHook).
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=" + SecurityHook.CONTEXT + ")"
@@ -80,6 +82,7 @@ public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final String PREFIX = "/api/v1/";
+    static final String PATTERN = "/api/v1/*";
 
     private final transient JsonFactory json = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -176,10 +179,14 @@ public final class ApiServlet extends HttpServlet {
                 evidenceLimits, out);
         RecordChangesResource recordAudit = new RecordChangesResource(() -> present(recordChanges), access, out);
         MonitoringResource monitoring = new MonitoringResource(() -> present(monitoringService), unitRegistry, access, out);
+        SessionResource session = new SessionResource(guard, json, out);
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes(maxBodyBytes)
                 .add("GET", "/health", system::health)
                 .add("GET", "/openapi.json", system::openApi)
+                .add("POST", "/session", session::login)
+                .add("GET", "/session", session::session)
+                .add("DELETE", "/session", session::logout)
                 .add("GET", "/deployments", system::deployments)
                 .add("GET", "/audit", system::audit)
                 .add("GET", "/methodologies", scoringResource::list)
@@ -370,9 +377,10 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
+    /** The decoded path within the context: the servlet's prefix (/api/v1) and what follows it. */
     private static String path(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        if (path == null) path = request.getServletPath();
+        String info = request.getPathInfo();
+        String path = request.getServletPath() + (info == null ? "" : info);
         if (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
         return path;
     }

@@ -114,4 +114,9 @@ public @interface Settings {
     @AttributeDefinition(name = "Drafts per unit, round and role", min = "1", max = "1000", description = "Draft assessments a "
             + "unit may hold for one round (family and year) and role; one more (entered or re-scored) is 409 too-many-drafts.")
     int assessment_drafts_max() default 10;
+
+    @AttributeDefinition(name = "Session idle time", min = "5", max = "86400", description = "Seconds a browser session (POST "
+            + "/api/v1/session, the web application's login) lasts without a call; it ends after 12 hours whatever. Changing "
+            + "any HTTP setting ends every session.")
+    int session_idle_seconds() default 1800;
 }

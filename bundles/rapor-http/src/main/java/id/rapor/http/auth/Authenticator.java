@@ -58,6 +58,26 @@ public final class Authenticator {
         return new Caller(user.name(), user.roles(), user.scopes());
     }
 
+    /** The user {@code name} if {@code password} is theirs, else null; as slow for an unknown name as for a wrong password. */
+    UsersFile.User check(String name, char[] password) {
+        UsersFile.User user = users.find(name);
+        if (user == null) {
+            Passwords.matches(password, UnknownUser.HASH);
+            return null;
+        }
+        return Passwords.matches(password, user.passwordHash()) ? user : null;
+    }
+
+    /**
+     * The caller a session stands for, with the roles the users file gives them now; null if the
+     * user was removed or their password changed since the login (the session is then over).
+     */
+    Caller stillValid(Sessions.Session session) {
+        UsersFile.User user = users.find(session.user);
+        if (user == null || !user.passwordHash().equals(session.passwordHash)) return null;
+        return new Caller(user.name(), user.roles(), user.scopes());
+    }
+
     /** The user name HTTP Basic credentials claim (verified or not), or null if there are none. */
     static String claimedName(String authorization) {
         String decoded = decode(authorization);

@@ -10,6 +10,7 @@ import id.rapor.api.model.AuditEntry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,13 +28,24 @@ public final class Guard {
     /** Where a request's {@link Identity} is kept once known. */
     static final String IDENTITY = "id.rapor.http.identity";
 
-    /** What a request's credentials came to: the caller (null: none, or wrong), or why they were not even checked. */
-    record Identity(Authenticator.Caller caller, FailedLogins.Block block) {}
+    /**
+     * What a request's credentials came to: the caller (null: none, or wrong), or why they were not
+     * even checked; for a session, the session, and whether a change came without its CSRF token.
+     */
+    record Identity(Authenticator.Caller caller, FailedLogins.Block block, Sessions.Session session, boolean csrfMissing) {
+        Identity(Authenticator.Caller caller, FailedLogins.Block block) {
+            this(caller, block, null, false);
+        }
+    }
+
+    /** Methods that change something: with a session, each needs its CSRF token. */
+    private static final java.util.Set<String> CHANGING = java.util.Set.of("POST", "PUT", "DELETE", "PATCH");
 
     private final Authenticator authenticator;
     private final AuditTrail audit;
     private final FailedLogins failedLogins;
     private final RefusalAudit refusals;
+    private final Sessions sessions;
 
     /** The users of etc/users.properties ({@code rapor.users.file}); without that file nobody can authenticate. */
     @Activate
@@ -41,19 +53,26 @@ public final class Guard {
         this(new Authenticator(new UsersFile(Path.of(context.getProperty("rapor.users.file") != null
                         ? context.getProperty("rapor.users.file") : "rapor-no-users-file"))),
                 audit, Settings.Check.within("audit.refusals.per.minute", settings.audit_refusals_per_minute(), 1, 1_000_000, 20),
-                Settings.Check.within("audit.refusals.total.per.minute", settings.audit_refusals_total_per_minute(), 1, 10_000_000, 200));
+                Settings.Check.within("audit.refusals.total.per.minute", settings.audit_refusals_total_per_minute(), 1, 10_000_000, 200),
+                Settings.Check.within("session.idle.seconds", settings.session_idle_seconds(), 5, 86_400, 1800));
     }
 
-    Guard(Authenticator authenticator, AuditTrail audit, int refusalsPerMinute, int refusalsTotalPerMinute) {
+    Guard(Authenticator authenticator, AuditTrail audit, int refusalsPerMinute, int refusalsTotalPerMinute, int sessionIdleSeconds) {
         this(authenticator, audit, new FailedLogins(System::currentTimeMillis),
-                new RefusalAudit(audit, System::currentTimeMillis, refusalsPerMinute, refusalsTotalPerMinute));
+                new RefusalAudit(audit, System::currentTimeMillis, refusalsPerMinute, refusalsTotalPerMinute),
+                new Sessions(System::currentTimeMillis, sessionIdleSeconds * 1000L));
     }
 
     Guard(Authenticator authenticator, AuditTrail audit, FailedLogins failedLogins, RefusalAudit refusals) {
+        this(authenticator, audit, failedLogins, refusals, new Sessions(System::currentTimeMillis, 1_800_000));
+    }
+
+    Guard(Authenticator authenticator, AuditTrail audit, FailedLogins failedLogins, RefusalAudit refusals, Sessions sessions) {
         this.authenticator = authenticator;
         this.audit = audit;
         this.failedLogins = failedLogins;
         this.refusals = refusals;
+        this.sessions = sessions;
     }
 
     /**
@@ -69,6 +88,13 @@ public final class Guard {
                     Message.of("problem.too-many-failed-logins.detail", identity.block().reason(), identity.block().seconds()),
                     (int) identity.block().seconds());
         }
+        if (identity.csrfMissing()) {
+            HttpProblem p = HttpProblem.of(403, "csrf-token-missing", Message.of("problem.csrf-token-missing.detail", Sessions.CSRF_HEADER),
+                    List.of(id.rapor.api.FieldError.of(Sessions.CSRF_HEADER, "header.csrf")));
+            refusals.refused(entry(request, identity.session().user(), action, methodology, revision, 403,
+                    "a change with the session of '" + identity.session().user() + "' came without its CSRF token"));
+            throw p;
+        }
         Authenticator.Caller caller = identity.caller();
         HttpProblem refusal = Authenticator.refusal(caller, role);
         if (refusal == null) return caller;
@@ -80,13 +106,82 @@ public final class Guard {
         throw refusal;
     }
 
-    /** Who the request's credentials say, checked once per request (see {@link #identify(String, String)}). */
+    /**
+     * Who the request's credentials say, checked once per request: HTTP Basic (see
+     * {@link #identify(String, String)}) or, without an Authorization header, the session its cookie names.
+     */
     Identity identify(HttpServletRequest request) {
         Identity known = (Identity) request.getAttribute(IDENTITY);
         if (known != null) return known;
-        Identity identity = identify(request.getRemoteAddr(), request.getHeader("Authorization"));
+        String authorization = request.getHeader("Authorization");
+        String token = authorization == null ? sessionToken(request) : null;
+        Identity identity = token != null ? bySession(request, token) : identify(request.getRemoteAddr(), authorization);
         request.setAttribute(IDENTITY, identity);
         return identity;
+    }
+
+    /** The session a cookie names: its caller, or nobody if it is over; a change without its CSRF token is refused later. */
+    private Identity bySession(HttpServletRequest request, String token) {
+        Sessions.Session session = sessions.use(token);
+        Authenticator.Caller caller = session == null ? null : authenticator.stillValid(session);
+        if (caller == null) {
+            if (session != null) sessions.drop(session);
+            return new Identity(null, failedLogins.blocked(request.getRemoteAddr()));
+        }
+        boolean csrfMissing = CHANGING.contains(request.getMethod()) && !session.csrfMatches(request.getHeader(Sessions.CSRF_HEADER));
+        return new Identity(csrfMissing ? null : caller, null, session, csrfMissing);
+    }
+
+    /** The value of the session cookie, or null. */
+    public static String sessionToken(HttpServletRequest request) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies == null) return null;
+        for (jakarta.servlet.http.Cookie c : cookies) {
+            if (Sessions.COOKIE.equals(c.getName()) && !c.getValue().isEmpty()) return c.getValue();
+        }
+        return null;
+    }
+
+    /** A logged-in caller and their session. */
+    public record Login(Authenticator.Caller caller, Sessions.Session session) {}
+
+    /**
+     * Logs {@code name} in with {@code password}: a new session. Counted and limited as a Basic
+     * login is ({@link FailedLogins}: 429 once too many failed), a refusal (401) audited as one.
+     */
+    public Login login(HttpServletRequest request, String name, char[] password) throws HttpProblem {
+        String address = request.getRemoteAddr();
+        FailedLogins.Block block = failedLogins.attempt(address, name);
+        if (block != null) {
+            throw HttpProblem.temporary(429, "too-many-failed-logins",
+                    Message.of("problem.too-many-failed-logins.detail", block.reason(), block.seconds()), (int) block.seconds());
+        }
+        UsersFile.User user = authenticator.check(name, password);
+        if (user == null) {
+            refusals.refused(entry(request, name, "session.create", null, null, 401,
+                    "the credentials of '" + name + "' were refused (unknown user or wrong password)"));
+            throw HttpProblem.of(401, "unauthorized", Message.of("problem.unauthorized.detail.login"), List.of());
+        }
+        failedLogins.succeeded(address, name);
+        Sessions.Session session = sessions.open(user.name(), user.passwordHash());
+        record(request, user.name(), "session.create", null, null, 201, "logged in: a browser session began");
+        return new Login(new Authenticator.Caller(user.name(), user.roles(), user.scopes()), session);
+    }
+
+    /** The request's session, if it is live and the request's credentials are it (not Basic); null otherwise. */
+    public Sessions.Session session(HttpServletRequest request) {
+        Identity identity = identify(request);
+        return identity.caller() != null ? identity.session() : null;
+    }
+
+    /** Ends the request's session (its CSRF token checked by {@link #require} first); audited. */
+    public void logout(HttpServletRequest request, Authenticator.Caller caller, Sessions.Session session) {
+        if (sessions.close(session.token())) record(request, caller.name(), "session.delete", null, null, 204, "logged out");
+    }
+
+    /** Seconds a session lasts without a call. */
+    public long sessionIdleSeconds() {
+        return sessions.idleMillis() / 1000;
     }
 
     /**

@@ -49,7 +49,10 @@ public final class JsonResponses {
         response.setCharacterEncoding("UTF-8");
         if (p.allow() != null) response.setHeader("Allow", p.allow());
         if (p.retryAfterSeconds() > 0) response.setHeader("Retry-After", Integer.toString(p.retryAfterSeconds()));
-        if (p.status() == 401) response.setHeader("WWW-Authenticate", "Basic realm=\"Rapor\", charset=\"UTF-8\"");
+        // The challenge makes a browser ask for a password in a dialog of its own: not for a page's script (the web app logs in with a session).
+        if (p.status() == 401 && request.getHeader("X-Requested-With") == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Rapor\", charset=\"UTF-8\"");
+        }
         Language language = Audience.language(request);
         response.setHeader("Content-Language", language.tag());
         write(response, g -> JsonViews.problem(g, p, request.getRequestURI(), language));

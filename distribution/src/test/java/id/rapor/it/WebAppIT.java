@@ -1,0 +1,315 @@
+package id.rapor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web application in a real headless Chromium (Debian's chromium and chromium-driver) against
+ * the real distribution, one started copy for the whole scenario: the admin imports the units
+ * (one named {@code <script>alert(1)</script>}), an office admin fills a self-assessment, sees the
+ * score change as an answer changes, saves the draft, attaches a PDF and submits; an evaluator
+ * scores the same unit; the unit with a script for a name is shown as text; the language switch
+ * shows English. A screenshot of each page goes to target/screenshots/; an error in the browser's
+ * console (a script's, or a Content-Security-Policy violation) fails the test.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebAppIT extends StartedDistribution {
+    private static final String XSS = "<script>alert(1)</script>";
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+    private static Path screenshots;
+    private static int shot;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-admin-1"), "add", "admin", "admin")[0]);
+        assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-opd-1"), "add", "opd", "unit-admin@dinas-a")[0]);
+        assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-penilai-1"), "add", "budi", "evaluator@kab-contoh")[0]);
+        rapor.awaitJson("/api/v1/methodologies", list -> {
+            for (var m : list) if (!"ACTIVE".equals(m.path("status").asText())) return false;
+            return true;
+        }, Duration.ofSeconds(180));
+        screenshots = Path.of(System.getProperty("rapor.distribution")).getParent().resolve("screenshots");
+        Files.createDirectories(screenshots);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("rapor.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1000",
+                "--lang=id-ID", "--no-first-run", "--disable-extensions");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("rapor.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) browser.quit();
+    }
+
+    /** Every step ends with a look at the console: an error there fails it. */
+    @AfterEach
+    void noErrorInTheConsole() {
+        List<LogEntry> entries = browser.manage().logs().get(LogType.BROWSER).getAll();
+        List<String> errors = entries.stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                // The API's refusals (a 401 before login, a 422) are answers the page shows, not script errors.
+                .filter(e -> !(e.getMessage().contains("/api/v1/") && e.getMessage().contains("the server responded with a status of 4")))
+                .map(LogEntry::toString).collect(Collectors.toList());
+        assertEquals(List.of(), errors, "the browser's console");
+        noAlert();
+    }
+
+    private static void noAlert() {
+        try {
+            String text = browser.switchTo().alert().getText();
+            throw new AssertionError("a script ran an alert: " + text);
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+    }
+
+    private static void screenshot(String name) throws Exception {
+        shot++;
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(screenshots.resolve(String.format("%02d-%s.png", shot, name)), png);
+    }
+
+    private static WebElement shown(By by) {
+        return until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static void textIs(By by, String text) {
+        until(ExpectedConditions.textToBe(by, text));
+    }
+
+    /** Waits; if in vain, the page as it was (screenshot, source, console) is kept beside the screenshots. */
+    private static <T> T until(java.util.function.Function<? super WebDriver, T> condition) {
+        try {
+            return wait.until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                shot++;
+                Files.write(screenshots.resolve(String.format("%02d-FAILED.png", shot)), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                Files.writeString(screenshots.resolve(String.format("%02d-FAILED.html", shot)), browser.getPageSource());
+                throw new AssertionError(e.getMessage() + "\nat " + browser.getCurrentUrl() + "\nconsole: "
+                        + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
+            } catch (java.io.IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+        }
+    }
+
+    private static void login(String user, String password) throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(rapor.url("/"));
+        textIs(By.tagName("h1"), browser.findElement(By.tagName("html")).getAttribute("lang").equals("en") ? "Log in" : "Masuk");
+        WebElement name = browser.findElement(By.name("user"));
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), user));
+    }
+
+    private static void logout() {
+        browser.findElement(By.id("logout")).click();
+        shown(By.name("user"));
+    }
+
+    /** Chooses the unit, family and year, and shows the round's assessments. */
+    private static void chooseRound(String unitId) {
+        shown(By.id("unit"));
+        new Select(browser.findElement(By.id("unit"))).selectByValue(unitId);
+        new Select(browser.findElement(By.id("family"))).selectByValue("pekppp");
+        WebElement year = browser.findElement(By.id("year"));
+        year.clear();
+        year.sendKeys("2024");
+        browser.findElement(By.id("show-round")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.card > h2"), "2024"));
+    }
+
+    private static void answerAll(int value) {
+        List<WebElement> indicators = browser.findElements(By.cssSelector("fieldset.indicator"));
+        assertTrue(indicators.size() > 20, "the questionnaire: " + indicators.size() + " indicators");
+        for (WebElement indicator : indicators) {
+            List<WebElement> level = indicator.findElements(By.cssSelector("input[type=radio][value='" + value + "']"));
+            (level.isEmpty() ? indicator.findElement(By.cssSelector("input[type=radio]")) : level.get(0)).click();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theAdminImportsTheUnitsAndTheTreeShowsAScriptNameAsText() throws Exception {
+        browser.get(rapor.url("/"));
+        textIs(By.tagName("h1"), "Masuk");
+        assertEquals("id", browser.findElement(By.tagName("html")).getAttribute("lang"), "Indonesian by default");
+        screenshot("login");
+        login("admin", "sandi-admin-1");
+        browser.get(rapor.url("/#/units"));
+        textIs(By.tagName("h1"), "Unit");
+        Path csv = Files.writeString(rapor.home.resolve("unit.csv"),
+                "id,name,kind,parent\nkab-contoh,Kabupaten Contoh,region,\ndinas-a,Dinas A,office,kab-contoh\n"
+                        + "skrip,\"" + XSS + "\",office,kab-contoh\n", StandardCharsets.UTF_8);
+        browser.findElement(By.id("units-file")).sendKeys(csv.toString());
+        browser.findElement(By.id("import")).click();
+        textIs(By.id("import-status"), "3 unit diimpor.");
+        WebElement scriptUnit = shown(By.cssSelector("li[data-unit='skrip'] > .unit-name"));
+        assertEquals(XSS, scriptUnit.getText(), "shown as the text it is");
+        assertEquals(1, ((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.querySelectorAll('script').length")).intValue(), "no script element was added");
+        screenshot("units");
+        logout();
+    }
+
+    private static String assessmentId;
+
+    @Test
+    @Order(2)
+    void anOfficeAdminFillsSavesAttachesAndSubmitsASelfAssessment() throws Exception {
+        login("opd", "sandi-opd-1");
+        textIs(By.tagName("h1"), "Penilaian");
+        chooseRound("dinas-a");
+        shown(By.id("no-assessments"));
+        screenshot("round");
+        new Select(browser.findElement(By.id("new-role"))).selectByValue("self");
+        browser.findElement(By.id("new-assessment")).click();
+        shown(By.id("questionnaire"));
+        textIs(By.id("score-progress"), "0 dari 30 indikator terjawab."); // 31 indicators, one for information only
+        answerAll(3);
+        textIs(By.id("score-index"), "3,00");
+        assertTrue(browser.findElement(By.id("score-band")).getText().startsWith("C"), browser.findElement(By.id("score-band")).getText());
+        // The score follows the answers: i01 from level 3 to level 5.
+        browser.findElement(By.cssSelector("input[name='answer-i01'][value='5']")).click();
+        until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("score-index"), "3,00")));
+        String changed = browser.findElement(By.id("score-index")).getText();
+        assertNotEquals("3,00", changed);
+        assertFalse(browser.findElements(By.cssSelector("#score-chart canvas")).isEmpty(), "the contributions drawn by ECharts");
+        assertTrue(browser.findElements(By.cssSelector("#score-explanation li")).size() > 3);
+        screenshot("questionnaire");
+        browser.findElement(By.id("save")).click();
+        until(ExpectedConditions.urlMatches("#/assessment/\\d+$"));
+        assessmentId = browser.getCurrentUrl().replaceAll(".*/", "");
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Draf no. " + assessmentId + " tersimpan"));
+        textIs(By.id("state"), "Draf");
+        // Come back later: the draft opens from the round's list with its answers.
+        browser.get(rapor.url("/#/assess?unit=dinas-a&family=pekppp&year=2024"));
+        shown(By.cssSelector("#assessments a[href='#/assessment/" + assessmentId + "']")).click();
+        shown(By.id("questionnaire"));
+        assertTrue(browser.findElement(By.cssSelector("input[name='answer-i01'][value='5']")).isSelected());
+        textIs(By.id("score-index"), changed);
+        // Evidence for i01: a PDF.
+        Path pdf = Files.writeString(rapor.home.resolve("SK Standar Pelayanan.pdf"), "%PDF-1.4\n% bukti i01\n%%EOF\n");
+        shown(By.name("file-i01")).sendKeys(pdf.toString());
+        browser.findElement(By.cssSelector("button[data-attach='i01']")).click();
+        WebElement link = shown(By.cssSelector("#evidence-i01 a"));
+        assertEquals("SK Standar Pelayanan.pdf", link.getText());
+        assertTrue(link.getAttribute("href").contains("/api/v1/assessments/" + assessmentId + "/evidence/i01/"), link.getAttribute("href"));
+        screenshot("evidence");
+        browser.findElement(By.id("submit")).click();
+        textIs(By.id("state"), "Terkirim");
+        assertTrue(browser.findElements(By.id("save")).isEmpty(), "a submitted assessment is read only");
+        assertFalse(browser.findElement(By.cssSelector("input[name='answer-i02'][value='3']")).isEnabled());
+        screenshot("submitted");
+        logout();
+    }
+
+    @Test
+    @Order(3)
+    void anEvaluatorScoresTheSameUnit() throws Exception {
+        login("budi", "sandi-penilai-1");
+        chooseRound("dinas-a");
+        WebElement self = shown(By.cssSelector("#assessments tbody tr"));
+        assertTrue(self.getText().contains("Mandiri") && self.getText().contains("Terkirim"), self.getText());
+        assertEquals(List.of("evaluator"), new Select(browser.findElement(By.id("new-role"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).collect(Collectors.toList()), "an evaluator enters evaluators' assessments only");
+        browser.findElement(By.id("new-assessment")).click();
+        shown(By.id("questionnaire"));
+        answerAll(2);
+        textIs(By.id("score-index"), "2,00");
+        browser.findElement(By.id("save")).click();
+        until(ExpectedConditions.urlMatches("#/assessment/\\d+$"));
+        textIs(By.id("state"), "Draf");
+        browser.findElement(By.id("submit")).click();
+        textIs(By.id("state"), "Terkirim");
+        screenshot("evaluator");
+        browser.get(rapor.url("/#/assess?unit=dinas-a&family=pekppp&year=2024"));
+        until(d -> d.findElements(By.cssSelector("#assessments tbody tr")).size() == 2);
+        screenshot("round-both");
+    }
+
+    @Test
+    @Order(4)
+    void aUnitNamedScriptIsShownAsTextWhereverItsNameIs() throws Exception {
+        chooseRound("skrip");
+        WebElement option = browser.findElement(By.cssSelector("#unit option[value='skrip']"));
+        assertTrue(option.getText().endsWith(XSS), option.getText());
+        until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.card h2"), XSS));
+        assertEquals(1, ((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.querySelectorAll('script').length")).intValue());
+        noAlert();
+        screenshot("script-unit");
+    }
+
+    @Test
+    @Order(5)
+    void theLanguageSwitchShowsEnglishAndTheApiAnswersInIt() throws Exception {
+        browser.get(rapor.url("/#/assessment/" + assessmentId));
+        shown(By.id("questionnaire"));
+        textIs(By.id("state"), "Terkirim");
+        new Select(browser.findElement(By.id("lang"))).selectByValue("en");
+        textIs(By.id("state"), "Submitted");
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("Log out", browser.findElement(By.id("logout")).getText());
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Self assessment"), browser.findElement(By.tagName("h1")).getText());
+        // The score as the API words it in English: a decimal point.
+        until(ExpectedConditions.textMatches(By.id("score-index"), java.util.regex.Pattern.compile("^\\d\\.\\d\\d$")));
+        screenshot("english");
+        // On a phone: the same page, one column.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.navigate().refresh();
+        shown(By.id("questionnaire"));
+        textIs(By.id("state"), "Submitted");
+        Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertTrue(overflow.intValue() <= 0, "no sideways scrolling on a phone: " + overflow);
+        screenshot("phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        new Select(browser.findElement(By.id("lang"))).selectByValue("id");
+        textIs(By.id("state"), "Terkirim");
+    }
+}
