@@ -33,6 +33,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import id.rapor.api.AuditTrail;
+import id.rapor.api.advice.ImprovementPlanner;
+import id.rapor.api.advice.MethodologyComparison;
+import id.rapor.http.resource.AdviceResource;
 import id.rapor.api.FieldError;
 import id.rapor.api.RuleRevisions;
 import id.rapor.api.ScoringService;
@@ -93,6 +96,12 @@ public final class ApiServlet extends HttpServlet {
     @Reference
     private transient Guard guard;
 
+    @Reference
+    private transient ImprovementPlanner planner;
+
+    @Reference
+    private transient MethodologyComparison comparison;
+
     /** The records come with the database, which may be late or away: their endpoints answer 503 meanwhile. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile UnitRegistry units;
@@ -151,6 +160,8 @@ public final class ApiServlet extends HttpServlet {
                 Settings.Check.within("evidence.max.files", settings.evidence_max_files(), 1, 10_000, 100));
         EvidenceResource evidence = new EvidenceResource(() -> present(assessmentRecords), () -> present(evidenceStore), access, scoring,
                 evidenceLimits, out);
+        AdviceResource advice = new AdviceResource(planner, comparison, scoring, scoringResource, () -> present(assessmentRecords), access,
+                recordBodies, json, out);
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes(maxBodyBytes)
                 .add("GET", "/health", system::health)
@@ -163,6 +174,8 @@ public final class ApiServlet extends HttpServlet {
                 .add("POST", "/methodologies/{id}/score/batch", scoringResource::batch)
                 .add("POST", "/score", scoringResource::scoreByYear)
                 .add("POST", "/score/batch", scoringResource::batchByYear)
+                .add("POST", "/methodologies/{id}/plan", advice::plan)
+                .add("POST", "/compare", advice::compare)
                 .add("GET", "/methodologies/{id}/revisions", revisionsResource::list)
                 .add("POST", "/methodologies/{id}/revisions", revisionsResource::propose)
                 .add("GET", "/methodologies/{id}/revisions/{n}", revisionsResource::revision)
@@ -184,6 +197,7 @@ public final class ApiServlet extends HttpServlet {
                 .add("POST", "/assessments/{id}/submit", assessmentsResource::submit)
                 .add("POST", "/assessments/{id}/finalize", assessmentsResource::finalizeAssessment)
                 .add("POST", "/assessments/{id}/rescore", assessmentsResource::rescore)
+                .add("GET", "/assessments/{id}/plan", advice::planStored)
                 .add("GET", "/assessments/{id}/evidence", evidence::list)
                 .add("PUT", "/assessments/{id}/evidence/{indicator}", evidence::attach)
                 .add("GET", "/assessments/{id}/evidence/{indicator}/{name}", evidence::download)
