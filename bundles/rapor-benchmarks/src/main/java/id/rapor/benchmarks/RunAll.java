@@ -30,6 +30,8 @@ public final class RunAll {
         List<Figure> figures = new ArrayList<>();
         log("engine throughput (JMH)");
         figures.addAll(EngineThroughput.measure(quick));
+        log("advice (JMH)");
+        figures.addAll(AdviceTime.measure(quick));
         log("rule base compile cost");
         figures.addAll(RuleBaseCost.measure());
         log("distribution over HTTP");
