@@ -124,11 +124,16 @@ public final class AdviceResource {
         }
         String failing = afterRules.methodologyId();
         try {
-            for (Rules r : new Rules[] {before.rules(), afterRules}) {
-                failing = r.methodologyId();
-                scoringAccess.mayScore(x.request(), r.methodologyId());
-                if (r.revision() != null) scoringAccess.mayScoreWith(x.request(), r.methodologyId(), r.revision());
+            // Answers sent are scored as the scoring endpoints score them; a stored assessment's, with the
+            // access of reading it (its own rules scored it already). A pinned later revision, as for scoring.
+            if (body.before().assessment() == null) {
+                failing = before.rules().methodologyId();
+                scoringAccess.mayScore(x.request(), failing);
+                if (before.rules().revision() != null) scoringAccess.mayScoreWith(x.request(), failing, before.rules().revision());
+                failing = afterRules.methodologyId();
+                scoringAccess.mayScore(x.request(), failing);
             }
+            if (afterRules.revision() != null) scoringAccess.mayScoreWith(x.request(), afterRules.methodologyId(), afterRules.revision());
             Map<String, BigDecimal> later = body.after().answers() == null ? Map.of() : body.after().answers();
             Comparison c = comparison.compare(before, new Rules.Answers(afterRules, before.unit(), later));
             out.send(x.response(), 200, g -> AdviceViews.comparison(g, c, audience));
