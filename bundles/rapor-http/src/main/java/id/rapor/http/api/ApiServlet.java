@@ -96,11 +96,12 @@ public final class ApiServlet extends HttpServlet {
     @Reference
     private transient Guard guard;
 
-    @Reference
-    private transient ImprovementPlanner planner;
+    /** Advice comes with its own bundle: optional, so the API never waits for it to start (its endpoints answer 503 meanwhile). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ImprovementPlanner planner;
 
-    @Reference
-    private transient MethodologyComparison comparison;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile MethodologyComparison comparison;
 
     /** The records come with the database, which may be late or away: their endpoints answer 503 meanwhile. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -160,7 +161,7 @@ public final class ApiServlet extends HttpServlet {
                 Settings.Check.within("evidence.max.files", settings.evidence_max_files(), 1, 10_000, 100));
         EvidenceResource evidence = new EvidenceResource(() -> present(assessmentRecords), () -> present(evidenceStore), access, scoring,
                 evidenceLimits, out);
-        AdviceResource advice = new AdviceResource(planner, comparison, scoring, scoringResource, () -> present(assessmentRecords), access,
+        AdviceResource advice = new AdviceResource(() -> advice(planner), () -> advice(comparison), scoring, scoringResource, () -> present(assessmentRecords), access,
                 recordBodies, json, out);
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes(maxBodyBytes)
@@ -206,6 +207,11 @@ public final class ApiServlet extends HttpServlet {
                 Settings.Check.within("bodies.concurrent", settings.bodies_concurrent(), 1, 100_000, 100),
                 Settings.Check.within("body.deadline.ms", settings.body_deadline_ms(), 1000, 3_600_000, 20_000));
         configured = new Configured(cors, settings.access_log(), routes, bodies, maxBodyBytes);
+    }
+
+    private static <T> T advice(T service) throws HttpProblem {
+        if (service == null) throw id.rapor.http.json.AdviceProblems.notReady();
+        return service;
     }
 
     private static <T> T present(T service) throws HttpProblem {

@@ -6,6 +6,11 @@ import id.rapor.api.advice.AdviceRefusedException;
 public final class AdviceProblems {
     private AdviceProblems() {}
 
+    /** The advice bundle has not started (yet): try again in a second. */
+    public static HttpProblem notReady() {
+        return HttpProblem.temporary(503, "advice-unavailable", id.rapor.api.text.Message.of("problem.advice-unavailable.detail"), 1);
+    }
+
     public static HttpProblem refused(AdviceRefusedException e) {
         return switch (e.reason()) {
             case UNKNOWN_BAND -> HttpProblem.of(400, "unknown-band", e.detail(), e.errors());

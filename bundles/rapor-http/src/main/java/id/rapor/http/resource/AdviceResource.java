@@ -35,8 +35,8 @@ import java.util.Set;
  * a stored assessment is read with the access of reading it ({@link RecordsAccess}).
  */
 public final class AdviceResource {
-    private final ImprovementPlanner planner;
-    private final MethodologyComparison comparison;
+    private final Needed<ImprovementPlanner> planner;
+    private final Needed<MethodologyComparison> comparison;
     private final ScoringService scoring;
     private final ScoringResource scoringAccess;
     private final Needed<AssessmentRecords> records;
@@ -45,7 +45,7 @@ public final class AdviceResource {
     private final RecordBodies recordBodies;
     private final JsonResponses out;
 
-    public AdviceResource(ImprovementPlanner planner, MethodologyComparison comparison, ScoringService scoring, ScoringResource scoringAccess,
+    public AdviceResource(Needed<ImprovementPlanner> planner, Needed<MethodologyComparison> comparison, ScoringService scoring, ScoringResource scoringAccess,
                           Needed<AssessmentRecords> records, Needed<RecordsAccess> access, RecordBodies recordBodies,
                           com.fasterxml.jackson.core.JsonFactory json, JsonResponses out) {
         this.planner = planner;
@@ -80,7 +80,7 @@ public final class AdviceResource {
         Audience audience = Audience.of(x.request());
         String id = answers.rules().methodologyId();
         try {
-            Plan plan = planner.plan(answers, target, costs, fixed);
+            Plan plan = planner.get().plan(answers, target, costs, fixed);
             out.send(x.response(), 200, g -> AdviceViews.plan(g, plan, audience));
         } catch (UnknownRevisionException e) {
             throw RevisionsResource.refused(id, e);
@@ -135,7 +135,7 @@ public final class AdviceResource {
             }
             if (afterRules.revision() != null) scoringAccess.mayScoreWith(x.request(), afterRules.methodologyId(), afterRules.revision());
             Map<String, BigDecimal> later = body.after().answers() == null ? Map.of() : body.after().answers();
-            Comparison c = comparison.compare(before, new Rules.Answers(afterRules, before.unit(), later));
+            Comparison c = comparison.get().compare(before, new Rules.Answers(afterRules, before.unit(), later));
             out.send(x.response(), 200, g -> AdviceViews.comparison(g, c, audience));
         } catch (UnknownRevisionException e) {
             throw RevisionsResource.refused(failing, e);
