@@ -15,6 +15,15 @@ final class Assessments {
         return (ObjectNode) RaporDistribution.JSON.readTree(Files.readString(file));
     }
 
+    /** The README's comparison: docs/examples/pekppp-2017-assessment.json under PEKPPP 2017, the example under 2022. */
+    static ObjectNode comparison() throws IOException {
+        Path file = Path.of(System.getProperty("rapor.examples", "../docs/examples"), "pekppp-2017-assessment.json");
+        ObjectNode body = RaporDistribution.JSON.createObjectNode();
+        body.putObject("before").put("methodology", "pekppp-2017").set("answers", RaporDistribution.JSON.readTree(Files.readString(file)).get("answers"));
+        body.putObject("after").put("methodology", "pekppp-2022").set("answers", example().get("answers"));
+        return body;
+    }
+
     static String exampleWith(String indicator, Object value) throws IOException {
         ObjectNode body = example();
         ObjectNode answers = (ObjectNode) body.get("answers");

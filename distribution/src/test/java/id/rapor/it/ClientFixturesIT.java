@@ -84,6 +84,8 @@ class ClientFixturesIT extends StartedDistribution {
                 new Fixture("score-skm.json", "POST", "/api/v1/score?family=skm&year=2024", survey.toString(), 200),
                 new Fixture("region.json", "POST", "/api/v1/score/batch?family=ombudsman&year=2023", region.toString(), 200),
                 new Fixture("deployments.json", "GET", "/api/v1/deployments", null, 200),
+                new Fixture("plan.json", "POST", "/api/v1/methodologies/pekppp-2022/plan", Assessments.example().toString(), 200),
+                new Fixture("compare.json", "POST", "/api/v1/compare", Assessments.comparison().toString(), 200),
                 new Fixture("problem-422.json", "POST", "/api/v1/methodologies/pekppp-2022/score", Assessments.exampleWith("i99", 1), 422),
                 new Fixture("problem-404.json", "GET", "/api/v1/methodologies/pekppp-1999", null, 404),
                 new Fixture("problem-404-year.json", "GET", "/api/v1/methodologies?family=ombudsman&year=1990", null, 404));

@@ -80,7 +80,7 @@ class HotDeployIT extends StartedDistribution {
         assertEquals("rules/weighted-index.drl", error.get("file").asText(), rejected.toString());
         assertTrue(error.get("line").asInt() > 0, rejected.toString());
         assertStillServing("2022.1.1", "C-");
-        // The log line may follow the API's REJECTED by a moment: the log is written after the registry changes.
+        // The rejection is served (deployments) a moment before its log line is written: wait for the line.
         rapor.awaitLog(log -> log.contains("Rule bundle id.rapor.rules.pekppp-2022 2022.1.2 rejected"), java.time.Duration.ofSeconds(10));
     }
 

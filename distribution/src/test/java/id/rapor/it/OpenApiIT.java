@@ -114,6 +114,7 @@ class OpenApiIT extends StartedDistribution {
         check("GET", "/api/v1/audit", "/api/v1/audit", null, 401);
         check("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", null, 200);
         check("POST", "/api/v1/openapi.json", "/api/v1/openapi.json", "{}", 405);
+        advice(example);
         records(example);
         sessions();
 
@@ -240,6 +241,12 @@ class OpenApiIT extends StartedDistribution {
         check("GET", "/api/v1/units/{id}/official", "/api/v1/units/upp-doc/official?year=2024&family=pekppp", null, 200);
         check("POST", "/api/v1/assessments/{id}/rescore", "/api/v1/assessments/" + id + "/rescore", "", 201);
         check("POST", "/api/v1/assessments/{id}/rescore", "/api/v1/assessments/999999/rescore", "", 404);
+        String plan = "/api/v1/assessments/{id}/plan";
+        check("GET", plan, "/api/v1/assessments/" + id + "/plan", null, 200);
+        check("GET", plan, "/api/v1/assessments/" + id + "/plan?target=Z", null, 400);
+        check("GET", plan, "/api/v1/assessments/" + id + "/plan?target=C-", null, 422);
+        check("GET", plan, "/api/v1/assessments/999999/plan", null, 404);
+        check("POST", "/api/v1/compare", "/api/v1/compare", "{\"before\":{\"assessment\":" + id + "}}", 200);
         check("PUT", evidence, "/api/v1/assessments/" + id + "/evidence/i01?name=late.pdf", "%PDF-1.4 late", 409);
         check("DELETE", evidence + "/{name}", "/api/v1/assessments/" + id + "/evidence/i01/bukti.pdf", null, 409);
         String trail = "/api/v1/records/audit";
@@ -249,6 +256,7 @@ class OpenApiIT extends StartedDistribution {
         rounds(example);
         auth = null;
         check("GET", trail, trail, null, 401);
+        check("GET", plan, "/api/v1/assessments/" + id + "/plan", null, 401);
     }
 
     /** A round's sheet: exported as CSV and as a workbook, imported, refused as documented. */
@@ -272,6 +280,52 @@ class OpenApiIT extends StartedDistribution {
         auth = null;
         check("GET", "/api/v1/rounds/export", "/api/v1/rounds/export" + round, null, 401);
         auth = saved;
+    }
+
+    /** Issue 15: the plan and the comparison, answered and refused as documented. */
+    private void advice(String example) throws Exception {
+        String plan = "/api/v1/methodologies/{id}/plan";
+        check("POST", plan, "/api/v1/methodologies/pekppp-2022/plan", example, 200);
+        check("POST", plan, "/api/v1/methodologies/pekppp-2022/plan?exact=true", example, 200);
+        check("POST", plan, "/api/v1/methodologies/pekppp-2022/plan", unreachable(example), 200);
+        check("POST", plan, "/api/v1/methodologies/pekppp-2022/plan", "{\"answers\":[]}", 400);
+        check("POST", plan, "/api/v1/methodologies/pekppp-2022/plan", ((ObjectNode) RaporDistribution.JSON.readTree(example)).put("target", "Z").toString(), 400);
+        check("POST", plan, "/api/v1/methodologies/pekppp-2022/plan", ((ObjectNode) RaporDistribution.JSON.readTree(example)).put("target", "C").toString(), 422);
+        check("POST", plan, "/api/v1/methodologies/nope/plan", example, 404);
+        check("GET", plan, "/api/v1/methodologies/pekppp-2022/plan", null, 405);
+        check("POST", plan, "/api/v1/methodologies/pekppp-2022/plan", "{\"unit\":\"" + "x".repeat(1024 * 1024) + "\"}", 413);
+        JsonNode answers22 = RaporDistribution.JSON.readTree(example).get("answers");
+        JsonNode answers17 = RaporDistribution.JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of(
+                System.getProperty("rapor.examples", "../docs/examples"), "pekppp-2017-assessment.json"))).get("answers");
+        ObjectNode compare = RaporDistribution.JSON.createObjectNode();
+        compare.putObject("before").put("methodology", "pekppp-2017").set("answers", answers17);
+        compare.putObject("after").put("methodology", "pekppp-2022").set("answers", answers22);
+        check("POST", "/api/v1/compare", "/api/v1/compare", compare.toString(), 200);
+        check("POST", "/api/v1/compare", "/api/v1/compare?exact=true", compare.toString(), 200);
+        ObjectNode none = RaporDistribution.JSON.createObjectNode();
+        none.putObject("before").put("methodology", "ombudsman-2021").putObject("answers");
+        for (int v = 1; v <= 9; v++) ((ObjectNode) none.at("/before/answers")).put(String.format("v%02d", v), 81.5);
+        ObjectNode later = none.putObject("after").put("methodology", "ombudsman-2022").putObject("answers");
+        for (String d : new String[] {"input", "proses", "output", "pengaduan"}) later.put(d, 77);
+        check("POST", "/api/v1/compare", "/api/v1/compare", none.toString(), 200);
+        ((ObjectNode) compare.get("after")).put("methodology", "skm-2017");
+        check("POST", "/api/v1/compare", "/api/v1/compare", compare.toString(), 422);
+        check("POST", "/api/v1/compare", "/api/v1/compare", "{\"before\":1}", 400);
+        ((ObjectNode) compare.get("after")).put("methodology", "nope");
+        check("POST", "/api/v1/compare", "/api/v1/compare", compare.toString(), 404);
+        check("GET", "/api/v1/compare", "/api/v1/compare", null, 405);
+        check("POST", "/api/v1/compare", "/api/v1/compare", "{\"unit\":\"" + "x".repeat(1024 * 1024) + "\"}", 413);
+    }
+
+    /** The example with A as its target and every indicator but i03 kept as it is: out of reach (reachable false, and why). */
+    private static String unreachable(String example) throws Exception {
+        ObjectNode body = (ObjectNode) RaporDistribution.JSON.readTree(example);
+        body.put("target", "A");
+        var fixed = body.putArray("fixed");
+        body.get("answers").fieldNames().forEachRemaining(id -> {
+            if (!id.equals("i03")) fixed.add(id);
+        });
+        return body.toString();
     }
 
     private static final String evidence = "/api/v1/assessments/{id}/evidence/{indicator}";

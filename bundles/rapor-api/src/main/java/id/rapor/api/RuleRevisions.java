@@ -63,6 +63,9 @@ public interface RuleRevisions {
     /** The table rows and rule lines added, removed and changed from revision {@code from} to {@code to}. */
     List<Change> diff(String methodologyId, int from, int to) throws UnknownMethodologyException, UnknownRevisionException;
 
+    /** The questionnaire, weights and bands of a revision that can score (active or not; not a rejected one). */
+    id.rapor.api.model.Methodology methodology(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException;
+
     /** Scores with a given revision, active or not (pinning); a rejected revision cannot score. */
     ScoreResult score(String methodologyId, int number, Assessment assessment)
             throws UnknownMethodologyException, UnknownRevisionException, InvalidAssessmentException;

@@ -24,7 +24,7 @@ import java.util.Set;
  * writing {@code --out}: a partial run never replaces the whole report.
  */
 public final class RunAll {
-    static final String PARTS_LIST = "engine,rulebases,http,records";
+    static final String PARTS_LIST = "engine,advice,rulebases,http,records";
     private static final int RECORDS_UNITS = 1000;
 
     private RunAll() {}
@@ -44,6 +44,10 @@ public final class RunAll {
         if (parts.contains("engine")) {
             log("engine throughput (JMH)");
             figures.addAll(EngineThroughput.measure(quick));
+        }
+        if (parts.contains("advice")) {
+            log("advice (JMH)");
+            figures.addAll(AdviceTime.measure(quick));
         }
         if (parts.contains("rulebases")) {
             log("rule base compile cost");

@@ -10,13 +10,13 @@ import java.util.Set;
  * The command line: global options (--url, --json), the command, its operands and its own
  * options (batch: --region, --at-or-below, --csv; propose: --comment; audit: --methodology; units: --region;
  * assessments: --year, --family; records-audit: --unit, --assessment; monitoring: --region, --year, --family, --methodology, --at-or-below;
- * history: --family; load-examples: --file).
+ * history: --family; load-examples: --file; plan: --target, --costs, --fixed; compare-assessment: --methodology).
  * Options may come before or after the command, as {@code --url X} or {@code --url=X}.
  */
 record Arguments(String url, boolean json, Command command, List<String> operands, Map<String, String> options) {
     static final String DEFAULT_URL = "http://127.0.0.1:8080";
     private static final Set<String> VALUED = Set.of("--url", "--region", "--at-or-below", "--comment", "--methodology", "--year", "--family",
-            "--unit", "--assessment", "--file");
+            "--unit", "--assessment", "--file", "--target", "--costs", "--fixed");
     private static final Set<String> FLAGS = Set.of("--json", "--csv");
 
     /** {@code environmentUrl} is $RAPOR_URL (or null); --url wins over it. */

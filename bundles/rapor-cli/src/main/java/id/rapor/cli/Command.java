@@ -36,6 +36,44 @@ enum Command {
             Batch.run(a, print);
         }
     },
+    PLAN(2, "plan ID[@N] ASSESSMENT.json [--target BAND] [--costs I=C,…] [--fixed I,…]",
+            "the cheapest answer improvements that reach BAND (default the band above), exact over the methodology's tables: fewest level"
+                    + " steps, or --costs per level step by indicator (e.g. i14=0.5,i16=10); --fixed indicators cannot change; @N a revision",
+            "--target", "--costs", "--fixed") {
+        @Override
+        void run(Arguments a, Printer print) {
+            Advising.Rules rules = Advising.Rules.parse(a.operand(0));
+            Types.PlanRequest request = Advising.plan(Path.of(a.operand(1)), a.option("--target"), a.option("--costs"), a.option("--fixed"));
+            print.answer(rules.revision() == null ? Call.plan(rules.methodology(), request)
+                    : Call.plan(rules.methodology(), rules.revision(), request), Tables::plan);
+        }
+    },
+    PLAN_ASSESSMENT(1, "plan-assessment ID [--target BAND]", "records: the plan for a stored assessment, by the rules that scored it",
+            "--target") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.plan(assessmentId(a.operand(0)), a.option("--target")), Tables::plan);
+        }
+    },
+    COMPARE(4, "compare ID[@N] BEFORE.json ID[@N] AFTER.json|=",
+            "why an index moved between two methodologies or revisions (e.g. pekppp-2017 and pekppp-2022, or pekppp-2022 and pekppp-2022@3):"
+                    + " the difference split exactly into weights, answers, indicators removed and added; = for the same answers") {
+        @Override
+        void run(Arguments a, Printer print) {
+            print.answer(Call.compare(new Types.CompareRequest(null, Advising.side(a.operand(0), a.operand(1)),
+                    Advising.side(a.operand(2), a.operand(3)))), Tables::comparison);
+        }
+    },
+    COMPARE_ASSESSMENT(1, "compare-assessment ID [--methodology ID[@N]]",
+            "records: a stored assessment's score against its answers scored by the rules serving now (or --methodology)", "--methodology") {
+        @Override
+        void run(Arguments a, Printer print) {
+            String now = a.option("--methodology");
+            Advising.Rules rules = now == null ? new Advising.Rules(null, null) : Advising.Rules.parse(now);
+            print.answer(Call.compare(new Types.CompareRequest(null, Types.CompareSide.stored(assessmentId(a.operand(0))),
+                    new Types.CompareSide(rules.methodology(), rules.revision(), null, null))), Tables::comparison);
+        }
+    },
     DEPLOYMENTS(0, "deployments", "every rule bundle: its state, the version serving, its errors") {
         @Override
         void run(Arguments a, Printer print) {

@@ -335,6 +335,58 @@ final class Tables {
         }
     }
 
+    void plan(Types.Plan p) {
+        out.printf("%s: %s %s; target %s (from %s)  [%s %s]%n", text(p.unit()), number(p.index()), band(p.band()), p.target().code(),
+                number(p.target().min()), p.methodology().id(), p.methodology().version());
+        if (p.reachable()) {
+            out.printf("reaches %s %s at cost %s:%n", number(p.indexAfter()), band(p.bandAfter()), number(p.cost()));
+        } else {
+            out.printf("cannot reach %s: %s%n", p.target().code(), p.reason());
+            if (!p.steps().isEmpty()) out.printf("the most it can reach, %s %s, at cost %s:%n", number(p.indexAfter()), band(p.bandAfter()), number(p.cost()));
+        }
+        if (!p.steps().isEmpty()) {
+            String row = "  %-9s %-6s %-9s %-6s %-8s %s%n";
+            out.printf(row, "INDICATOR", "CODE", "ANSWER", "COST", "GAIN", "LEVEL TO REACH");
+            for (var s : p.steps()) {
+                out.printf(row, s.indicator(), text(s.code()), number(s.from()) + " → " + number(s.to()), number(s.cost()), "+" + number(s.gain()),
+                        s.descriptor());
+            }
+        }
+        for (String line : p.method()) out.println("  " + line);
+    }
+
+    void comparison(Types.Comparison c) {
+        out.printf("%s  %s %s  [%s %s]%n", "before", number(c.before().index()), band(c.before().band()), c.before().methodology().id(),
+                c.before().methodology().version());
+        out.printf("%s   %s %s  [%s %s]%n", "after", number(c.after().index()), band(c.after().band()), c.after().methodology().id(),
+                c.after().methodology().version());
+        out.printf("difference %s%n", signed(c.difference()));
+        if (c.decomposed()) {
+            String row = "  %-8s %-7s %-7s %-7s %s%n";
+            out.printf(row, "PART", "FROM", "TO", "CHANGE", "INDICATORS");
+            for (var part : c.parts()) {
+                out.printf(row, part.kind(), number(part.from()), number(part.to()), signed(part.change()),
+                        part.indicators().size() > 6 ? part.indicators().size() + ": " + String.join(" ", part.indicators().subList(0, 6)) + " …"
+                                : String.join(" ", part.indicators()));
+            }
+        } else {
+            out.println("not split: " + c.reason());
+        }
+        out.println("bands under each scheme:");
+        for (var b : c.bands()) {
+            out.printf("  %-6s %-7s under %-15s %s%n", b.of(), number(b.index()), b.scheme(), b.band() == null ? "(outside its scale)" : band(b.band()));
+        }
+        if (c.crosswalk() != null) {
+            long unsure = c.crosswalk().rows().stream().filter(r -> !r.confidence().equals("C")).count();
+            out.printf("crosswalk of %s: %d rows, %d unconfirmed (U/S)%n", c.crosswalk().carriedBy(), c.crosswalk().rows().size(), unsure);
+        }
+        for (String line : c.method()) out.println("  " + line);
+    }
+
+    private static String signed(BigDecimal d) {
+        return d.signum() > 0 ? "+" + d.toPlainString() : d.toPlainString();
+    }
+
     private static String band(Types.BandRef b) {
         return b.code() + " (" + b.label() + (b.zone() == null ? "" : ", " + b.zone()) + ")";
     }

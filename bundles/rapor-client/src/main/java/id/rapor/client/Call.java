@@ -229,6 +229,26 @@ public final class Call<T> {
     }
 
     /** Scores an assessment's answers again with the rules serving now: a new draft naming it (it keeps its own score). */
+    /** The cheapest improvements that reach a band (the request's target, or the band above). */
+    public static Call<Types.Plan> plan(String methodologyId, Types.PlanRequest request) {
+        return post("methodologies/" + segment(methodologyId) + "/plan", request, new TypeToken<>() {});
+    }
+
+    /** The plan with revision {@code revision}'s tables and rules. */
+    public static Call<Types.Plan> plan(String methodologyId, int revision, Types.PlanRequest request) {
+        return post("methodologies/" + segment(methodologyId) + "/plan?revision=" + revision, request, new TypeToken<>() {});
+    }
+
+    /** The same for a stored assessment, by the rules that scored it; {@code target} null: the band above. */
+    public static Call<Types.Plan> plan(long assessmentId, String target) {
+        return get("assessments/" + assessmentId + "/plan" + (target == null ? "" : "?target=" + query(target)), new TypeToken<>() {});
+    }
+
+    /** Why an index moved between two sets of rules: both scores, the difference split exactly. */
+    public static Call<Types.Comparison> compare(Types.CompareRequest request) {
+        return post("compare", request, new TypeToken<>() {});
+    }
+
     public static Call<Types.AssessmentRecord> rescore(long id) {
         return post("assessments/" + id + "/rescore", null, new TypeToken<>() {});
     }

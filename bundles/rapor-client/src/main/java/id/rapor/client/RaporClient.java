@@ -280,6 +280,22 @@ public final class RaporClient {
 
     public Types.AssessmentRecord rescore(long id) { return send(Call.rescore(id)); }
 
+    /** The cheapest answer improvements that reach {@code target} (null: the band above the unit's). */
+    public Types.Plan plan(String methodologyId, Map<String, BigDecimal> answers, String target) {
+        return send(Call.plan(methodologyId, Types.PlanRequest.of(answers, target)));
+    }
+
+    /** With costs per level step by indicator and indicators that cannot change. */
+    public Types.Plan plan(String methodologyId, Types.PlanRequest request) { return send(Call.plan(methodologyId, request)); }
+
+    /** The plan for a stored assessment, by the rules that scored it. */
+    public Types.Plan plan(long assessmentId, String target) { return send(Call.plan(assessmentId, target)); }
+
+    /** Why a unit's index moved between two methodologies or revisions (answers of {@code after} null: the same answers). */
+    public Types.Comparison compare(Types.CompareSide before, Types.CompareSide after) {
+        return send(Call.compare(new Types.CompareRequest(null, before, after)));
+    }
+
     /** An assessment's evidence, by indicator then name. */
     public List<Types.Evidence> evidence(long assessmentId) { return send(Call.evidence(assessmentId)); }
 

@@ -421,4 +421,72 @@ public final class Types {
             rounds = list(rounds);
         }
     }
+
+    // Advice (issue 15): the improvement planner and the comparison of two sets of rules.
+
+    /** A unit's answers and the band it wants to reach (null: the band above); costs per level step by indicator (default 1); indicators that cannot change. */
+    public record PlanRequest(String unit, Map<String, BigDecimal> answers, String target, Map<String, BigDecimal> costs, List<String> fixed) {
+        public static PlanRequest of(Map<String, BigDecimal> answers, String target) {
+            return new PlanRequest(null, answers, target, null, null);
+        }
+    }
+
+    /** A band to reach and the lowest index in it. */
+    public record TargetBand(String code, String label, String zone, BigDecimal min) {}
+
+    /** One indicator raised {@code levels} steps from {@code from} to {@code to}; {@code descriptor} is the level to reach. */
+    public record PlanStep(String indicator, String code, String name, String aspect, BigDecimal from, BigDecimal to, int levels,
+                           BigDecimal cost, BigDecimal gain, String descriptor) {}
+
+    /** The cheapest steps that reach the target, or ({@code reachable} false) the best there is and why not. */
+    public record Plan(MethodologyRef methodology, String unit, BigDecimal index, BandRef band, TargetBand target, boolean reachable,
+                       BigDecimal cost, BigDecimal indexAfter, BandRef bandAfter, List<PlanStep> steps, List<String> method, String reason) {
+        public Plan {
+            steps = list(steps);
+            method = list(method);
+        }
+    }
+
+    /** One side of a comparison: a methodology (and revision) with answers, or (before only) a stored assessment. */
+    public record CompareSide(String methodology, Integer revision, Map<String, BigDecimal> answers, Long assessment) {
+        public static CompareSide of(String methodology, Map<String, BigDecimal> answers) {
+            return new CompareSide(methodology, null, answers, null);
+        }
+
+        public static CompareSide stored(long assessment) {
+            return new CompareSide(null, null, null, assessment);
+        }
+    }
+
+    public record CompareRequest(String unit, CompareSide before, CompareSide after) {}
+
+    public record ComparedSide(MethodologyRef methodology, String unit, BigDecimal index, BandRef band) {}
+
+    /** One step of the split: the index from {@code from} to {@code to} by this change alone ({@code kind}: weights, answers, removed, added). */
+    public record ComparisonPart(String kind, BigDecimal from, BigDecimal to, BigDecimal change, List<String> indicators, String explanation) {
+        public ComparisonPart {
+            indicators = list(indicators);
+        }
+    }
+
+    /** An index ({@code of} before or after) under one methodology's band scheme; band null where it falls in none. */
+    public record BandUnderScheme(String of, BigDecimal index, String scheme, BandRef band) {}
+
+    public record CrosswalkRow(String from, String to, String confidence, String note) {}
+
+    public record Crosswalk(String carriedBy, List<CrosswalkRow> rows) {
+        public Crosswalk {
+            rows = list(rows);
+        }
+    }
+
+    /** Both scores, the difference split into parts that add up to it exactly (when {@code decomposed}), each index under both schemes. */
+    public record Comparison(ComparedSide before, ComparedSide after, BigDecimal difference, boolean decomposed, List<ComparisonPart> parts,
+                             List<BandUnderScheme> bands, Crosswalk crosswalk, List<String> method, String reason) {
+        public Comparison {
+            parts = list(parts);
+            bands = list(bands);
+            method = list(method);
+        }
+    }
 }

@@ -26,6 +26,7 @@ public final class Methodology {
     private final Map<String, String> parameters;
     private final Map<String, Indicator> indicatorsById;
     private final Presentation presentation;
+    private final Map<String, List<CrosswalkEntry>> crosswalks;
 
     public Methodology(String id, String title, String regulation, String family, Years years, String version,
                        Scale scale, List<Aspect> aspects, List<Band> bands, List<ProvenanceEntry> provenance,
@@ -37,6 +38,18 @@ public final class Methodology {
     public Methodology(String id, String title, String regulation, String family, Years years, String version,
                        Scale scale, List<Aspect> aspects, List<Band> bands, List<ProvenanceEntry> provenance,
                        String aggregation, InputKind input, Map<String, String> parameters, Presentation presentation) {
+        this(id, title, regulation, family, years, version, scale, aspects, bands, provenance, aggregation, input, parameters,
+                presentation, Map.of());
+    }
+
+    /** {@code crosswalks}: by the other methodology's id, which of its indicators became which of this one's. */
+    public Methodology(String id, String title, String regulation, String family, Years years, String version,
+                       Scale scale, List<Aspect> aspects, List<Band> bands, List<ProvenanceEntry> provenance,
+                       String aggregation, InputKind input, Map<String, String> parameters, Presentation presentation,
+                       Map<String, List<CrosswalkEntry>> crosswalks) {
+        Map<String, List<CrosswalkEntry>> walks = new java.util.TreeMap<>();
+        crosswalks.forEach((other, rows) -> walks.put(other, List.copyOf(rows)));
+        this.crosswalks = java.util.Collections.unmodifiableMap(walks);
         this.presentation = Objects.requireNonNull(presentation, "presentation");
         this.id = Objects.requireNonNull(id, "id");
         this.title = Objects.requireNonNull(title, "title");
@@ -79,6 +92,12 @@ public final class Methodology {
     public Presentation getPresentation() { return presentation; }
     /** The bundle's own settings (descriptor keys {@code param.*}), which its rules may read. */
     public Map<String, String> getParameters() { return parameters; }
+
+    /**
+     * The crosswalks this rule bundle carries (tables {@code methodology/crosswalk-<other>.csv}): by the
+     * other methodology's id, which of its indicators became which of this one's.
+     */
+    public Map<String, List<CrosswalkEntry>> getCrosswalks() { return crosswalks; }
 
     /** Every indicator in questionnaire order, keyed by id. */
     public Map<String, Indicator> getIndicators() { return indicatorsById; }

@@ -19,6 +19,7 @@ import id.rapor.api.model.ImpactLine;
 import id.rapor.api.model.UnitOutcome;
 import id.rapor.api.model.DeploymentState;
 import id.rapor.api.model.GoldenChange;
+import id.rapor.api.model.Methodology;
 import id.rapor.api.model.Revision;
 import id.rapor.api.model.Serving;
 import id.rapor.api.SameRevisionException;
@@ -515,6 +516,11 @@ public final class RevisionManager implements RuleRevisions {
                     methodologyId + " has no accepted rule bundle to stand for revision 0");
         }
         return bundles.files().files();
+    }
+
+    @Override
+    public Methodology methodology(String methodologyId, int number) throws UnknownMethodologyException, UnknownRevisionException {
+        return scorable(methodologyId, number).methodology();
     }
 
     @Override

@@ -14,6 +14,7 @@ import id.rapor.api.model.Indicator;
 import id.rapor.api.model.Methodology;
 import id.rapor.api.model.Presentation;
 import id.rapor.api.model.ProvenanceEntry;
+import id.rapor.api.model.CrosswalkEntry;
 import id.rapor.api.model.Scale;
 import java.io.IOException;
 import java.io.StringReader;
@@ -37,6 +38,9 @@ public final class MethodologyReader {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** The model and the line each aspect, indicator and band was defined on. */
+    private static final String CROSSWALK_FOLDER = "methodology";
+    private static final String CROSSWALK_PREFIX = "crosswalk-";
+
     public record Result(Methodology methodology, Map<String, Integer> lines) {}
 
     private final RuleSource source;
@@ -83,10 +87,11 @@ public final class MethodologyReader {
         List<Band> bands = bands(bandTable);
         List<ProvenanceEntry> provenance = provenance(provenanceTable);
         Presentation presentation = presentation(descriptor);
+        Map<String, List<CrosswalkEntry>> crosswalks = crosswalks(indicatorsByAspect);
         if (scale == null || years == null || input == null) return null;
         Methodology methodology = new Methodology(methodologyId, required(descriptor, "title"),
                 required(descriptor, "regulation"), required(descriptor, "family"), years, source.version(), scale,
-                aspects, bands, provenance, aggregation, input, parameters, presentation);
+                aspects, bands, provenance, aggregation, input, parameters, presentation, crosswalks);
         return new Result(methodology, Map.copyOf(lines));
     }
 
@@ -302,6 +307,42 @@ public final class MethodologyReader {
             bands.add(new Band(code, label, min, max, zone.isEmpty() ? null : zone));
         }
         return bands;
+    }
+
+    /**
+     * The optional tables {@code methodology/crosswalk-<other>.csv}: which indicator of methodology
+     * {@code <other>} became which of this one's, with a confidence as provenance gives it. The other
+     * methodology's ids cannot be checked here (it is another bundle); this one's are.
+     */
+    private Map<String, List<CrosswalkEntry>> crosswalks(Map<String, List<Indicator>> indicatorsByAspect) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        indicatorsByAspect.values().forEach(list -> list.forEach(i -> own.add(i.getId())));
+        Map<String, List<CrosswalkEntry>> walks = new java.util.TreeMap<>();
+        for (String path : source.list(CROSSWALK_FOLDER, ".csv")) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (!name.startsWith(CROSSWALK_PREFIX)) continue;
+            String other = name.substring(CROSSWALK_PREFIX.length(), name.length() - ".csv".length());
+            Csv.Table table = tables.open(path, "from", "to", "confidence", "note");
+            if (table == null) continue;
+            List<CrosswalkEntry> rows = new ArrayList<>();
+            for (Csv.Row row : table.rows()) {
+                Cells cells = new Cells(table, row, problems);
+                String from = cells.text("from");
+                String to = cells.text("to");
+                String confidence = cells.text("confidence");
+                if (from == null || to == null || confidence == null) continue;
+                if (!own.contains(to)) {
+                    problems.add(path, row.line(), table.column("to") + 1, "'" + to + "' is not an indicator of this methodology");
+                }
+                if (!List.of("C", "S", "U").contains(confidence)) {
+                    problems.add(path, row.line(), table.column("confidence") + 1,
+                            "confidence must be C (confirmed), S (single source) or U (unconfirmed), not '" + confidence + "'");
+                }
+                rows.add(new CrosswalkEntry(from, to, confidence, cells.optionalText("note")));
+            }
+            walks.put(other, rows);
+        }
+        return walks;
     }
 
     private List<ProvenanceEntry> provenance(Csv.Table table) {

@@ -56,6 +56,23 @@ public class RuleBundleCompilerTest {
                 RuleBundleLayout.INDICATORS, 4, "indicator 'y1' names unknown aspect 'c'");
     }
 
+    /** Issue 15: a crosswalk to another methodology is read, and its own side's ids and confidences are checked. */
+    @Test
+    void aCrosswalkIsReadAndChecked() throws Exception {
+        Compilation ok = new ToyBundle().with("methodology/crosswalk-toy-old.csv",
+                "# which old indicator became which\nfrom,to,confidence,note\nk1,x1,U,inferred\nk2,x1,S,merged\n").compile("1.0.0");
+        assertTrue(ok.accepted(), ok.errors().toString());
+        var rows = ok.compiled().methodology().getCrosswalks().get("toy-old");
+        assertEquals(2, rows.size());
+        assertEquals("x1", rows.get(1).to());
+        assertEquals("S", rows.get(1).confidence());
+        String bad = "from,to,confidence,note\nk1,z9,U,\nk2,x2,maybe,\n";
+        assertError(new ToyBundle().with("methodology/crosswalk-toy-old.csv", bad), "methodology/crosswalk-toy-old.csv", 2,
+                "'z9' is not an indicator of this methodology");
+        assertError(new ToyBundle().with("methodology/crosswalk-toy-old.csv", bad), "methodology/crosswalk-toy-old.csv", 3,
+                "confidence must be C (confirmed), S (single source) or U (unconfirmed), not 'maybe'");
+    }
+
     @Test
     void bandsMustCoverTheScaleWithoutGapOrOverlap() throws Exception {
         assertError(new ToyBundle().with(RuleBundleLayout.BANDS, "code,label,min,max\nHI,High,3.02,5.00\nMID,Middle,1.01,3.00\nLO,Low,0.00,1.00\n"),

@@ -41,6 +41,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import id.rapor.api.AuditTrail;
+import id.rapor.api.advice.ImprovementPlanner;
+import id.rapor.api.advice.MethodologyComparison;
+import id.rapor.http.resource.AdviceResource;
 import id.rapor.api.FieldError;
 import id.rapor.api.RuleRevisions;
 import id.rapor.api.ScoringService;
@@ -102,6 +105,13 @@ public final class ApiServlet extends HttpServlet {
 
     @Reference
     private transient Guard guard;
+
+    /** Advice comes with its own bundle: optional, so the API never waits for it to start (its endpoints answer 503 meanwhile). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ImprovementPlanner planner;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile MethodologyComparison comparison;
 
     /** The records come with the database, which may be late or away: their endpoints answer 503 meanwhile. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -180,6 +190,8 @@ public final class ApiServlet extends HttpServlet {
         RecordChangesResource recordAudit = new RecordChangesResource(() -> present(recordChanges), access, out);
         MonitoringResource monitoring = new MonitoringResource(() -> present(monitoringService), unitRegistry, access, out);
         SessionResource session = new SessionResource(guard, json, out);
+        AdviceResource advice = new AdviceResource(() -> advice(planner), () -> advice(comparison), scoring, scoringResource, () -> present(assessmentRecords), access,
+                recordBodies, json, out);
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes(maxBodyBytes)
                 .add("GET", "/health", system::health)
@@ -195,6 +207,8 @@ public final class ApiServlet extends HttpServlet {
                 .add("POST", "/methodologies/{id}/score/batch", scoringResource::batch)
                 .add("POST", "/score", scoringResource::scoreByYear)
                 .add("POST", "/score/batch", scoringResource::batchByYear)
+                .add("POST", "/methodologies/{id}/plan", advice::plan)
+                .add("POST", "/compare", advice::compare)
                 .add("GET", "/methodologies/{id}/revisions", revisionsResource::list)
                 .add("POST", "/methodologies/{id}/revisions", revisionsResource::propose)
                 .add("GET", "/methodologies/{id}/revisions/{n}", revisionsResource::revision)
@@ -220,6 +234,7 @@ public final class ApiServlet extends HttpServlet {
                 .add("POST", "/assessments/{id}/rescore", assessmentsResource::rescore)
                 .add("GET", "/rounds/export", rounds::export)
                 .add("POST", "/rounds/import", rounds::importRound)
+                .add("GET", "/assessments/{id}/plan", advice::planStored)
                 .add("GET", "/assessments/{id}/evidence", evidence::list)
                 .add("PUT", "/assessments/{id}/evidence/{indicator}", evidence::attach)
                 .add("GET", "/assessments/{id}/evidence/{indicator}/{name}", evidence::download)
@@ -229,6 +244,11 @@ public final class ApiServlet extends HttpServlet {
                 Settings.Check.within("bodies.concurrent", settings.bodies_concurrent(), 1, 100_000, 100),
                 Settings.Check.within("body.deadline.ms", settings.body_deadline_ms(), 1000, 3_600_000, 20_000));
         configured = new Configured(cors, settings.access_log(), routes, bodies, maxBodyBytes);
+    }
+
+    private static <T> T advice(T service) throws HttpProblem {
+        if (service == null) throw id.rapor.http.json.AdviceProblems.notReady();
+        return service;
     }
 
     private static <T> T present(T service) throws HttpProblem {

@@ -190,14 +190,14 @@ public final class JsonViews {
         g.writeEndArray();
     }
 
-    private static void methodologyRef(JsonGenerator g, String id, String version) throws IOException {
+    static void methodologyRef(JsonGenerator g, String id, String version) throws IOException {
         g.writeObjectFieldStart("methodology");
         g.writeStringField("id", id);
         g.writeStringField("version", version);
         g.writeEndObject();
     }
 
-    private static void band(JsonGenerator g, id.rapor.api.model.Band b) throws IOException {
+    static void band(JsonGenerator g, id.rapor.api.model.Band b) throws IOException {
         g.writeObjectFieldStart("band");
         g.writeStringField("code", b.getCode());
         g.writeStringField("label", b.getLabel());
@@ -345,7 +345,7 @@ public final class JsonViews {
         g.writeEndArray();
     }
 
-    private static void number(JsonGenerator g, String field, BigDecimal value) throws IOException {
+    static void number(JsonGenerator g, String field, BigDecimal value) throws IOException {
         g.writeFieldName(field);
         if (value == null) {
             g.writeNull(); // an information-only aspect nobody answered

@@ -193,7 +193,7 @@ public final class RecordBodies {
         }
     }
 
-    private static long whole(JsonParser p, JsonToken v, String field, List<FieldError> errors, long min, long max) throws IOException {
+    static long whole(JsonParser p, JsonToken v, String field, List<FieldError> errors, long min, long max) throws IOException {
         if (v == JsonToken.VALUE_NUMBER_INT) {
             try {
                 long n = p.getLongValue();

@@ -79,7 +79,7 @@ public final class ScoringResource {
     }
 
     /** Where scoring is protected, only evaluators score. */
-    private void mayScore(HttpServletRequest request, String id) throws HttpProblem {
+    void mayScore(HttpServletRequest request, String id) throws HttpProblem {
         if (scoringProtected) guard.require(request, "evaluator", "score", id, null);
     }
 
@@ -165,7 +165,7 @@ public final class ScoringResource {
      * exist) needs a login of any role; a rejected one never scores, but who may not even ask is
      * not told so.
      */
-    private void mayScoreWith(HttpServletRequest request, String id, int number) throws HttpProblem, UnknownMethodologyException {
+    void mayScoreWith(HttpServletRequest request, String id, int number) throws HttpProblem, UnknownMethodologyException {
         RevisionState state;
         try {
             state = revisions.revision(id, number).state();

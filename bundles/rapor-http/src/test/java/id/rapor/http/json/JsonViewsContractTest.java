@@ -150,6 +150,36 @@ public class JsonViewsContractTest {
         org.junit.jupiter.api.Assertions.assertEquals("/api/v1/assessments/7/evidence/i01/SK%20Bupati%202024.pdf", view.get("href").asText());
     }
 
+    /** Issue 15: a plan (reachable or not) and a comparison (split, or not for lack of shared inputs). */
+    @Test
+    void plansAndComparisonsAreAsDocumented() throws Exception {
+        var step = new id.rapor.api.advice.Plan.PlanStep("i14", "b.K", "Staff", "sdm", new BigDecimal("3"), new BigDecimal("4"), 1,
+                BigDecimal.ONE, new BigDecimal("0.075"), "Tingkat 4");
+        var method = List.of(Message.of("advice.plan.method.steps"), Message.of("advice.plan.method.ties"));
+        var plan = new id.rapor.api.advice.Plan("pekppp-2022", "2022.1.0", "Dinas A", new BigDecimal("2.97"), C, C, true, BigDecimal.ONE,
+                new BigDecimal("3.05"), C, List.of(step), method, null, new Presentation(Map.of(Presentation.INDICATOR_CONTRIBUTION, 4)));
+        assertMatches("Plan", write(g -> AdviceViews.plan(g, plan, PRINTED)));
+        assertMatches("Plan", write(g -> AdviceViews.plan(g, plan, EXACT)));
+        var unreachable = new id.rapor.api.advice.Plan("pekppp-2022", "2022.1.0", null, new BigDecimal("2.97"), C, C, false, BigDecimal.ONE,
+                new BigDecimal("2.99"), C, List.of(step), method, Message.of("advice.plan.unreachable", "A", new BigDecimal("4.51"),
+                new BigDecimal("2.99"), ""), Presentation.EXACT);
+        assertMatches("Plan", write(g -> AdviceViews.plan(g, unreachable, PRINTED)));
+        var before = new id.rapor.api.advice.Comparison.Side("pekppp-2017", "2017.1.0", "Dinas A", new BigDecimal("3.10"), new BigDecimal("3.1"), C);
+        var after = new id.rapor.api.advice.Comparison.Side("pekppp-2022", "2022.1.0", "Dinas A", new BigDecimal("2.97"), new BigDecimal("2.97"), C);
+        var part = new id.rapor.api.advice.Comparison.Part("weights", new BigDecimal("3.10"), new BigDecimal("2.97"), new BigDecimal("-0.13"),
+                List.of("i06→i01"), Message.of("advice.compare.part.weights", new BigDecimal("3.10"), new BigDecimal("2.97"), new BigDecimal("-0.13"), 1));
+        var bands = List.of(new id.rapor.api.advice.Comparison.BandUnder("before", new BigDecimal("3.10"), "pekppp-2017", C),
+                new id.rapor.api.advice.Comparison.BandUnder("after", new BigDecimal("2.97"), "ombudsman-2022", null));
+        var split = new id.rapor.api.advice.Comparison(before, after, new BigDecimal("-0.13"), true, List.of(part), bands,
+                List.of(new id.rapor.api.model.CrosswalkEntry("i06", "i01", "U", "inferred")), "pekppp-2022",
+                List.of(Message.of("advice.compare.method.order")), null, Presentation.EXACT);
+        assertMatches("Comparison", write(g -> AdviceViews.comparison(g, split, PRINTED)));
+        assertMatches("Comparison", write(g -> AdviceViews.comparison(g, split, EXACT)));
+        var none = new id.rapor.api.advice.Comparison(before, after, new BigDecimal("-0.13"), false, List.of(), bands, List.of(), null,
+                List.of(Message.of("advice.compare.method.bands")), Message.of("advice.compare.noSharedInputs", "a", "b"), Presentation.EXACT);
+        assertMatches("Comparison", write(g -> AdviceViews.comparison(g, none, PRINTED)));
+    }
+
     @Test
     void theMonitoringIsAsDocumented() throws Exception {
         var unit = new id.rapor.api.records.Unit("dinas-a", "Dinas A", id.rapor.api.records.UnitKind.OFFICE, "kab-a", true);
