@@ -383,10 +383,6 @@ final class Tables {
         for (String line : c.method()) out.println("  " + line);
     }
 
-    private static String signed(BigDecimal d) {
-        return d.signum() > 0 ? "+" + d.toPlainString() : d.toPlainString();
-    }
-
     private static String band(Types.BandRef b) {
         return b.code() + " (" + b.label() + (b.zone() == null ? "" : ", " + b.zone()) + ")";
     }
