@@ -79,6 +79,16 @@ final class RaporProcess implements AutoCloseable {
         throw new IllegalStateException("no score within 90 s: " + Files.readString(home.resolve("rapor.log")));
     }
 
+    /** Changes a setting in etc/{@code file}, as an operator edits it; Rapor applies it while it runs (FileInstall). */
+    void setting(String file, String name, String value) throws IOException, InterruptedException {
+        Path cfg = home.resolve("etc").resolve(file);
+        String before = Files.readString(cfg);
+        String after = before.replaceAll("(?m)^" + java.util.regex.Pattern.quote(name) + "=.*$", name + "=" + value);
+        if (after.equals(before)) throw new IllegalStateException(name + " is not set in " + cfg);
+        Files.writeString(cfg, after);
+        Thread.sleep(3000); // FileInstall polls the folder, then Configuration Admin reconfigures the component
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

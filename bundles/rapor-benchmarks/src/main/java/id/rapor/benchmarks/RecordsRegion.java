@@ -141,6 +141,11 @@ final class RecordsRegion {
         expect(200, send("POST", location + "/finalize", "application/json", "", admin));
     }
 
+    /** A call as the region's admin, which must answer {@code status}. */
+    HttpResponse<String> asAdmin(int status, String method, String path, String type, String body) throws IOException, InterruptedException {
+        return expect(status, send(method, path, type, body, admin));
+    }
+
     private HttpResponse<String> send(String method, String path, String type, String body, String authorization)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(rapor.url(path))).timeout(Duration.ofSeconds(60))
