@@ -100,8 +100,8 @@ public final class RunAll {
             rapor.awaitAllLoaded();
             log("H2: building the region through the API");
             // Storing cycles over the units for half a minute and more: about 40 drafts a unit, past the default cap of 10.
-                rapor.setting("id.rapor.http.cfg", "assessment.drafts.max", "1000");
-                RecordsRegion region = RecordsRegion.build(rapor, RECORDS_UNITS);
+            rapor.setting("id.rapor.http.cfg", "assessment.drafts.max", "1000");
+            RecordsRegion region = RecordsRegion.build(rapor, RECORDS_UNITS);
             figures.add(region.built(h2Section));
             log("H2: listing and storing");
             h2 = RecordsLoad.measure(rapor, region, quick);
