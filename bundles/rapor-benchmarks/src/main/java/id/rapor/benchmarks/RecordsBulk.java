@@ -19,6 +19,8 @@ final class RecordsBulk {
 
     static List<Figure> measure(RaporProcess rapor, RecordsRegion region, String section, boolean quick) throws Exception {
         List<Figure> figures = new ArrayList<>();
+        // The shipped cap is 2,000 rows (a 10,000-row sheet ran H2 out of the default heap): raised here to measure the target.
+        rapor.setting("id.rapor.http.cfg", "import.max.rows", Integer.toString(IMPORTED_UNITS));
         figures.add(importedRound(region, section));
         String view = rapor.url("/api/v1/monitoring?region=" + RecordsRegion.REGION + "&year=" + (RecordsRegion.FIRST_YEAR + RecordsRegion.YEARS - 1)
                 + "&family=pekppp");
@@ -53,11 +55,16 @@ final class RecordsBulk {
             sheet.append('\n');
         }
         long start = System.nanoTime();
-        region.asAdmin(200, "POST", "/api/v1/rounds/import?region=" + IMPORT_REGION + "&year=" + IMPORT_YEAR + "&family=pekppp", "text/csv",
-                sheet.toString());
+        String name = String.format("importing a round's sheet of %,d units' assessments (POST /rounds/import, CSV, %,d KiB, one transaction)",
+                IMPORTED_UNITS, sheet.length() / 1024);
+        try {
+            region.asAdmin(200, "POST", "/api/v1/rounds/import?region=" + IMPORT_REGION + "&year=" + IMPORT_YEAR + "&family=pekppp",
+                    "text/csv", sheet.toString());
+        } catch (IllegalStateException refused) { // the answer was not 200: reported as failed, the other figures still measured
+            return new Figure(section, name, "failed: " + refused.getMessage().replaceAll("\\s+", " ").substring(0,
+                    Math.min(160, refused.getMessage().length())), "≤ 30 s", false);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return Figure.against(section, String.format("importing a round's sheet of %,d units' assessments (POST /rounds/import, CSV, %,d KiB, "
-                + "one transaction)", IMPORTED_UNITS, sheet.length() / 1024), seconds, String.format("s (%,.0f rows/s)", IMPORTED_UNITS / seconds),
-                "≤ 30 s", seconds <= 30);
+        return Figure.against(section, name, seconds, String.format("s (%,.0f rows/s)", IMPORTED_UNITS / seconds), "≤ 30 s", seconds <= 30);
     }
 }

@@ -175,7 +175,7 @@ public final class ApiServlet extends HttpServlet {
                 recordBodies, out, maxDrafts);
         // A round's sheet is read whole under its own limits (import.max.*), not body.max.bytes.
         RoundsResource rounds = new RoundsResource(unitRegistry, () -> present(assessmentRecords), access, storedScores, recordBodies,
-                new SheetReader(Settings.Check.within("import.max.rows", settings.import_max_rows(), 1, 1_000_000, 20_000),
+                new SheetReader(Settings.Check.within("import.max.rows", settings.import_max_rows(), 1, 1_000_000, 2_000),
                         Settings.Check.within("import.max.unpacked.bytes", settings.import_max_unpacked_bytes(), 64 << 10, 1 << 30, 128 << 20)),
                 Settings.Check.within("import.max.bytes", settings.import_max_bytes(), 1024, 256 << 20, 16 << 20), maxDrafts, out);
         // Evidence streams to disk under its own limit, not body.max.bytes (up to 1 GiB: a disk's worth, not the heap's); a
