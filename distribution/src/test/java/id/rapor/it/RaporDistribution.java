@@ -135,7 +135,12 @@ final class RaporDistribution implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(request, Duration.ofSeconds(30));
+    }
+
+    /** A request that may take longer than most (a bulk import on a busy machine). */
+    HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) throws IOException, InterruptedException {
+        return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode json(HttpResponse<String> response) throws IOException {

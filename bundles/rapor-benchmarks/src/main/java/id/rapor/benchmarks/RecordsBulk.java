@@ -19,8 +19,6 @@ final class RecordsBulk {
 
     static List<Figure> measure(RaporProcess rapor, RecordsRegion region, String section, boolean quick) throws Exception {
         List<Figure> figures = new ArrayList<>();
-        // The shipped cap is 2,000 rows (a 10,000-row sheet ran H2 out of the default heap): raised here to measure the target.
-        rapor.setting("id.rapor.http.cfg", "import.max.rows", Integer.toString(IMPORTED_UNITS));
         figures.add(importedRound(region, section));
         String view = rapor.url("/api/v1/monitoring?region=" + RecordsRegion.REGION + "&year=" + (RecordsRegion.FIRST_YEAR + RecordsRegion.YEARS - 1)
                 + "&family=pekppp");

@@ -136,6 +136,8 @@ public final class ApiServlet extends HttpServlet {
     private record Configured(Cors cors, boolean accessLog, Routes routes, RequestBodies bodies, long maxBodyBytes) {}
 
     private transient volatile Configured configured;
+    /** Kept across changes of other settings, so that batches running when settings change stay counted. */
+    private transient BatchSlots batchSlots;
 
     @Activate
     void activate(Settings settings) throws IOException {
@@ -155,7 +157,9 @@ public final class ApiServlet extends HttpServlet {
         boolean scoringProtected = settings.scoring_protected();
         AssessmentReader assessments = new AssessmentReader(json,
                 Settings.Check.within("batch.max.units", settings.batch_max_units(), 1, 1_000_000, AssessmentReader.DEFAULT_MAX_UNITS));
-        BatchSlots batches = new BatchSlots(Settings.Check.within("batch.concurrent", settings.batch_concurrent(), 1, 1000, 2));
+        int concurrentBatches = Settings.Check.within("batch.concurrent", settings.batch_concurrent(), 1, 1000, 2);
+        if (batchSlots == null || batchSlots.count() != concurrentBatches) batchSlots = new BatchSlots(concurrentBatches);
+        BatchSlots batches = batchSlots;
         ScoringResource scoringResource = new ScoringResource(scoring, revisions, assessments, out, guard, scoringProtected, batches);
         RevisionsResource revisionsResource = new RevisionsResource(json, revisions, assessments, out, guard, batches);
         byte[] openApi;
@@ -175,9 +179,9 @@ public final class ApiServlet extends HttpServlet {
                 recordBodies, out, maxDrafts);
         // A round's sheet is read whole under its own limits (import.max.*), not body.max.bytes.
         RoundsResource rounds = new RoundsResource(unitRegistry, () -> present(assessmentRecords), access, storedScores, recordBodies,
-                new SheetReader(Settings.Check.within("import.max.rows", settings.import_max_rows(), 1, 1_000_000, 2_000),
+                new SheetReader(Settings.Check.within("import.max.rows", settings.import_max_rows(), 1, 1_000_000, 10_000),
                         Settings.Check.within("import.max.unpacked.bytes", settings.import_max_unpacked_bytes(), 64 << 10, 1 << 30, 128 << 20)),
-                Settings.Check.within("import.max.bytes", settings.import_max_bytes(), 1024, 256 << 20, 16 << 20), maxDrafts, out);
+                Settings.Check.within("import.max.bytes", settings.import_max_bytes(), 1024, 256 << 20, 16 << 20), maxDrafts, batches, out);
         // Evidence streams to disk under its own limit, not body.max.bytes (up to 1 GiB: a disk's worth, not the heap's); a
         // unit's evidence together, and the disk's free space, are bounded too, so no caller can fill the disk under data/.
         EvidenceLimits evidenceLimits = new EvidenceLimits(

@@ -95,7 +95,7 @@ public @interface Settings {
 
     @AttributeDefinition(name = "Rows of a round sheet", min = "1", max = "1000000", description = "Rows below the header a round's "
             + "sheet may have; more is 413.")
-    int import_max_rows() default 2_000;
+    int import_max_rows() default 10_000;
 
     @AttributeDefinition(name = "Unpacked workbook size", min = "65536", max = "1073741824", description = "Bytes an Excel workbook "
             + "sent to an import may unpack to (a workbook is a zip: a small one may unpack to gigabytes); more is 413.")

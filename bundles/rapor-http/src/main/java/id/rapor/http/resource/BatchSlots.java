@@ -25,6 +25,10 @@ public final class BatchSlots {
         this.slots = new Semaphore(count);
     }
 
+    public int count() {
+        return count;
+    }
+
     Slot take() throws HttpProblem {
         if (!slots.tryAcquire()) {
             throw HttpProblem.temporary(503, "batches-busy", Message.of("problem.batches-busy.detail", count), 1);

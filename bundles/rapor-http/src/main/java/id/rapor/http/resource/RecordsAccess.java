@@ -7,7 +7,9 @@ import id.rapor.http.auth.Authenticator;
 import id.rapor.http.auth.Guard;
 import id.rapor.http.json.HttpProblem;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +26,10 @@ public final class RecordsAccess {
     private final Guard guard;
     private final UnitRegistry units;
 
+    /** Each unit's parent as read once ("" for none): an import asks about thousands of units of one region. */
+    private final Map<String, String> parents = new HashMap<>();
+
+    /** One request's access: it remembers the units' parents it has read, for that request only. */
     public RecordsAccess(Guard guard, UnitRegistry units) {
         this.guard = guard;
         this.units = units;
@@ -97,7 +103,8 @@ public final class RecordsAccess {
         Set<String> seen = new HashSet<>();
         for (String at = unitId; at != null && seen.add(at); ) {
             if (scope.contains(at)) return true;
-            at = units.find(at).map(Unit::parent).orElse(null);
+            String parent = parents.computeIfAbsent(at, id -> units.find(id).map(Unit::parent).orElse(""));
+            at = parent.isEmpty() ? null : parent;
         }
         return false;
     }

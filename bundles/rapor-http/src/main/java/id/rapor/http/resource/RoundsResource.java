@@ -34,6 +34,7 @@ import id.rapor.http.json.HttpProblem;
 import id.rapor.http.json.JsonResponses;
 import id.rapor.http.json.RecordProblems;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -63,14 +64,17 @@ public final class RoundsResource {
     private final JsonResponses out;
 
     private final int maxDrafts;
+    private final BatchSlots batches;
 
     /**
      * @param maxBytes  the largest sheet an import takes (import.max.bytes)
      * @param maxDrafts the drafts a unit may hold of a round and role (assessment.drafts.max), which an import respects too
+     * @param batches   the slots batches share (batch.concurrent): an import takes one
      */
     public RoundsResource(Needed<UnitRegistry> units, Needed<AssessmentRecords> records, Needed<RecordsAccess> access, StoredScores scores,
-            RecordBodies bodies, SheetReader reader, long maxBytes, int maxDrafts, JsonResponses out) {
+            RecordBodies bodies, SheetReader reader, long maxBytes, int maxDrafts, BatchSlots batches, JsonResponses out) {
         this.maxDrafts = maxDrafts;
+        this.batches = batches;
         this.units = units;
         this.records = records;
         this.access = access;
@@ -114,6 +118,15 @@ public final class RoundsResource {
         String region = required(x, "region");
         Authenticator.Caller caller = access.get().read(x.request(), "round.import", region);
         Round round = round(x, region);
+        // An import holds its sheet, its rows and one transaction's work in the heap (about 40 MiB for 10,000 PEKPPP
+        // rows): it takes a batch slot before its body is read, so imports at once cannot exhaust the heap. The body's
+        // deadline (body.deadline.ms) bounds how long a slow sender holds the slot.
+        try (BatchSlots.Slot slot = batches.take()) {
+            importTaken(x, caller, region, round);
+        }
+    }
+
+    private void importTaken(Routes.Exchange x, Authenticator.Caller caller, String region, Round round) throws IOException, HttpProblem {
         byte[] content;
         try (InputStream body = x.body(maxBytes, SheetFormat.CSV.mediaType(), SheetFormat.XLSX.mediaType())) {
             content = body.readAllBytes();
@@ -132,11 +145,12 @@ public final class RoundsResource {
         }
         // Every row's role for its unit, as a single entry would need it: one refusal refuses the file.
         Set<String> checked = new LinkedHashSet<>();
+        RecordsAccess rowAccess = access.get(); // one for the sheet: it reads each unit's parents once
         for (RoundRow r : rows) {
-            if (checked.add(r.role().wire() + "\n" + r.unitId())) access.get().enter(x.request(), "round.import", r.role(), r.unitId());
+            if (checked.add(r.role().wire() + "\n" + r.unitId())) rowAccess.enter(x.request(), "round.import", r.role(), r.unitId());
         }
         List<Long> ids;
-        List<ScoreRecord> scored = new ArrayList<>(rows.size());
+        List<Scored> scored = new ArrayList<>(rows.size());
         try {
             ids = records.get().importAll(rows.size(), k -> entry(round, rows.get(k), scored), maxDrafts,
                     UnitsResource.actor(x, caller));
@@ -165,7 +179,7 @@ public final class RoundsResource {
                 g.writeStringField("unit", rows.get(k).unitId());
                 g.writeStringField("role", rows.get(k).role().wire());
                 g.writeNumberField("index", scored.get(k).index());
-                g.writeStringField("band", scored.get(k).bandCode());
+                g.writeStringField("band", scored.get(k).band());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -184,12 +198,18 @@ public final class RoundsResource {
         }
     }
 
-    /** Row {@code r} scored by the rules serving now, as the records ask for it; its score is kept for the answer. */
-    private AssessmentEntry entry(Round round, RoundRow r, List<ScoreRecord> scored) {
+    /**
+     * What the answer says of a row: its index and band. Only these are kept until the answer, not the score
+     * documents (5 KB each), so the heap a sheet takes does not grow with its scores.
+     */
+    private record Scored(BigDecimal index, String band) {}
+
+    /** Row {@code r} scored by the rules serving now, as the records ask for it; its index and band are kept for the answer. */
+    private AssessmentEntry entry(Round round, RoundRow r, List<Scored> scored) {
         Assessment a = new Assessment(r.unitId(), r.answers());
         try {
             ScoreRecord score = scores.score(round.methodology().getId(), a);
-            scored.add(score);
+            scored.add(new Scored(score.index(), score.bandCode()));
             return new AssessmentEntry(r.unitId(), round.family(), round.year(), r.role(), bodies.input(a), score, r.comment(), null);
         } catch (InvalidAssessmentException e) {
             // The sheet was read against the questionnaire; what the rules still refuse is said for its row.

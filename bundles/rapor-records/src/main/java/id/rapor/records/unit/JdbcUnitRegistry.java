@@ -62,16 +62,9 @@ public final class JdbcUnitRegistry implements UnitRegistry {
     @Override
     public List<Unit> subtree(String region) throws RecordException {
         return tx.<List<Unit>, RecordException>read(c -> {
-            if (UnitRows.load(c, region) == null) throw new RecordNotFoundException("unit", region);
-            // Parents before children: a recursive query, the same on H2 and PostgreSQL.
-            try (PreparedStatement s = c.prepareStatement(
-                    "WITH RECURSIVE tree (id, depth) AS (SELECT id, 0 FROM unit WHERE id = ? "
-                            + "UNION ALL SELECT u.id, t.depth + 1 FROM unit u JOIN tree t ON u.parent = t.id) "
-                            + "SELECT u.id, u.name, u.kind, u.parent, u.active FROM unit u JOIN tree t ON u.id = t.id "
-                            + "ORDER BY t.depth, u.id")) {
-                s.setString(1, region);
-                return UnitRows.list(s);
-            }
+            Unit top = UnitRows.load(c, region);
+            if (top == null) throw new RecordNotFoundException("unit", region);
+            return UnitRows.below(c, top);
         });
     }
 
