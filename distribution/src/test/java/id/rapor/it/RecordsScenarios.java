@@ -460,17 +460,17 @@ abstract class RecordsScenarios {
         Map<String, String> env = Map.of("RAPOR_URL", rapor.url(""), "RAPOR_USER", "admin", "RAPOR_PASSWORD", "sandi-admin-1");
         String[] first = rapor.command("rapor-cli", env, "load-examples");
         assertEquals("0", first[0], first[1]);
-        assertTrue(first[1].contains("Example data loaded: 4 unit(s) and 6 assessment(s) added, 6 made final"), first[1]);
+        assertTrue(first[1].contains("Example data loaded: 7 unit(s) and 6 assessment(s) added, 6 made final"), first[1]);
 
-        assertEquals(4, ok(rapor.get("/api/v1/units?region=contoh", ADMIN)).size(), "region contoh and its three");
+        assertEquals(7, ok(rapor.get("/api/v1/units?region=contoh", ADMIN)).size(), "region contoh, its three and their governments");
         assertTrue(ok(rapor.get("/api/v1/units/contoh", ADMIN)).get("name").asText().startsWith("Data contoh"));
         // unit, family, year: the official score's role, index, band code, and the published label or zone
         String[][] published = {
-            {"contoh-kab-banjarnegara", "pekppp", "2024", "evaluator", "4.56", "A", "Pelayanan Prima"},
-            {"contoh-kab-banjarnegara", "ombudsman", "2023", "evaluator", "93.16", "A", "Kualitas Tertinggi"},
-            {"contoh-kab-banjarnegara", "ombudsman", "2024", "evaluator", "95.23", "A", "Kualitas Tertinggi"},
-            {"contoh-kota-banjarmasin", "ombudsman", "2024", "evaluator", "95.45", "A", "Hijau"},
-            {"contoh-kab-banyuasin", "ombudsman", "2021", "evaluator", "69.39", "Kuning", "Kuning"},
+            {"contoh-pemkab-banjarnegara", "pekppp", "2024", "evaluator", "4.56", "A", "Pelayanan Prima"},
+            {"contoh-pemkab-banjarnegara", "ombudsman", "2023", "evaluator", "93.16", "A", "Kualitas Tertinggi"},
+            {"contoh-pemkab-banjarnegara", "ombudsman", "2024", "evaluator", "95.23", "A", "Kualitas Tertinggi"},
+            {"contoh-pemkot-banjarmasin", "ombudsman", "2024", "evaluator", "95.45", "A", "Hijau"},
+            {"contoh-pemkab-banyuasin", "ombudsman", "2021", "evaluator", "69.39", "Kuning", "Kuning"},
         };
         for (String[] p : published) {
             JsonNode o = ok(rapor.get("/api/v1/units/" + p[0] + "/official?year=" + p[2] + "&family=" + p[1], ADMIN));
@@ -485,7 +485,7 @@ abstract class RecordsScenarios {
         }
         // The self-assessment is kept beside the evaluator's, final; the evaluator's is the official one.
         JsonNode self = null;
-        for (JsonNode a : ok(rapor.get("/api/v1/units/contoh-kab-banjarnegara/assessments?year=2024&family=pekppp", ADMIN))) {
+        for (JsonNode a : ok(rapor.get("/api/v1/units/contoh-pemkab-banjarnegara/assessments?year=2024&family=pekppp", ADMIN))) {
             if (a.get("role").asText().equals("self")) self = a;
         }
         assertEquals("2.97", self.get("index").asText());
@@ -493,6 +493,20 @@ abstract class RecordsScenarios {
         assertEquals("Cukup", self.get("band").get("label").asText());
         assertEquals("final", self.get("state").asText());
         assertEquals(false, self.get("official").asBoolean());
+
+        // The round's view reproduces the published figures: Banjarnegara's index and its change from 93.16 (2023),
+        // "up 2.22%"; over the example region, Banjarnegara and Banjarmasin side by side, Banyuasin not entered.
+        JsonNode bnr = ok(rapor.get("/api/v1/monitoring?region=contoh-kab-banjarnegara&year=2024&family=ombudsman", ADMIN));
+        assertEquals("95.23", bnr.get("index").asText());
+        assertEquals("93.16", bnr.at("/previous/index").asText());
+        assertEquals("2.07", bnr.at("/previous/change/points").asText(), bnr.toString());
+        assertEquals("2.22", bnr.at("/previous/change/percent").asText(), bnr.toString());
+        JsonNode all = ok(rapor.get("/api/v1/monitoring?region=contoh&year=2024&family=ombudsman", ADMIN));
+        assertEquals("95.34", all.get("index").asText(), "the mean of 95.23 and 95.45");
+        assertEquals("contoh-pemkab-banyuasin", all.at("/notEntered/0").asText(), all.toString());
+        JsonNode history = ok(rapor.get("/api/v1/units/contoh-kab-banjarnegara/history?family=ombudsman", ADMIN));
+        assertEquals("93.16", history.at("/rounds/0/index").asText(), history.toString());
+        assertEquals("95.23", history.at("/rounds/1/index").asText(), history.toString());
 
         String before = everyAssessment();
         String[] second = rapor.command("rapor-cli", env, "load-examples");
@@ -503,7 +517,7 @@ abstract class RecordsScenarios {
 
     private static String everyAssessment() throws Exception {
         StringBuilder all = new StringBuilder();
-        for (String unit : new String[] {"contoh", "contoh-kab-banjarnegara", "contoh-kab-banyuasin", "contoh-kota-banjarmasin"}) {
+        for (String unit : new String[] {"contoh-pemkab-banjarnegara", "contoh-pemkab-banyuasin", "contoh-pemkot-banjarmasin"}) {
             all.append(ok(rapor.get("/api/v1/units/" + unit + "/assessments", ADMIN)));
         }
         all.append(ok(rapor.get("/api/v1/units?region=contoh", ADMIN)));
