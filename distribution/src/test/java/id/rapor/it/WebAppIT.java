@@ -58,6 +58,7 @@ class WebAppIT extends StartedDistribution {
         assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-admin-1"), "add", "admin", "admin")[0]);
         assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-opd-1"), "add", "opd", "unit-admin@dinas-a")[0]);
         assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-penilai-1"), "add", "budi", "evaluator@kab-contoh")[0]);
+        assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-verif-1"), "add", "vera", "verifier@kab-contoh")[0]);
         rapor.awaitJson("/api/v1/methodologies", list -> {
             for (var m : list) if (!"ACTIVE".equals(m.path("status").asText())) return false;
             return true;
@@ -311,5 +312,74 @@ class WebAppIT extends StartedDistribution {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         new Select(browser.findElement(By.id("lang"))).selectByValue("id");
         textIs(By.id("state"), "Terkirim");
+    }
+
+    @Test
+    @Order(6)
+    void aVerifierMakesBothAssessmentsFinal() throws Exception {
+        login("vera", "sandi-verif-1");
+        browser.get(rapor.url("/#/assess?unit=dinas-a&family=pekppp&year=2024"));
+        until(d -> d.findElements(By.cssSelector("#assessments tbody tr")).size() == 2);
+        List<String> opened = browser.findElements(By.cssSelector("#assessments tbody a")).stream().map(a -> a.getAttribute("href"))
+                .collect(Collectors.toList());
+        for (String href : opened) {
+            browser.get(href);
+            shown(By.id("finalize")).click();
+            textIs(By.id("state"), "Final");
+            assertTrue(browser.findElements(By.id("finalize")).isEmpty(), "a final assessment is final");
+        }
+        screenshot("final");
+        logout();
+    }
+
+    /**
+     * The organisation bureau's view of the round: the region's index, dinas-a with the self-assessment beside the
+     * evaluator's and the gap between them, the unit named with a script not entered (shown as text), the bands as a
+     * chart, the table sorted by a click; then dinas-a's history.
+     */
+    @Test
+    @Order(7)
+    void theBureauSeesBothInTheRoundsViewWithTheGap() throws Exception {
+        login("admin", "sandi-admin-1");
+        shown(By.cssSelector("#nav a[href='#/monitor']")).click();
+        textIs(By.tagName("h1"), "Pemantauan putaran");
+        new Select(browser.findElement(By.id("monitor-region"))).selectByValue("kab-contoh");
+        new Select(browser.findElement(By.id("monitor-family"))).selectByValue("pekppp");
+        WebElement year = browser.findElement(By.id("monitor-year"));
+        year.clear();
+        year.sendKeys("2024");
+        browser.findElement(By.id("show-monitoring")).click();
+        // The evaluator's 2.00 is the official score (evaluator over self); the region's index is its mean.
+        textIs(By.id("monitor-index"), "2,00");
+        WebElement row = shown(By.xpath("//table[@id='monitor-units']//tr[td[2]/a[text()='Dinas A']]"));
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        assertEquals("1", cells.get(0).getText(), "rank");
+        assertEquals("2,00", cells.get(2).getText(), "index");
+        String self = cells.get(5).getText();
+        assertTrue(self.matches("3,\\d\\d") && !self.equals("3,00"), "self: " + self);
+        assertEquals("2,00", cells.get(6).getText(), "evaluator");
+        String gap = cells.get(7).getText();
+        assertEquals("+" + self.replace("3,", "1,"), gap, "the gap self − evaluator");
+        assertEquals(XSS, shown(By.cssSelector("#monitor-not-entered li")).getText(), "not entered, shown as text");
+        assertEquals("Dinas A", browser.findElement(By.cssSelector("#monitor-at-or-below li")).getText(), "2.00 is below C");
+        assertFalse(browser.findElements(By.cssSelector("#monitor-bands-chart canvas")).isEmpty(), "the bands drawn by ECharts");
+        assertEquals(1, ((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.querySelectorAll('script').length")).intValue());
+        screenshot("monitoring");
+        // Sorted by a click on the unit's column: the script-named unit (< sorts before D) first.
+        browser.findElement(By.cssSelector("#monitor-units button[data-sort='name']")).click();
+        assertEquals("ascending", browser.findElement(By.xpath("//table[@id='monitor-units']//th[button[@data-sort='name']]")).getAttribute("aria-sort"));
+        assertEquals(XSS, browser.findElement(By.cssSelector("#monitor-units tbody tr td:nth-child(2)")).getText());
+        browser.findElement(By.cssSelector("#monitor-units button[data-sort='name']")).click();
+        assertEquals("Dinas A", browser.findElement(By.cssSelector("#monitor-units tbody tr td:nth-child(2)")).getText());
+        screenshot("monitoring-sorted");
+        // Dinas A's history: the 2024 round as a line chart and a table.
+        browser.findElement(By.linkText("Dinas A")).click();
+        textIs(By.tagName("h1"), "Riwayat Dinas A — PEKPPP");
+        WebElement round = shown(By.cssSelector("#history-rounds tbody tr"));
+        assertTrue(round.getText().startsWith("2024 pekppp-2022") && round.getText().contains("2,00"), round.getText());
+        until(d -> !d.findElements(By.cssSelector("#history-chart canvas")).isEmpty());
+        screenshot("history");
+        logout();
     }
 }

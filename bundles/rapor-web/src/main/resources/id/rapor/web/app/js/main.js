@@ -1,5 +1,5 @@
 // The application: the header (menu, language, who is logged in), and a page per route
-// (#/login, #/assess, #/assess/new, #/assessment/{id}, #/units) drawn into <main>.
+// (#/login, #/assess, #/assess/new, #/assessment/{id}, #/monitor, #/monitor/unit/{id}, #/units) drawn into <main>.
 import { h, fill } from './core/dom.js';
 import { t, language, setLanguage, translateStatic } from './core/i18n.js';
 import { onLoggedOut } from './core/api.js';
@@ -10,6 +10,8 @@ import { loginPage } from './core/login.js';
 import { roundPage } from './assess/round.js';
 import { assessmentPage } from './assess/assessment.js';
 import { unitsPage } from './admin/units.js';
+import { monitorPage } from './monitor/round.js';
+import { historyPage } from './monitor/history.js';
 
 const main = document.getElementById('main');
 
@@ -30,6 +32,7 @@ function nav() {
   const links = [];
   if (session) {
     links.push(h('a', { href: '#/assess' }, t('nav.assess')));
+    if (['admin', 'policy', 'evaluator', 'verifier'].some(hasRole)) links.push(h('a', { href: '#/monitor' }, t('nav.monitor')));
     if (hasRole('admin')) links.push(h('a', { href: '#/units' }, t('nav.units')));
   }
   const current = route().path;
@@ -56,6 +59,8 @@ async function render() {
     else if (path === '/assess/new') await assessmentPage(page, { params }, go);
     else if (path.startsWith('/assessment/')) await assessmentPage(page, { id: path.slice('/assessment/'.length) }, go);
     else if (path === '/units') await unitsPage(page, params, go);
+    else if (path === '/monitor') await monitorPage(page, params);
+    else if (path.startsWith('/monitor/unit/')) await historyPage(page, decodeURIComponent(path.slice('/monitor/unit/'.length)), params);
     else page.append(h('h1', { tabindex: '-1' }, t('notFound')));
   } catch (e) {
     const box = problemBox();

@@ -1,12 +1,13 @@
 // Job 1: an assessment of a unit for a round. The questionnaire aspect by aspect (each indicator
 // with its weight and its levels worded as the rule bundle words them), the score as answers
-// change, saving the draft, evidence per indicator, and submitting.
+// change, saving the draft, evidence per indicator, submitting, and (a verifier) making it final.
 import { h, field, fill } from '../core/dom.js';
 import { t, language } from '../core/i18n.js';
 import { api, query } from '../core/api.js';
 import { forRound, methodology as loadMethodology } from '../core/methodologies.js';
 import { number, roleName, stateName } from '../core/format.js';
 import { showProblem, clearProblem, problemBox } from '../core/problems.js';
+import { hasRole } from '../core/session.js';
 import { scorePanel } from './score.js';
 import { evidenceFor } from './evidence.js';
 import { respondentsSection } from './respondents.js';
@@ -74,6 +75,15 @@ export async function assessmentPage(page, { id, params }, go) {
       }));
       actions.append(submit, h('p', { class: 'hint' }, t('assessment.submitHint')));
     }
+  } else if (record && record.state === 'submitted' && (hasRole('verifier') || hasRole('admin'))) {
+    // The verifier confirms: a final assessment never changes, and only final ones count in a round's view.
+    const finalize = h('button', { type: 'button', id: 'finalize' }, t('assessment.finalize'));
+    finalize.addEventListener('click', () => act(finalize, async () => {
+      await api('POST', `/assessments/${record.id}/finalize`);
+      flash = t('assessment.finalized', record.id);
+      go(`/assessment/${record.id}`);
+    }));
+    actions.append(finalize, h('p', { class: 'hint' }, t('assessment.finalizeHint')));
   }
   form.append(box, actions, status);
   form.addEventListener('submit', (e) => {
