@@ -1,5 +1,5 @@
 // The application: the header (menu, language, who is logged in), and a page per route
-// (#/login, #/assess, #/assess/new, #/assessment/{id}, #/units) drawn into <main>.
+// (#/login, #/assess, #/assess/new, #/assessment/{id}, #/units, #/policy, #/policy/{id}) drawn into <main>.
 import { h, fill } from './core/dom.js';
 import { t, language, setLanguage, translateStatic } from './core/i18n.js';
 import { onLoggedOut } from './core/api.js';
@@ -10,6 +10,8 @@ import { loginPage } from './core/login.js';
 import { roundPage } from './assess/round.js';
 import { assessmentPage } from './assess/assessment.js';
 import { unitsPage } from './admin/units.js';
+import { policyPage } from './policy/list.js';
+import { methodologyPage } from './policy/methodology.js';
 
 const main = document.getElementById('main');
 
@@ -31,6 +33,7 @@ function nav() {
   if (session) {
     links.push(h('a', { href: '#/assess' }, t('nav.assess')));
     if (hasRole('admin')) links.push(h('a', { href: '#/units' }, t('nav.units')));
+    if (hasRole('policy') || hasRole('admin')) links.push(h('a', { href: '#/policy' }, t('nav.policy')));
   }
   const current = route().path;
   for (const a of links) if (current.startsWith(a.getAttribute('href').slice(1))) a.setAttribute('aria-current', 'page');
@@ -56,6 +59,8 @@ async function render() {
     else if (path === '/assess/new') await assessmentPage(page, { params }, go);
     else if (path.startsWith('/assessment/')) await assessmentPage(page, { id: path.slice('/assessment/'.length) }, go);
     else if (path === '/units') await unitsPage(page, params, go);
+    else if (path === '/policy') await policyPage(page, params, go);
+    else if (path.startsWith('/policy/')) await methodologyPage(page, decodeURIComponent(path.slice('/policy/'.length)), params, go);
     else page.append(h('h1', { tabindex: '-1' }, t('notFound')));
   } catch (e) {
     const box = problemBox();
