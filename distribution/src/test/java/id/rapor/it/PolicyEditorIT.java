@@ -106,7 +106,7 @@ class PolicyEditorIT extends StartedDistribution {
         propose("Predikat C mulai 2,98");
         chromium.until(ExpectedConditions.textToBePresentInElementLocated(By.id("revision-state"), "DITOLAK"));
         chromium.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table-errors"), "2.98"));
-        assertEquals("true", cell(4, "min").getAttribute("aria-invalid"), "the failing check is shown at band C's row");
+        assertEquals("true", cell(4, "code").getAttribute("aria-invalid"), "the failing check is shown at band C's row");
         assertTrue(cell(4, "min").findElement(By.xpath("./ancestor::tr")).getAttribute("class").contains("bad-row"));
         chromium.screenshot("check-fails-at-the-cell");
     }
