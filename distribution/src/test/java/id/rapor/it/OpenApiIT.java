@@ -88,6 +88,14 @@ class OpenApiIT extends StartedDistribution {
         check("GET", revisions + "/{n}", "/api/v1/methodologies/pekppp-2022/revisions/7", null, 404);
         check("POST", revisions + "/{n}/impact", "/api/v1/methodologies/pekppp-2022/revisions/1/impact", "{\"units\":[" + example + "]}", 200);
         check("GET", revisions + "/{n}/diff/{m}", "/api/v1/methodologies/pekppp-2022/revisions/1/diff/1", null, 200);
+        String tables = "/api/v1/methodologies/{id}/tables";
+        check("GET", tables, "/api/v1/methodologies/pekppp-2022/tables", null, 200);
+        check("GET", tables, "/api/v1/methodologies/pekppp-2022/tables?revision=1&format=xlsx", null, 200);
+        check("GET", tables, "/api/v1/methodologies/pekppp-2022/tables?format=pdf", null, 400);
+        check("GET", tables, "/api/v1/methodologies/pekppp-2022/tables?revision=9", null, 404);
+        check("GET", revisions + "/{n}/impact", "/api/v1/methodologies/pekppp-2022/revisions/1/impact?year=2024", null, 200);
+        check("POST", revisions, "/api/v1/methodologies/pekppp-2022/revisions",
+                "{\"comment\":\"x\",\"tables\":{\"rules\":{\"columns\":[\"text\"],\"rows\":[[\"rule\"]]}}}", 422);
         check("POST", revisions, "/api/v1/methodologies/pekppp-2022/revisions", // the same files again: revision 1
                 "{\"comment\":\"same\",\"files\":{\"methodology/provenance.csv\":\"subject,confidence,source,note\\nall,C,x,\\n\"}}", 200);
         String bands = new String(RuleBundleJar.read(rapor.home.resolve("rules/pekppp-2022.jar")).file("methodology/bands.csv"),

@@ -143,6 +143,11 @@ final class RaporDistribution implements AutoCloseable {
         return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request whose answer is a file (a workbook). */
+    HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     static JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
     }

@@ -19,6 +19,11 @@ public record SheetReader(int maxRows, long maxUnpackedBytes) {
         };
     }
 
+    /** Every worksheet of an Excel workbook that holds something, by its name; each within the limits. */
+    public java.util.Map<String, Sheet> readWorkbook(byte[] content) {
+        return XlsxSheet.readAll(content, maxRows, maxUnpackedBytes);
+    }
+
     private static String utf8(byte[] content) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -41,6 +41,21 @@ public final class SheetWriter {
 
     private static void xlsx(OutputStream out, String title, List<String> header, Iterable<List<Object>> rows) throws IOException {
         Workbook workbook = new Workbook(out, "Rapor", "1.0");
+        worksheet(workbook, title, header, rows);
+        workbook.finish();
+    }
+
+    /** A named table: a worksheet of a workbook. */
+    public record Named(String title, List<String> header, Iterable<List<Object>> rows) {}
+
+    /** An Excel workbook of a worksheet per table, in order. */
+    public static void workbook(OutputStream out, List<Named> sheets) throws IOException {
+        Workbook workbook = new Workbook(out, "Rapor", "1.0");
+        for (Named s : sheets) worksheet(workbook, s.title(), s.header(), s.rows());
+        workbook.finish();
+    }
+
+    private static void worksheet(Workbook workbook, String title, List<String> header, Iterable<List<Object>> rows) throws IOException {
         // A worksheet's name has at most 31 characters and none of []:*?/\
         Worksheet sheet = workbook.newWorksheet(title.replaceAll("[\\[\\]:*?/\\\\]", "-").substring(0, Math.min(31, title.length())));
         for (int c = 0; c < header.size(); c++) sheet.value(0, c, header.get(c));
@@ -56,6 +71,6 @@ public final class SheetWriter {
             if (r % 1000 == 0) sheet.flush(); // rows written so far leave the heap
             r++;
         }
-        workbook.finish();
+        sheet.finish();
     }
 }

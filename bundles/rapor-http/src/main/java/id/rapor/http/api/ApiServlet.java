@@ -15,6 +15,8 @@ import id.rapor.http.resource.SystemResource;
 import id.rapor.http.resource.AssessmentsResource;
 import id.rapor.http.resource.RoundsResource;
 import id.rapor.http.resource.StoredScores;
+import id.rapor.http.resource.StoredImpactResource;
+import id.rapor.http.resource.TablesResource;
 import id.rapor.exchange.sheet.SheetReader;
 import id.rapor.http.resource.Needed;
 import id.rapor.http.resource.RecordBodies;
@@ -161,7 +163,6 @@ public final class ApiServlet extends HttpServlet {
         if (batchSlots == null || batchSlots.count() != concurrentBatches) batchSlots = new BatchSlots(concurrentBatches);
         BatchSlots batches = batchSlots;
         ScoringResource scoringResource = new ScoringResource(scoring, revisions, assessments, out, guard, scoringProtected, batches);
-        RevisionsResource revisionsResource = new RevisionsResource(json, revisions, assessments, out, guard, batches);
         byte[] openApi;
         try (var in = ApiServlet.class.getResourceAsStream("openapi.json")) {
             openApi = in.readAllBytes();
@@ -177,11 +178,16 @@ public final class ApiServlet extends HttpServlet {
         int maxDrafts = Settings.Check.within("assessment.drafts.max", settings.assessment_drafts_max(), 1, 1000, 10);
         AssessmentsResource assessmentsResource = new AssessmentsResource(() -> present(assessmentRecords), access, storedScores,
                 recordBodies, out, maxDrafts);
-        // A round's sheet is read whole under its own limits (import.max.*), not body.max.bytes.
+        // A round's sheet, and a workbook of a methodology's tables, are read whole under their own limits (import.max.*), not body.max.bytes.
+        SheetReader sheets = new SheetReader(Settings.Check.within("import.max.rows", settings.import_max_rows(), 1, 1_000_000, 10_000),
+                Settings.Check.within("import.max.unpacked.bytes", settings.import_max_unpacked_bytes(), 64 << 10, 1 << 30, 128 << 20));
+        long maxSheetBytes = Settings.Check.within("import.max.bytes", settings.import_max_bytes(), 1024, 256 << 20, 16 << 20);
         RoundsResource rounds = new RoundsResource(unitRegistry, () -> present(assessmentRecords), access, storedScores, recordBodies,
-                new SheetReader(Settings.Check.within("import.max.rows", settings.import_max_rows(), 1, 1_000_000, 10_000),
-                        Settings.Check.within("import.max.unpacked.bytes", settings.import_max_unpacked_bytes(), 64 << 10, 1 << 30, 128 << 20)),
-                Settings.Check.within("import.max.bytes", settings.import_max_bytes(), 1024, 256 << 20, 16 << 20), maxDrafts, batches, out);
+                sheets, maxSheetBytes, maxDrafts, batches, out);
+        TablesResource tables = TablesResource.of(revisions, sheets, guard, out);
+        RevisionsResource revisionsResource = new RevisionsResource(json, revisions, assessments, out, guard, batches, tables, maxSheetBytes);
+        StoredImpactResource storedImpact = new StoredImpactResource(revisions, storedScores, unitRegistry, () -> present(assessmentRecords),
+                recordBodies, guard, out, batches);
         // Evidence streams to disk under its own limit, not body.max.bytes (up to 1 GiB: a disk's worth, not the heap's); a
         // unit's evidence together, and the disk's free space, are bounded too, so no caller can fill the disk under data/.
         EvidenceLimits evidenceLimits = new EvidenceLimits(
@@ -220,6 +226,8 @@ public final class ApiServlet extends HttpServlet {
                 .add("POST", "/methodologies/{id}/revisions/{n}/approve", revisionsResource::approve)
                 .add("POST", "/methodologies/{id}/revisions/{n}/accept-golden", revisionsResource::acceptGolden)
                 .add("POST", "/methodologies/{id}/revisions/{n}/impact", revisionsResource::impact)
+                .add("GET", "/methodologies/{id}/revisions/{n}/impact", storedImpact::impact)
+                .add("GET", "/methodologies/{id}/tables", tables::tables)
                 .add("GET", "/methodologies/{id}/revisions/{a}/diff/{b}", revisionsResource::diff)
                 .add("GET", "/units", unitsResource::list)
                 .add("POST", "/units", unitsResource::create)

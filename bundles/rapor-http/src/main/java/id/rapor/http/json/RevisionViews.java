@@ -42,6 +42,67 @@ public final class RevisionViews {
         g.writeEndObject();
     }
 
+    /**
+     * The impact of a revision on the stored official assessments: each line names its assessment,
+     * unit, round and role, the score it was stored with, and what serves now and the revision give.
+     */
+    public static void storedImpact(JsonGenerator g, int revision, Integer year, String region, id.rapor.api.model.Impact impact,
+            Map<String, id.rapor.http.resource.StoredImpactResource.Stored> stored, id.rapor.api.text.Language language) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("methodology", impact.methodologyId());
+        g.writeNumberField("revision", revision);
+        if (year == null) g.writeNullField("year"); else g.writeNumberField("year", year);
+        g.writeStringField("region", region);
+        g.writeStringField("activeVersion", impact.activeVersion());
+        g.writeStringField("candidateVersion", impact.candidateVersion());
+        g.writeNumberField("assessments", stored.size());
+        g.writeNumberField("unchanged", impact.unchanged());
+        g.writeArrayFieldStart("changed");
+        for (var c : impact.changed()) {
+            var s = stored.get(c.unit());
+            g.writeStartObject();
+            storedFields(g, s);
+            g.writeObjectFieldStart("stored");
+            g.writeFieldName("index");
+            g.writeNumber(s.record().score().index().toPlainString());
+            g.writeStringField("band", s.record().score().bandCode());
+            g.writeStringField("version", s.record().score().methodologyVersion());
+            g.writeEndObject();
+            g.writeObjectFieldStart("old");
+            g.writeFieldName("index");
+            g.writeNumber(c.oldIndex().toPlainString());
+            g.writeStringField("band", c.oldBand());
+            g.writeEndObject();
+            g.writeObjectFieldStart("new");
+            g.writeFieldName("index");
+            g.writeNumber(c.newIndex().toPlainString());
+            g.writeStringField("band", c.newBand());
+            g.writeEndObject();
+            g.writeFieldName("delta");
+            g.writeNumber(c.delta().toPlainString());
+            g.writeBooleanField("bandChanges", !c.oldBand().equals(c.newBand()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("errors");
+        for (var u : impact.errors()) {
+            g.writeStartObject();
+            storedFields(g, stored.get(u.unit()));
+            JsonViews.fieldErrors(g, u.errors(), language);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void storedFields(JsonGenerator g, id.rapor.http.resource.StoredImpactResource.Stored s) throws IOException {
+        g.writeNumberField("assessment", s.record().id());
+        g.writeStringField("unit", s.record().unitId());
+        g.writeStringField("name", s.unitName());
+        g.writeNumberField("year", s.record().year());
+        g.writeStringField("role", s.record().role().wire());
+    }
+
     private static void errors(JsonGenerator g, id.rapor.api.model.UnitOutcome u, id.rapor.api.text.Language language) throws IOException {
         g.writeStartObject();
         g.writeStringField("outcome", "refused");

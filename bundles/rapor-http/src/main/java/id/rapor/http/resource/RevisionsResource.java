@@ -11,6 +11,8 @@ import id.rapor.http.json.Problems;
 import id.rapor.http.api.RequestBody;
 import id.rapor.http.json.RevisionViews;
 import id.rapor.http.api.Routes;
+import id.rapor.exchange.sheet.Sheet;
+import id.rapor.exchange.sheet.SheetFormat;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -51,12 +53,23 @@ public final class RevisionsResource {
     private final JsonResponses out;
     private final Guard guard;
     private final BatchSlots batches;
+    private final TableEdits tables;
+    private final long maxWorkbookBytes;
 
     /** A rule bundle jar may be sent as what it is, or as the zip it also is. */
     private static final String[] JAR = {"application/java-archive", "application/zip"};
 
+    /** An edited workbook of tables comes as what it is. */
+    private static final String XLSX = SheetFormat.XLSX.mediaType();
+
+    /**
+     * @param tables           the tables of a proposal sent as a workbook or as rows
+     * @param maxWorkbookBytes the largest workbook a proposal takes (import.max.bytes, as a round's sheet)
+     */
     public RevisionsResource(JsonFactory json, RuleRevisions revisions, AssessmentReader assessments, JsonResponses out, Guard guard,
-            BatchSlots batches) {
+            BatchSlots batches, TablesResource tables, long maxWorkbookBytes) {
+        this.tables = tables.edits();
+        this.maxWorkbookBytes = maxWorkbookBytes;
         this.json = json;
         this.revisions = revisions;
         this.assessments = assessments;
@@ -92,21 +105,47 @@ public final class RevisionsResource {
         }
     }
 
-    /** POST /methodologies/{id}/revisions: JSON (comment and files) or a whole rule bundle jar. */
+    /**
+     * POST /methodologies/{id}/revisions: JSON (comment, and changed files or edited tables), an edited
+     * workbook of tables (as GET …/tables?format=xlsx gives it; ?comment=) or a whole rule bundle jar.
+     */
     public void propose(Routes.Exchange x) throws IOException, HttpProblem {
         HttpServletRequest request = x.request();
         String id = x.path("id");
         Authenticator.Caller caller = guard.require(request, "policy", "revision.propose", id, null);
-        var body = x.body(RequestBody.JSON, JAR[0], JAR[1]);
-        Proposal p = RequestBody.mediaType(request).equals(RequestBody.JSON) ? readJson(body) : readJar(body, request.getParameter("comment"));
         try {
-            var r = revisions.propose(id, p.files(), caller.name(), p.comment());
-            created(x, caller, "revision.propose", r, r.state() + ": " + p.comment());
-        } catch (SameRevisionException same) {
-            sameAs(x, caller, "revision.propose", same.existing(), p.comment());
+            Proposal p = proposal(x, id);
+            try {
+                var r = revisions.propose(id, p.files(), caller.name(), p.comment());
+                created(x, caller, "revision.propose", r, r.state() + ": " + p.comment());
+            } catch (SameRevisionException same) {
+                sameAs(x, caller, "revision.propose", same.existing(), p.comment());
+            }
         } catch (UnknownMethodologyException | MethodologyUnavailableException e) {
             throw recorded(request, caller, "revision.propose", id, null, refused(id, e));
         }
+    }
+
+    /** The proposal as the body sends it; edited tables become the files they change from what serves. */
+    private Proposal proposal(Routes.Exchange x, String id) throws IOException, HttpProblem, UnknownMethodologyException,
+            MethodologyUnavailableException {
+        HttpServletRequest request = x.request();
+        if (RequestBody.mediaType(request).equals(XLSX)) {
+            byte[] content;
+            try (InputStream body = x.body(maxWorkbookBytes, XLSX)) {
+                content = body.readAllBytes();
+            }
+            String comment = request.getParameter("comment");
+            Map<String, String> files = tables.files(id, tables.workbook(content), TableEdits.Where.WORKBOOK);
+            return new Proposal(comment == null || comment.isBlank() ? "Excel workbook" : comment, files, null);
+        }
+        var body = x.body(RequestBody.JSON, JAR[0], JAR[1], XLSX);
+        if (!RequestBody.mediaType(request).equals(RequestBody.JSON)) return readJar(body, request.getParameter("comment"));
+        Proposal p = readJson(body);
+        if (p.tables() == null) return p;
+        Map<String, String> files = new LinkedHashMap<>(tables.files(id, p.tables(), TableEdits.Where.JSON));
+        files.putAll(p.files());
+        return new Proposal(p.comment(), files, null);
     }
 
     /**
@@ -224,12 +263,13 @@ public final class RevisionsResource {
         return p;
     }
 
-    /** A proposal read from the request: comment and changed files. */
-    record Proposal(String comment, Map<String, String> files) {}
+    /** A proposal read from the request: comment, changed files, and edited tables (null: none), table name to its columns and rows. */
+    record Proposal(String comment, Map<String, String> files, Map<String, Sheet> tables) {}
 
     Proposal readJson(InputStream body) throws IOException, HttpProblem {
         String comment = null;
         Map<String, String> files = null;
+        Map<String, Sheet> edited = null;
         List<FieldError> errors = new ArrayList<>();
         try (JsonParser p = json.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw HttpProblem.malformed("$", Message.of("body.revision.object"));
@@ -245,9 +285,11 @@ public final class RevisionsResource {
                         if (p.nextToken() == JsonToken.VALUE_STRING) files.put(path, p.getText());
                         else { errors.add(FieldError.of("files." + path, "revision.file.type")); p.skipChildren(); }
                     }
+                } else if (field.equals("tables") && v == JsonToken.START_OBJECT) {
+                    edited = readTables(p);
                 } else {
-                    errors.add(FieldError.of(field, field.equals("comment") || field.equals("files")
-                            ? "revision.field.type" : "revision.field.unknown"));
+                    errors.add(field.equals("tables") ? FieldError.of(field, "tables.field.type") : FieldError.of(field,
+                            field.equals("comment") || field.equals("files") ? "revision.field.type" : "revision.field.unknown"));
                     p.skipChildren();
                 }
             }
@@ -258,9 +300,58 @@ public final class RevisionsResource {
         if (!errors.isEmpty()) throw HttpProblem.of(400, "malformed-request", Message.of("problem.malformed-request.detail.types"), errors);
         List<FieldError> missing = new ArrayList<>();
         if (comment == null || comment.isBlank()) missing.add(FieldError.of("comment", "revision.comment.missing"));
-        if (files == null || files.isEmpty()) missing.add(FieldError.of("files", "revision.files.missing"));
+        if ((files == null || files.isEmpty()) && (edited == null || edited.isEmpty())) missing.add(FieldError.of("files", "revision.files.missing"));
         if (!missing.isEmpty()) throw Problems.invalidRevision(missing);
-        return new Proposal(comment, files);
+        return new Proposal(comment, files == null ? Map.of() : files, edited);
+    }
+
+    /** {@code "tables": {"bands": {"columns": ["code", …], "rows": [["A", …], …]}, …}}: each row numbered as a sheet's (the columns row 1). */
+    private static Map<String, Sheet> readTables(JsonParser p) throws IOException, HttpProblem {
+        Map<String, Sheet> tables = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            List<String> columns = null;
+            List<Sheet.Row> rows = null;
+            boolean ok = p.nextToken() == JsonToken.START_OBJECT;
+            if (ok) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (field.equals("columns") && v == JsonToken.START_ARRAY) {
+                        columns = strings(p);
+                        ok &= columns != null;
+                    } else if (field.equals("rows") && v == JsonToken.START_ARRAY) {
+                        rows = new ArrayList<>();
+                        for (JsonToken t; ok && (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
+                            List<String> cells = t == JsonToken.START_ARRAY ? strings(p) : null;
+                            if (cells == null) { ok = false; p.skipChildren(); } else rows.add(new Sheet.Row(rows.size() + 2, cells));
+                        }
+                    } else {
+                        ok = false;
+                        p.skipChildren();
+                    }
+                    if (!ok) break;
+                }
+            }
+            if (!ok || columns == null || rows == null) {
+                // The parser is somewhere inside the table: read no further.
+                throw HttpProblem.of(400, "malformed-request", Message.of("problem.malformed-request.detail.types"),
+                        List.of(FieldError.of("tables." + name, "tables.field.type")));
+            }
+            tables.put(name, new Sheet(columns, rows));
+        }
+        return tables;
+    }
+
+    /** An array of strings (the parser on its START_ARRAY), or null (skipped to its end) if anything in it is not a string. */
+    private static List<String> strings(JsonParser p) throws IOException {
+        List<String> list = new ArrayList<>();
+        boolean ok = true;
+        for (JsonToken t; (t = p.nextToken()) != JsonToken.END_ARRAY; ) {
+            if (t == JsonToken.VALUE_STRING) list.add(p.getText().trim());
+            else { ok = false; p.skipChildren(); }
+        }
+        return ok ? list : null;
     }
 
     private static final long MAX_UNPACKED = 8L << 20;
@@ -288,7 +379,7 @@ public final class RevisionsResource {
             throw HttpProblem.malformed("$", Message.of("body.jar.unreadable", String.valueOf(e.getMessage())));
         }
         if (files.isEmpty()) throw HttpProblem.malformed("$", Message.of("body.jar.empty"));
-        return new Proposal(comment == null || comment.isBlank() ? "rule bundle jar" : comment, files);
+        return new Proposal(comment == null || comment.isBlank() ? "rule bundle jar" : comment, files, null);
     }
 
     static HttpProblem refused(String id, Exception e) {

@@ -1,5 +1,6 @@
 // The application: the header (menu, language, who is logged in), and a page per route
-// (#/login, #/assess, #/assess/new, #/assessment/{id}, #/monitor, #/monitor/unit/{id}, #/units) drawn into <main>.
+// (#/login, #/assess, #/assess/new, #/assessment/{id}, #/monitor, #/monitor/unit/{id}, #/units, #/policy,
+// #/policy/{id}) drawn into <main>.
 import { h, fill } from './core/dom.js';
 import { t, language, setLanguage, translateStatic } from './core/i18n.js';
 import { onLoggedOut } from './core/api.js';
@@ -12,6 +13,8 @@ import { assessmentPage } from './assess/assessment.js';
 import { unitsPage } from './admin/units.js';
 import { monitorPage } from './monitor/round.js';
 import { historyPage } from './monitor/history.js';
+import { policyPage } from './policy/list.js';
+import { methodologyPage } from './policy/methodology.js';
 
 const main = document.getElementById('main');
 
@@ -34,6 +37,7 @@ function nav() {
     links.push(h('a', { href: '#/assess' }, t('nav.assess')));
     if (['admin', 'policy', 'evaluator', 'verifier'].some(hasRole)) links.push(h('a', { href: '#/monitor' }, t('nav.monitor')));
     if (hasRole('admin')) links.push(h('a', { href: '#/units' }, t('nav.units')));
+    if (hasRole('policy') || hasRole('admin')) links.push(h('a', { href: '#/policy' }, t('nav.policy')));
   }
   const current = route().path;
   for (const a of links) if (current.startsWith(a.getAttribute('href').slice(1))) a.setAttribute('aria-current', 'page');
@@ -61,6 +65,8 @@ async function render() {
     else if (path === '/units') await unitsPage(page, params, go);
     else if (path === '/monitor') await monitorPage(page, params);
     else if (path.startsWith('/monitor/unit/')) await historyPage(page, decodeURIComponent(path.slice('/monitor/unit/'.length)), params);
+    else if (path === '/policy') await policyPage(page, params, go);
+    else if (path.startsWith('/policy/')) await methodologyPage(page, decodeURIComponent(path.slice('/policy/'.length)), params, go);
     else page.append(h('h1', { tabindex: '-1' }, t('notFound')));
   } catch (e) {
     const box = problemBox();

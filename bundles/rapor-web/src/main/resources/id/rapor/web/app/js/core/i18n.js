@@ -136,6 +136,11 @@ const WORDS = {
   },
 };
 
+/** A job's own words, kept beside its pages (js/policy/words.js): added to both languages. */
+export function addWords(more) {
+  for (const tag of Object.keys(WORDS)) Object.assign(WORDS[tag], more[tag] || {});
+}
+
 const KEY = 'rapor.language';
 
 function stored() {
