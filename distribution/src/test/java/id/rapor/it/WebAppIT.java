@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,18 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web application in a real headless Chromium (Debian's chromium and chromium-driver) against
@@ -48,10 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebAppIT extends StartedDistribution {
     private static final String XSS = "<script>alert(1)</script>";
+    private static Chromium chromium;
     private static WebDriver browser;
-    private static WebDriverWait wait;
-    private static Path screenshots;
-    private static int shot;
 
     @BeforeAll
     static void browser() throws Exception {
@@ -63,36 +51,19 @@ class WebAppIT extends StartedDistribution {
             for (var m : list) if (!"ACTIVE".equals(m.path("status").asText())) return false;
             return true;
         }, Duration.ofSeconds(180));
-        screenshots = Path.of(System.getProperty("rapor.distribution")).getParent().resolve("screenshots");
-        Files.createDirectories(screenshots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("rapor.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1000",
-                "--lang=id-ID", "--no-first-run", "--disable-extensions");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("rapor.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        chromium = new Chromium("web");
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) browser.quit();
+        if (chromium != null) chromium.close();
     }
 
-    /** Every step ends with a look at the console: an error there fails it. */
+    /** Every step ends with a look at the console: an error there, or an alert a script ran, fails it. */
     @AfterEach
     void noErrorInTheConsole() {
-        List<LogEntry> entries = browser.manage().logs().get(LogType.BROWSER).getAll();
-        List<String> errors = entries.stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                // The API's refusals (a 401 before login, a 422) are answers the page shows, not script errors.
-                .filter(e -> !(e.getMessage().contains("/api/v1/") && e.getMessage().contains("the server responded with a status of 4")))
-                .map(LogEntry::toString).collect(Collectors.toList());
-        assertEquals(List.of(), errors, "the browser's console");
-        noAlert();
+        chromium.noErrorInTheConsole();
     }
 
     private static void noAlert() {
@@ -105,13 +76,11 @@ class WebAppIT extends StartedDistribution {
     }
 
     private static void screenshot(String name) throws Exception {
-        shot++;
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(screenshots.resolve(String.format("%02d-%s.png", shot, name)), png);
+        chromium.screenshot(name);
     }
 
     private static WebElement shown(By by) {
-        return until(ExpectedConditions.visibilityOfElementLocated(by));
+        return chromium.shown(by);
     }
 
     private static void textIs(By by, String text) {
@@ -120,19 +89,7 @@ class WebAppIT extends StartedDistribution {
 
     /** Waits; if in vain, the page as it was (screenshot, source, console) is kept beside the screenshots. */
     private static <T> T until(java.util.function.Function<? super WebDriver, T> condition) {
-        try {
-            return wait.until(condition);
-        } catch (org.openqa.selenium.TimeoutException e) {
-            try {
-                shot++;
-                Files.write(screenshots.resolve(String.format("%02d-FAILED.png", shot)), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-                Files.writeString(screenshots.resolve(String.format("%02d-FAILED.html", shot)), browser.getPageSource());
-                throw new AssertionError(e.getMessage() + "\nat " + browser.getCurrentUrl() + "\nconsole: "
-                        + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
-            } catch (java.io.IOException io) {
-                throw new java.io.UncheckedIOException(io);
-            }
-        }
+        return chromium.until(condition);
     }
 
     private static void login(String user, String password) throws Exception {
