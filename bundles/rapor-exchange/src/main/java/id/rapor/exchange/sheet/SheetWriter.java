@@ -39,8 +39,21 @@ public final class SheetWriter {
         printer.flush();
     }
 
-    private static void xlsx(OutputStream out, String title, List<String> header, Iterable<List<Object>> rows) throws IOException {
+    /** One worksheet of a workbook: its name (cut to Excel's 31 characters), header (bold, frozen) and rows (cells as {@link #write} takes them). */
+    public record Table(String title, List<String> header, Iterable<List<Object>> rows) {}
+
+    /** An Excel workbook of several worksheets, in order (a report: its summary, its units, its lists). */
+    public static void workbook(OutputStream out, List<Table> tables) throws IOException {
         Workbook workbook = new Workbook(out, "Rapor", "1.0");
+        for (Table t : tables) worksheet(workbook, t.title(), t.header(), t.rows());
+        workbook.finish();
+    }
+
+    private static void xlsx(OutputStream out, String title, List<String> header, Iterable<List<Object>> rows) throws IOException {
+        workbook(out, List.of(new Table(title, header, rows)));
+    }
+
+    private static void worksheet(Workbook workbook, String title, List<String> header, Iterable<List<Object>> rows) throws IOException {
         // A worksheet's name has at most 31 characters and none of []:*?/\
         Worksheet sheet = workbook.newWorksheet(title.replaceAll("[\\[\\]:*?/\\\\]", "-").substring(0, Math.min(31, title.length())));
         for (int c = 0; c < header.size(); c++) sheet.value(0, c, header.get(c));
@@ -56,6 +69,6 @@ public final class SheetWriter {
             if (r % 1000 == 0) sheet.flush(); // rows written so far leave the heap
             r++;
         }
-        workbook.finish();
+        sheet.finish();
     }
 }
