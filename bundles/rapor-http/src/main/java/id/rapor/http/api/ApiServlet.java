@@ -32,6 +32,8 @@ import id.rapor.api.records.RecordChanges;
 import id.rapor.api.records.UnitRegistry;
 import id.rapor.api.monitoring.MonitoringService;
 import id.rapor.http.resource.MonitoringResource;
+import id.rapor.http.resource.ReportResource;
+import id.rapor.api.report.ReportService;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -129,6 +131,9 @@ public final class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile MonitoringService monitoringService;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ReportService reportService;
+
     /** Ends request bodies at their deadline (RequestBodies); one daemon thread, for as long as the servlet is registered. */
     private final transient ScheduledThreadPoolExecutor deadlines = deadlineTimer();
 
@@ -189,6 +194,7 @@ public final class ApiServlet extends HttpServlet {
                 evidenceLimits, out);
         RecordChangesResource recordAudit = new RecordChangesResource(() -> present(recordChanges), access, out);
         MonitoringResource monitoring = new MonitoringResource(() -> present(monitoringService), unitRegistry, access, out);
+        ReportResource reports = new ReportResource(() -> present(reportService), access);
         SessionResource session = new SessionResource(guard, json, out);
         AdviceResource advice = new AdviceResource(() -> advice(planner), () -> advice(comparison), scoring, scoringResource, () -> present(assessmentRecords), access,
                 recordBodies, json, out);
@@ -227,6 +233,8 @@ public final class ApiServlet extends HttpServlet {
                 .add("GET", "/units/{id}/official", assessmentsResource::official)
                 .add("GET", "/units/{id}/history", monitoring::history)
                 .add("GET", "/monitoring", monitoring::round)
+                .add("GET", "/units/{id}/report", reports::unit)
+                .add("GET", "/monitoring/report", reports::region)
                 .add("GET", "/assessments/{id}", assessmentsResource::assessment)
                 .add("PUT", "/assessments/{id}", assessmentsResource::update)
                 .add("POST", "/assessments/{id}/submit", assessmentsResource::submit)
