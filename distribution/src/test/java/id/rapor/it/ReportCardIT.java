@@ -177,6 +177,35 @@ class ReportCardIT {
         assertTrue(region.contains("No unit has an official score (a final assessment) in round pekppp 2022 yet."), region);
     }
 
+    @Test
+    void theClientAndTheCommandLineSaveReports() throws Exception {
+        id.rapor.client.RaporClient client = id.rapor.client.RaporClient.builder().baseUrl(rapor.url("")).credentials("penilai", "sandi-penilai-1").build();
+        byte[] card = client.unitReport("upp-a1", "pekppp", 2024, "pdf", "en");
+        assertTrue(new String(card, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"), "a PDF");
+        byte[] region = client.regionReport("kab-a", "pekppp", 2024, "xlsx", null);
+        assertTrue(region[0] == 'P' && region[1] == 'K', "a workbook");
+        id.rapor.client.RaporException refused = org.junit.jupiter.api.Assertions.assertThrows(id.rapor.client.RaporException.class,
+                () -> client.unitReport("upp-a1", "pekppp", 2024, "docx", null));
+        assertEquals(400, refused.status());
+
+        Map<String, String> env = Map.of("RAPOR_URL", rapor.url(""), "RAPOR_USER", "penilai", "RAPOR_PASSWORD", "sandi-penilai-1");
+        Path pdf = work.resolve("cli-upp-a1.pdf");
+        String[] saved = rapor.command("rapor-cli", env, "report", "--unit", "upp-a1", "--year", "2024", "--family", "pekppp", "--out", pdf.toString());
+        assertEquals("0", saved[0], saved[1]);
+        assertTrue(saved[1].contains("wrote " + pdf), saved[1]);
+        run("pdftotext", pdf.toString(), work.resolve("cli-upp-a1.txt").toString());
+        assertTrue(squeezed(Files.readString(work.resolve("cli-upp-a1.txt"))).contains("Indeks 2,97: C (Cukup)"));
+        Path xlsx = work.resolve("cli-kab-a.xlsx");
+        String[] region2 = rapor.command("rapor-cli", env, "region-report", "--region", "kab-a", "--year", "2024", "--family", "pekppp",
+                "--out", xlsx.toString());
+        assertEquals("0", region2[0], region2[1]);
+        byte[] written = Files.readAllBytes(xlsx);
+        assertTrue(written[0] == 'P' && written[1] == 'K', "a workbook by the file's extension");
+        String[] bad = rapor.command("rapor-cli", env, "report", "--unit", "upp-a1", "--year", "2024", "--family", "pekppp",
+                "--out", pdf.toString(), "--format", "docx");
+        assertTrue(!bad[0].equals("0") && bad[1].contains("--format is pdf or xlsx"), bad[1]);
+    }
+
     private static void assertProblem(HttpResponse<byte[]> r, int status, String field) throws Exception {
         String body = new String(r.body(), StandardCharsets.UTF_8);
         assertEquals(status, r.statusCode(), body);
