@@ -59,7 +59,12 @@ final class Report {
                 .append("region's last year (`GET /api/v1/monitoring`, 1,000 units, five years of history) by its evaluator, with wrk.\n")
                 .append("- A rule change under load: four threads score continuously while the change lands; \"visible after\" is the time ")
                 .append("from the change (the jar moved into deploy/, or the activate call sent) to the first answer from the new version. ")
-                .append("A mixed answer would pair one version with the other's band.\n");
+                .append("A mixed answer would pair one version with the other's band.\n")
+                .append("- Reports: a fresh distribution; a province of 40 kabupaten with 200 offices each imported with one CSV, each ")
+                .append("kabupaten's round entered with one round's sheet (an evaluator's assessment per office), each submitted and made ")
+                .append("final; then, one request at a time after five to warm up, the province's round's view (`GET /api/v1/monitoring`, ")
+                .append("8,000 units), an office's report card as PDF (`GET /api/v1/units/{id}/report`: its records, the planner, the ")
+                .append("chart, the PDF) and a kabupaten's report as PDF, each timed from sending to the last byte (ReportTimes).\n");
         return s.toString();
     }
 

@@ -24,7 +24,7 @@ import java.util.Set;
  * writing {@code --out}: a partial run never replaces the whole report.
  */
 public final class RunAll {
-    static final String PARTS_LIST = "engine,advice,rulebases,http,records";
+    static final String PARTS_LIST = "engine,advice,rulebases,http,records,report";
     private static final int RECORDS_UNITS = 1000;
 
     private RunAll() {}
@@ -60,6 +60,13 @@ public final class RunAll {
         if (parts.contains("records")) {
             log("records over HTTP");
             figures.addAll(records(distribution, example, quick));
+        }
+        if (parts.contains("report")) {
+            log("reports over HTTP: a province's view and report cards");
+            try (RaporProcess rapor = RaporProcess.start(distribution, example)) {
+                rapor.awaitAllLoaded();
+                figures.addAll(ReportTimes.measure(rapor, quick));
+            }
         }
         String report = Report.markdown(figures, quick, String.join(" ", args));
         if (options.containsKey("only")) {

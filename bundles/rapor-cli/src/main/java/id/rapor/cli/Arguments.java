@@ -16,7 +16,7 @@ import java.util.Set;
 record Arguments(String url, boolean json, Command command, List<String> operands, Map<String, String> options) {
     static final String DEFAULT_URL = "http://127.0.0.1:8080";
     private static final Set<String> VALUED = Set.of("--url", "--region", "--at-or-below", "--comment", "--methodology", "--year", "--family",
-            "--unit", "--assessment", "--file", "--target", "--costs", "--fixed");
+            "--unit", "--assessment", "--file", "--target", "--costs", "--fixed", "--out", "--format", "--language");
     private static final Set<String> FLAGS = Set.of("--json", "--csv");
 
     /** {@code environmentUrl} is $RAPOR_URL (or null); --url wins over it. */

@@ -252,6 +252,38 @@ enum Command {
             return Set.of("--family");
         }
     },
+    REPORT(0, "report --unit ID --year YEAR --family FAMILY --out FILE.pdf|FILE.xlsx [--format pdf|xlsx] [--language id|en]",
+            "reports: the unit's report card of the round (its rapor: index, band, aspects, indicators, self against evaluator, change, "
+                    + "what it takes to reach the next band) saved as a PDF, or an Excel workbook when FILE ends in .xlsx",
+            "--unit", "--year", "--family", "--out", "--format", "--language") {
+        @Override
+        void run(Arguments a, Printer print) {
+            Path out = Path.of(a.option("--out"));
+            save(out, print.client().unitReport(a.option("--unit"), a.option("--family"), year(a.option("--year")), reportFormat(a, out),
+                    a.option("--language")), print);
+        }
+
+        @Override
+        Set<String> requiredOptions() {
+            return Set.of("--unit", "--year", "--family", "--out");
+        }
+    },
+    REGION_REPORT(0, "region-report --region ID --year YEAR --family FAMILY --out FILE.pdf|FILE.xlsx [--format pdf|xlsx] [--language id|en]",
+            "reports: the region's report of the round (its index and change, the units' table, the bands as a chart, who entered "
+                    + "nothing, who is at or below C) saved as a PDF, or an Excel workbook when FILE ends in .xlsx",
+            "--region", "--year", "--family", "--out", "--format", "--language") {
+        @Override
+        void run(Arguments a, Printer print) {
+            Path out = Path.of(a.option("--out"));
+            save(out, print.client().regionReport(a.region(), a.option("--family"), year(a.option("--year")), reportFormat(a, out),
+                    a.option("--language")), print);
+        }
+
+        @Override
+        Set<String> requiredOptions() {
+            return Set.of("--region", "--year", "--family", "--out");
+        }
+    },
     ATTACH(3, "attach ID INDICATOR FILE", "records: attach a document (PDF, image, office file) to an indicator of a draft assessment") {
         @Override
         void run(Arguments a, Printer print) {
@@ -321,6 +353,24 @@ enum Command {
     String word() { return synopsis.split(" ", 2)[0]; }
 
     /** A round's year, such as 2024. */
+    /** --format, else the file's extension: .xlsx a workbook, anything else a PDF. */
+    static String reportFormat(Arguments a, Path out) {
+        String format = a.option("--format");
+        if (format == null) return out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "pdf";
+        if (!format.equals("pdf") && !format.equals("xlsx")) throw new UsageException("--format is pdf or xlsx, not '" + format + "'");
+        return format;
+    }
+
+    /** A report's bytes to {@code out}, replaced if there. */
+    static void save(Path out, byte[] report, Printer print) {
+        try {
+            java.nio.file.Files.write(out, report);
+        } catch (java.io.IOException e) {
+            throw new InputException("cannot write " + out + ": " + e.getMessage());
+        }
+        print.line("wrote " + out + " (" + report.length + " bytes)");
+    }
+
     static int year(String s) {
         try {
             return Integer.parseInt(s);

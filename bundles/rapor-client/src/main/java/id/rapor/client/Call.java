@@ -181,6 +181,16 @@ public final class Call<T> {
         return get("rounds/export?" + round(region, family, year) + "&format=" + query(format), new TypeToken<>() {});
     }
 
+    /** A unit's report card of a round: its bytes, not JSON (see {@link RaporClient#unitReport}); {@code format} pdf or xlsx. */
+    static Call<Void> unitReport(String unitId, String family, int year, String format) {
+        return get("units/" + segment(unitId) + "/report?" + byYear(family, year) + "&format=" + query(format), new TypeToken<>() {});
+    }
+
+    /** A region's report of a round: its bytes, not JSON (see {@link RaporClient#regionReport}); {@code format} pdf or xlsx. */
+    static Call<Void> regionReport(String region, String family, int year, String format) {
+        return get("monitoring/report?" + round(region, family, year) + "&format=" + query(format), new TypeToken<>() {});
+    }
+
     private static String round(String region, String family, int year) {
         return "region=" + query(region) + "&" + byYear(family, year);
     }

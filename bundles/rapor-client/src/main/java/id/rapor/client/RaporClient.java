@@ -331,6 +331,40 @@ public final class RaporClient {
         return download(Call.exportRound(region, family, year, format), target, false);
     }
 
+    /**
+     * A unit's report card of a round ({@code family} pekppp, ombudsman, skm): a PDF ({@code format} "pdf") or an Excel
+     * workbook ("xlsx"), in {@code language} ("en" for English; null or "id": Indonesian). Save the bytes as a file.
+     */
+    public byte[] unitReport(String unitId, String family, int year, String format, String language) {
+        return bytes(Call.unitReport(unitId, family, year, format), language);
+    }
+
+    /** A region's report of a round, as {@link #unitReport}: the units' table, the bands as a chart, the lists. */
+    public byte[] regionReport(String region, String family, int year, String format, String language) {
+        return bytes(Call.regionReport(region, family, year, format), language);
+    }
+
+    /** A file's bytes, whole, in {@code language} (Accept-Language; null: the server's default). */
+    private byte[] bytes(Call<Void> call, String language) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(call.path())).timeout(requestTimeout).GET();
+        if (authorization != null) request.header("Authorization", authorization);
+        if (language != null) request.header("Accept-Language", language);
+        HttpRequest r = request.build();
+        try {
+            HttpResponse<byte[]> response = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw Problems.refusal(gson, r.uri(), response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+                        response.headers().firstValue("X-Request-Id").orElse(null));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw Problems.unreachable(r.uri(), e, connectTimeout, requestTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Problems.unreachable(r.uri(), e, connectTimeout, requestTimeout);
+        }
+    }
+
     /** A file's bytes to {@code target}, written whole or not at all; {@code sha256}: checked against the answer's ETag. */
     private Path download(Call<Void> call, Path target, boolean sha256) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(call.path())).timeout(requestTimeout).GET();

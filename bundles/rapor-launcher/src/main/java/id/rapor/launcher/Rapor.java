@@ -15,6 +15,8 @@ public final class Rapor {
         long start = System.nanoTime();
         Path home = Path.of(System.getProperty("rapor.home", ".")).toAbsolutePath().normalize();
         quietLibraries();
+        // A server draws its report charts off screen: AWT must never look for a display (java.awt is the system bundle's).
+        System.setProperty("java.awt.headless", "true");
         RaporConfig config;
         try {
             config = RaporConfig.load(home, System.getenv(), System.getProperties());

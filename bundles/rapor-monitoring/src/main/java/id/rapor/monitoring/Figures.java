@@ -7,28 +7,18 @@ import id.rapor.api.monitoring.MethodVersion;
 import id.rapor.api.records.RoundScore;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /** The arithmetic of the figures: a region's mean, and the change from one round to the next. */
 final class Figures {
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final Comparator<MethodVersion> BY_ID_AND_VERSION =
-            Comparator.comparing(MethodVersion::id).thenComparing(MethodVersion::version);
-
     private Figures() {}
 
     /** A stored index as its methodology prints it: with the scale's decimals (95 stored is 95.00), never cut. */
     static BigDecimal printed(BigDecimal stored, int decimals) {
-        BigDecimal plain = stored.stripTrailingZeros();
-        if (plain.scale() < 0) plain = plain.setScale(0);
-        return plain.scale() < decimals ? plain.setScale(decimals) : plain;
+        return Figure.printed(stored, decimals);
     }
 
     /**
@@ -43,19 +33,9 @@ final class Figures {
         return new Figure(scale.round(exact), exact);
     }
 
-    /**
-     * From {@code before} to {@code now}: the points (printed minus printed, as the published figures
-     * are compared) and the percent of {@code before} (printed with {@code decimals}, half-up; null when
-     * {@code before} is 0). The methodology changed when the two rounds were not scored by the same
-     * methodologies and versions.
-     */
+    /** The change from {@code before} to {@code now}: the API's one rule ({@link Change#between}). */
     static Change change(Figure now, Figure before, int decimals, Collection<MethodVersion> from, Collection<MethodVersion> to) {
-        Figure points = new Figure(now.printed().subtract(before.printed()), now.exact().subtract(before.exact()));
-        Figure percent = before.printed().signum() == 0 || before.exact().signum() == 0 ? null
-                : new Figure(points.printed().multiply(HUNDRED).divide(before.printed(), decimals, RoundingMode.HALF_UP),
-                        points.exact().multiply(HUNDRED).divide(before.exact(), MathContext.DECIMAL128));
-        boolean changed = !new HashSet<>(from).equals(new HashSet<>(to));
-        return new Change(points, percent, changed, sorted(from), sorted(to));
+        return Change.between(now, before, decimals, from, to);
     }
 
     static MethodVersion method(RoundScore s) {
@@ -66,12 +46,7 @@ final class Figures {
     static List<MethodVersion> methods(Collection<RoundScore> scores) {
         Set<MethodVersion> seen = new LinkedHashSet<>();
         for (RoundScore s : scores) seen.add(method(s));
-        return sorted(seen);
+        return Change.sorted(seen);
     }
 
-    private static List<MethodVersion> sorted(Collection<MethodVersion> methods) {
-        List<MethodVersion> list = new ArrayList<>(new LinkedHashSet<>(methods));
-        list.sort(BY_ID_AND_VERSION);
-        return list;
-    }
 }

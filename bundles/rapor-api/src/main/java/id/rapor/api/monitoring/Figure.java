@@ -18,4 +18,11 @@ public record Figure(BigDecimal printed, BigDecimal exact) {
     public static Figure of(BigDecimal value) {
         return new Figure(value, value);
     }
+
+    /** A stored index as its methodology prints it: with the scale's {@code decimals} (95 stored is 95.00), never cut. */
+    public static BigDecimal printed(BigDecimal stored, int decimals) {
+        BigDecimal plain = stored.stripTrailingZeros();
+        if (plain.scale() < 0) plain = plain.setScale(0);
+        return plain.scale() < decimals ? plain.setScale(decimals) : plain;
+    }
 }

@@ -5,5 +5,5 @@
  * that the HTTP view, the command line and a report renderer take the same figures.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package id.rapor.api.monitoring;

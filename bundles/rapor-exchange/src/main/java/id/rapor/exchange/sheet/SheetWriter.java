@@ -39,20 +39,18 @@ public final class SheetWriter {
         printer.flush();
     }
 
-    private static void xlsx(OutputStream out, String title, List<String> header, Iterable<List<Object>> rows) throws IOException {
+    /** One worksheet of a workbook: its name (cut to Excel's 31 characters), header (bold, frozen) and rows (cells as {@link #write} takes them). */
+    public record Table(String title, List<String> header, Iterable<List<Object>> rows) {}
+
+    /** An Excel workbook of several worksheets, in order (a report: its summary, its units, its lists). */
+    public static void workbook(OutputStream out, List<Table> tables) throws IOException {
         Workbook workbook = new Workbook(out, "Rapor", "1.0");
-        worksheet(workbook, title, header, rows);
+        for (Table t : tables) worksheet(workbook, t.title(), t.header(), t.rows());
         workbook.finish();
     }
 
-    /** A named table: a worksheet of a workbook. */
-    public record Named(String title, List<String> header, Iterable<List<Object>> rows) {}
-
-    /** An Excel workbook of a worksheet per table, in order. */
-    public static void workbook(OutputStream out, List<Named> sheets) throws IOException {
-        Workbook workbook = new Workbook(out, "Rapor", "1.0");
-        for (Named s : sheets) worksheet(workbook, s.title(), s.header(), s.rows());
-        workbook.finish();
+    private static void xlsx(OutputStream out, String title, List<String> header, Iterable<List<Object>> rows) throws IOException {
+        workbook(out, List.of(new Table(title, header, rows)));
     }
 
     private static void worksheet(Workbook workbook, String title, List<String> header, Iterable<List<Object>> rows) throws IOException {

@@ -56,7 +56,7 @@ public final class MethodologyTables {
 
     /** An Excel workbook of a worksheet per table, named as the table; numbers as numbers, the rest as text. */
     public static void workbook(OutputStream out, List<MethodologyTable> tables) throws IOException {
-        List<SheetWriter.Named> sheets = new ArrayList<>();
+        List<SheetWriter.Table> sheets = new ArrayList<>();
         for (MethodologyTable t : tables) {
             List<List<Object>> rows = new ArrayList<>();
             for (Sheet.Row r : t.rows()) {
@@ -64,7 +64,7 @@ public final class MethodologyTables {
                 for (String c : r.cells()) cells.add(NUMBER.matcher(c).matches() ? new BigDecimal(c) : c);
                 rows.add(cells);
             }
-            sheets.add(new SheetWriter.Named(t.name(), t.header(), rows));
+            sheets.add(new SheetWriter.Table(t.name(), t.header(), rows));
         }
         SheetWriter.workbook(out, sheets);
     }

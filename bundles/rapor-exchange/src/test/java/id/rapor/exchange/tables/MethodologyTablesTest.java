@@ -33,7 +33,7 @@ class MethodologyTablesTest {
             "rules/index.drl", "rule \"x\" when then end\n");
     private static final SheetReader READER = new SheetReader(100, 1 << 20);
 
-    private static byte[] workbook(List<SheetWriter.Named> sheets) throws Exception {
+    private static byte[] workbook(List<SheetWriter.Table> sheets) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SheetWriter.workbook(out, sheets);
         return out.toByteArray();
@@ -70,7 +70,7 @@ class MethodologyTablesTest {
     @Test
     void aChangedCellChangesItsRowAloneCommentsAndNumbersKeptAsWritten() throws Exception {
         List<MethodologyTable> tables = MethodologyTables.of(FILES);
-        byte[] edited = workbook(List.of(new SheetWriter.Named("bands", List.of("code", "label", "min", "max"), rows(
+        byte[] edited = workbook(List.of(new SheetWriter.Table("bands", List.of("code", "label", "min", "max"), rows(
                 new String[] {"A", "Pelayanan Prima", "4.51", "5"},
                 new String[] {"B", "Baik, sekali", "2.98", "4.5"},
                 new String[] {"C", "Cukup", "0", "2.97"}))));
@@ -103,8 +103,8 @@ class MethodologyTablesTest {
     void ruleTextUnknownSheetsAndWrongColumnsAreRefusedCellByCell() throws Exception {
         List<MethodologyTable> tables = MethodologyTables.of(FILES);
         byte[] edited = workbook(List.of(
-                new SheetWriter.Named("rules", List.of("text"), rows(new String[] {"rule \"evil\" when then end"})),
-                new SheetWriter.Named("bands", List.of("code", "label", "minimum", "max"), rows(
+                new SheetWriter.Table("rules", List.of("text"), rows(new String[] {"rule \"evil\" when then end"})),
+                new SheetWriter.Table("bands", List.of("code", "label", "minimum", "max"), rows(
                         new String[] {"A", "Pelayanan Prima", "4.51", "5", "extra"}))));
         TablesRefusedException e = assertThrows(TablesRefusedException.class,
                 () -> MethodologyTables.changedFiles(tables, READER.readWorkbook(edited)));
@@ -121,9 +121,9 @@ class MethodologyTablesTest {
     void aWorkbookOverTheLimitsIsRefusedBeforeItIsRead() throws Exception {
         String[][] many = new String[101][];
         for (int k = 0; k < many.length; k++) many[k] = new String[] {"x" + k};
-        byte[] big = workbook(List.of(new SheetWriter.Named("bands", List.of("code"), rows(many))));
+        byte[] big = workbook(List.of(new SheetWriter.Table("bands", List.of("code"), rows(many))));
         assertEquals("too-many-rows", assertThrows(SheetException.class, () -> READER.readWorkbook(big)).reason());
         assertEquals("not-a-workbook", assertThrows(SheetException.class, () -> READER.readWorkbook("code,label\n".getBytes())).reason());
-        assertTrue(new SheetReader(100, 100_000).readWorkbook(workbook(List.of(new SheetWriter.Named("a", List.of("h"), rows())))).containsKey("a"));
+        assertTrue(new SheetReader(100, 100_000).readWorkbook(workbook(List.of(new SheetWriter.Table("a", List.of("h"), rows())))).containsKey("a"));
     }
 }

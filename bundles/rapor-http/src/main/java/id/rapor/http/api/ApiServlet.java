@@ -34,6 +34,8 @@ import id.rapor.api.records.RecordChanges;
 import id.rapor.api.records.UnitRegistry;
 import id.rapor.api.monitoring.MonitoringService;
 import id.rapor.http.resource.MonitoringResource;
+import id.rapor.http.resource.ReportResource;
+import id.rapor.api.report.ReportService;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -131,6 +133,9 @@ public final class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile MonitoringService monitoringService;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ReportService reportService;
+
     /** Ends request bodies at their deadline (RequestBodies); one daemon thread, for as long as the servlet is registered. */
     private final transient ScheduledThreadPoolExecutor deadlines = deadlineTimer();
 
@@ -199,6 +204,7 @@ public final class ApiServlet extends HttpServlet {
                 evidenceLimits, out);
         RecordChangesResource recordAudit = new RecordChangesResource(() -> present(recordChanges), access, out);
         MonitoringResource monitoring = new MonitoringResource(() -> present(monitoringService), unitRegistry, access, out);
+        ReportResource reports = new ReportResource(() -> present(reportService), access);
         SessionResource session = new SessionResource(guard, json, out);
         AdviceResource advice = new AdviceResource(() -> advice(planner), () -> advice(comparison), scoring, scoringResource, () -> present(assessmentRecords), access,
                 recordBodies, json, out);
@@ -239,6 +245,8 @@ public final class ApiServlet extends HttpServlet {
                 .add("GET", "/units/{id}/official", assessmentsResource::official)
                 .add("GET", "/units/{id}/history", monitoring::history)
                 .add("GET", "/monitoring", monitoring::round)
+                .add("GET", "/units/{id}/report", reports::unit)
+                .add("GET", "/monitoring/report", reports::region)
                 .add("GET", "/assessments/{id}", assessmentsResource::assessment)
                 .add("PUT", "/assessments/{id}", assessmentsResource::update)
                 .add("POST", "/assessments/{id}/submit", assessmentsResource::submit)

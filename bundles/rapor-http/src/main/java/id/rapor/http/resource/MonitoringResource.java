@@ -99,7 +99,7 @@ public final class MonitoringResource {
     }
 
     /** The records' and the monitoring's refusals as problems; an unknown unit names {@code field}. */
-    private static HttpProblem refused(Exception e, String field) {
+    static HttpProblem refused(Exception e, String field) {
         if (e instanceof RecordNotFoundException n) {
             return HttpProblem.of(404, "unknown-unit", Message.of("problem.unknown-unit.detail", n.id()),
                     List.of(FieldError.of(field, "records.unknown")));
@@ -112,7 +112,7 @@ public final class MonitoringResource {
         return RecordProblems.refused((RecordException) e);
     }
 
-    private static String parameter(HttpServletRequest r, String name) {
+    static String parameter(HttpServletRequest r, String name) {
         String v = r.getParameter(name);
         return v == null || v.isBlank() ? null : v.trim();
     }
@@ -123,11 +123,11 @@ public final class MonitoringResource {
         return v;
     }
 
-    private static HttpProblem missing(String field, String key) {
+    static HttpProblem missing(String field, String key) {
         return HttpProblem.of(400, "malformed-request", Message.of("problem.malformed-request.detail.query"), List.of(FieldError.of(field, key)));
     }
 
-    private static Integer year(String value) throws HttpProblem {
+    static Integer year(String value) throws HttpProblem {
         if (value == null) return null;
         try {
             return Integer.valueOf(value);
