@@ -46,6 +46,11 @@ class OpenApiIT extends StartedDistribution {
         String example = Assessments.example().toString();
         String region = "{\"region\":\"R\",\"atOrBelow\":\"C\",\"units\":[" + example + ",{\"unit\":\"bad\",\"answers\":{\"i01\":\"x\"}}]}";
         check("GET", "/api/v1/health", "/api/v1/health", null, 200);
+        check("GET", "/api/v1/health/live", "/api/v1/health/live", null, 200);
+        check("DELETE", "/api/v1/health/live", "/api/v1/health/live", null, 405);
+        for (int i = 0; i < 100 && rapor.get("/api/v1/health/ready").statusCode() == 503; i++) Thread.sleep(100); // the database opens after the API
+        check("GET", "/api/v1/health/ready", "/api/v1/health/ready", null, 200);
+        check("DELETE", "/api/v1/health/ready", "/api/v1/health/ready", null, 405);
         check("GET", "/api/v1/methodologies", "/api/v1/methodologies", null, 200);
         check("GET", "/api/v1/methodologies", "/api/v1/methodologies?family=ombudsman&year=2023", null, 200);
         check("GET", "/api/v1/methodologies", "/api/v1/methodologies?family=ombudsman&year=1990", null, 404);

@@ -50,9 +50,21 @@ class RecordsOnPostgresIT extends RecordsScenarios {
             assertEquals(503, refused.statusCode(), refused.body());
             assertEquals("urn:rapor:problem:database-unavailable", RaporDistribution.json(refused).get("type").asText());
             assertEquals(200, rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString()).statusCode());
+            // A load balancer sees the database missing from readiness; the node is alive and says it can score.
+            HttpResponse<String> notReady = rapor.get("/api/v1/health/ready");
+            assertEquals(503, notReady.statusCode(), notReady.body());
+            assertEquals("database", RaporDistribution.json(notReady).at("/errors/0/field").asText(), notReady.body());
+            assertEquals(200, rapor.get("/api/v1/health/live").statusCode());
+            assertEquals("UP", RaporDistribution.json(rapor.get("/api/v1/health")).get("status").asText());
         } finally {
             postgres.startAgain();
         }
+        HttpResponse<String> ready = rapor.get("/api/v1/health/ready");
+        for (int i = 0; i < 100 && ready.statusCode() == 503; i++) {
+            Thread.sleep(100);
+            ready = rapor.get("/api/v1/health/ready");
+        }
+        assertEquals(200, ready.statusCode(), ready.body());
         HttpResponse<String> back = rapor.post("/api/v1/units/upp-a1/assessments", entry("self", 2025, null), OPD);
         for (int i = 0; i < 100 && back.statusCode() == 503; i++) {
             Thread.sleep(100);

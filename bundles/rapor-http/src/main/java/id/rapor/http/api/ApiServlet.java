@@ -12,6 +12,10 @@ import id.rapor.http.resource.RevisionsResource;
 import id.rapor.http.resource.ScoringResource;
 import id.rapor.http.auth.SecurityHook;
 import id.rapor.http.resource.SystemResource;
+import id.rapor.http.resource.Readiness;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import id.rapor.http.resource.AssessmentsResource;
 import id.rapor.http.resource.RoundsResource;
 import id.rapor.http.resource.StoredScores;
@@ -136,6 +140,18 @@ public final class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ReportService reportService;
 
+    /** The records' database, for readiness only (it registers once migrated, and may be late or away). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(rapor.database.kind=*)")
+    private transient volatile DataSource database;
+
+    /** Asks the database for readiness (Readiness): one daemon thread, so probes never pile up on it. */
+    private final transient ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rapor-readiness");
+        t.setDaemon(true);
+        return t;
+    });
+
     /** Ends request bodies at their deadline (RequestBodies); one daemon thread, for as long as the servlet is registered. */
     private final transient ScheduledThreadPoolExecutor deadlines = deadlineTimer();
 
@@ -172,7 +188,7 @@ public final class ApiServlet extends HttpServlet {
         try (var in = ApiServlet.class.getResourceAsStream("openapi.json")) {
             openApi = in.readAllBytes();
         }
-        SystemResource system = new SystemResource(scoring, audit, guard, out, openApi);
+        SystemResource system = new SystemResource(scoring, audit, guard, out, openApi, new Readiness(scoring, () -> database, probes));
         // 64 MiB: a batch of 5,000 units of 200 answers each is under 10 MiB; beyond that only the heap is at stake.
         int maxBodyBytes = Settings.Check.within("body.max.bytes", settings.body_max_bytes(), 1024, 64 << 20, RequestBody.DEFAULT_MAX_BYTES);
         Needed<UnitRegistry> unitRegistry = () -> present(units);
@@ -211,6 +227,8 @@ public final class ApiServlet extends HttpServlet {
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes(maxBodyBytes)
                 .add("GET", "/health", system::health)
+                .add("GET", "/health/live", system::live)
+                .add("GET", "/health/ready", system::ready)
                 .add("GET", "/openapi.json", system::openApi)
                 .add("POST", "/session", session::login)
                 .add("GET", "/session", session::session)
@@ -279,6 +297,7 @@ public final class ApiServlet extends HttpServlet {
     @Deactivate
     void deactivate() {
         deadlines.shutdownNow();
+        probes.shutdownNow();
     }
 
     private static ScheduledThreadPoolExecutor deadlineTimer() {

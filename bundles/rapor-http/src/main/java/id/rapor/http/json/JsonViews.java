@@ -275,10 +275,11 @@ public final class JsonViews {
         g.writeEndArray();
     }
 
+    /** {@code status}: UP while something can be scored, DOWN before (or when no rule bundle serves). */
     public static void health(JsonGenerator g, List<MethodologySummary> methodologies, int pending) throws IOException {
         long active = methodologies.stream().filter(m -> m.status() == id.rapor.api.model.DeploymentState.ACTIVE).count();
         g.writeStartObject();
-        g.writeStringField("status", "UP");
+        g.writeStringField("status", active > 0 ? "UP" : "DOWN");
         g.writeObjectFieldStart("methodologies");
         g.writeNumberField("active", active);
         g.writeNumberField("unavailable", methodologies.size() - active);

@@ -1,5 +1,8 @@
 package id.rapor.http.resource;
 
+import java.util.List;
+import id.rapor.api.text.Message;
+import id.rapor.api.FieldError;
 import id.rapor.http.auth.Guard;
 import id.rapor.http.json.HttpProblem;
 import id.rapor.http.json.JsonResponses;
@@ -18,8 +21,10 @@ public final class SystemResource {
     private final Guard guard;
     private final JsonResponses out;
     private final byte[] openApi;
+    private final Readiness readiness;
 
-    public SystemResource(ScoringService scoring, AuditTrail audit, Guard guard, JsonResponses out, byte[] openApi) {
+    public SystemResource(ScoringService scoring, AuditTrail audit, Guard guard, JsonResponses out, byte[] openApi, Readiness readiness) {
+        this.readiness = readiness;
         this.scoring = scoring;
         this.audit = audit;
         this.guard = guard;
@@ -30,6 +35,33 @@ public final class SystemResource {
     /** GET /health */
     public void health(Routes.Exchange x) throws IOException {
         out.send(x.response(), 200, g -> JsonViews.health(g, scoring.methodologies(), scoring.pendingRuleBundles()));
+    }
+
+    /** GET /health/live: the process answers (a load balancer's or supervisor's liveness probe); nothing else is asked. */
+    public void live(Routes.Exchange x) throws IOException {
+        out.send(x.response(), 200, g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "UP");
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * GET /health/ready: 200 when every rule bundle is checked and compiled, a methodology can score and the records'
+     * database answers; otherwise 503 (problem not-ready) naming each part that is missing.
+     */
+    public void ready(Routes.Exchange x) throws IOException, HttpProblem {
+        List<Readiness.Missing> missing = readiness.missing();
+        if (!missing.isEmpty()) {
+            throw HttpProblem.of(503, "not-ready", Message.of("problem.not-ready.detail",
+                    String.join(", ", missing.stream().map(Readiness.Missing::part).toList())),
+                    missing.stream().map(m -> new FieldError(m.part(), m.why())).toList());
+        }
+        out.send(x.response(), 200, g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "UP");
+            g.writeEndObject();
+        });
     }
 
     /** GET /openapi.json */
