@@ -150,7 +150,7 @@ class PolicyTablesIT extends StartedDistribution {
         assertEquals(422, notAWorkbook.statusCode(), notAWorkbook.body());
         assertTrue(notAWorkbook.body().contains("not an Excel workbook"), notAWorkbook.body());
         byte[] tooMany = edited(workbook, "bands", rows -> {
-            for (int k = 0; k < 2_001; k++) rows.add(List.of("X" + k, "x", "0", "0"));
+            for (int k = 0; k < 10_001; k++) rows.add(List.of("X" + k, "x", "0", "0")); // import.max.rows (10,000) per sheet
         });
         assertEquals(413, upload(tooMany, "many", POLICY, "en").statusCode());
         // Tables sent as JSON are checked the same way.
