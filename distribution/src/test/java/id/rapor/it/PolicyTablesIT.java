@@ -54,12 +54,12 @@ class PolicyTablesIT extends StartedDistribution {
     /** The workbook's sheets with {@code edit} applied to the cells of one sheet. */
     private static byte[] edited(byte[] workbook, String sheet, java.util.function.Consumer<List<List<Object>>> edit) throws Exception {
         Map<String, Sheet> sheets = new SheetReader(5000, 1 << 26).readWorkbook(workbook);
-        List<SheetWriter.Named> out = new ArrayList<>();
+        List<SheetWriter.Table> out = new ArrayList<>();
         for (var s : sheets.entrySet()) {
             List<List<Object>> rows = new ArrayList<>();
             for (var r : s.getValue().rows()) rows.add(new ArrayList<>(r.cells()));
             if (s.getKey().equals(sheet)) edit.accept(rows);
-            out.add(new SheetWriter.Named(s.getKey(), s.getValue().header(), rows));
+            out.add(new SheetWriter.Table(s.getKey(), s.getValue().header(), rows));
         }
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         SheetWriter.workbook(b, out);
@@ -132,8 +132,8 @@ class PolicyTablesIT extends StartedDistribution {
         byte[] workbook = bytes(TABLES + "?format=xlsx", POLICY).body();
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         SheetWriter.workbook(b, List.of(
-                new SheetWriter.Named("rules", List.of("text"), List.of(List.of("rule \"x\" when then System.exit(0); end"))),
-                new SheetWriter.Named("bands", List.of("code", "label", "minimum", "max"), List.of(List.of("A", "Prima", "4.51", "5", "extra")))));
+                new SheetWriter.Table("rules", List.of("text"), List.of(List.of("rule \"x\" when then System.exit(0); end"))),
+                new SheetWriter.Table("bands", List.of("code", "label", "minimum", "max"), List.of(List.of("A", "Prima", "4.51", "5", "extra")))));
         for (String language : List.of("en", "id")) {
             HttpResponse<String> r = upload(b.toByteArray(), "bad", POLICY, language);
             assertEquals(422, r.statusCode(), r.body());

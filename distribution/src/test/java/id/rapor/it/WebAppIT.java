@@ -159,6 +159,16 @@ class WebAppIT extends StartedDistribution {
     @Test
     @Order(2)
     void anOfficeAdminFillsSavesAttachesAndSubmitsASelfAssessment() throws Exception {
+        // The round before, through the API: an evaluator's 2023 assessment of Dinas A, final (2.00 at every level 2).
+        String admin = RaporDistribution.basic("admin", "sandi-admin-1");
+        StringBuilder answers = new StringBuilder();
+        for (int i = 1; i <= 31; i++) answers.append(i > 1 ? "," : "").append(String.format("\"i%02d\":2", i));
+        var before = rapor.post("/api/v1/units/dinas-a/assessments", "{\"family\":\"pekppp\",\"year\":2023,\"role\":\"evaluator\",\"answers\":{"
+                + answers + "}}", admin);
+        assertEquals(201, before.statusCode(), before.body());
+        String previous = RaporDistribution.json(before).get("id").asText();
+        assertEquals(200, rapor.post("/api/v1/assessments/" + previous + "/submit", "", admin).statusCode());
+        assertEquals(200, rapor.post("/api/v1/assessments/" + previous + "/finalize", "", admin).statusCode());
         login("opd", "sandi-opd-1");
         textIs(By.tagName("h1"), "Penilaian");
         chooseRound("dinas-a");
@@ -178,6 +188,13 @@ class WebAppIT extends StartedDistribution {
         assertNotEquals("3,00", changed);
         assertFalse(browser.findElements(By.cssSelector("#score-chart canvas")).isEmpty(), "the contributions drawn by ECharts");
         assertTrue(browser.findElements(By.cssSelector("#score-explanation li")).size() > 3);
+        // Beside the score, what it takes to reach the next band (the planner's fewest level steps).
+        until(d -> !d.findElements(By.cssSelector("#score-plan li")).isEmpty());
+        assertTrue(browser.findElement(By.id("score-plan")).getText().startsWith("Menuju "), browser.findElement(By.id("score-plan")).getText());
+        // And against the unit's official score of 2023, the difference split by why it moved (here: the answers).
+        String movedFrom = "Nilai resmi 2023 (pekppp-2022 2022.1.0): 2,00 D; sekarang " + changed;
+        until(d -> d.findElement(By.id("score-moved")).getText().startsWith(movedFrom));
+        assertFalse(browser.findElements(By.cssSelector("#score-moved li")).isEmpty(), "the parts of the difference");
         screenshot("questionnaire");
         browser.findElement(By.id("save")).click();
         until(ExpectedConditions.urlMatches("#/assessment/\\d+$"));
@@ -330,10 +347,11 @@ class WebAppIT extends StartedDistribution {
         browser.findElement(By.cssSelector("#monitor-units button[data-sort='name']")).click();
         assertEquals("Dinas A", browser.findElement(By.cssSelector("#monitor-units tbody tr td:nth-child(2)")).getText());
         screenshot("monitoring-sorted");
-        // Dinas A's history: the 2024 round as a line chart and a table.
+        // Dinas A's history: 2023 and 2024 as a line chart and a table.
         browser.findElement(By.linkText("Dinas A")).click();
         textIs(By.tagName("h1"), "Riwayat Dinas A — PEKPPP");
-        WebElement round = shown(By.cssSelector("#history-rounds tbody tr"));
+        until(d -> d.findElements(By.cssSelector("#history-rounds tbody tr")).size() == 2);
+        WebElement round = browser.findElement(By.cssSelector("#history-rounds tbody tr:last-child"));
         assertTrue(round.getText().startsWith("2024 pekppp-2022") && round.getText().contains("2,00"), round.getText());
         until(d -> !d.findElements(By.cssSelector("#history-chart canvas")).isEmpty());
         screenshot("history");

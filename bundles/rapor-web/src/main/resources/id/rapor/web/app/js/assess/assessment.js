@@ -40,7 +40,7 @@ export async function assessmentPage(page, { id, params }, go) {
 
   const status = h('p', { class: 'status', role: 'status', id: 'save-status' });
   const box = problemBox();
-  const score = scorePanel(m, () => round.unit);
+  const score = scorePanel(m, () => round.unit, round);
   const rescore = () => score.update(survey ? { respondents: input.respondents } : { answers: Object.fromEntries(answers) },
     survey ? (input.respondents ? 1 : 0) : null);
 
