@@ -220,7 +220,7 @@ public final class ApiServlet extends HttpServlet {
                 evidenceLimits, out);
         RecordChangesResource recordAudit = new RecordChangesResource(() -> present(recordChanges), access, out);
         MonitoringResource monitoring = new MonitoringResource(() -> present(monitoringService), unitRegistry, access, out);
-        ReportResource reports = new ReportResource(() -> present(reportService), access);
+        ReportResource reports = new ReportResource(() -> present(reportService), access, batches);
         SessionResource session = new SessionResource(guard, json, out);
         AdviceResource advice = new AdviceResource(() -> advice(planner), () -> advice(comparison), scoring, scoringResource, () -> present(assessmentRecords), access,
                 recordBodies, json, out);

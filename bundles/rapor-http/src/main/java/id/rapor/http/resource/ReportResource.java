@@ -32,10 +32,13 @@ import java.util.List;
 public final class ReportResource {
     private final Needed<ReportService> reports;
     private final Needed<RecordsAccess> access;
+    private final BatchSlots batches;
 
-    public ReportResource(Needed<ReportService> reports, Needed<RecordsAccess> access) {
+    /** @param batches the slots batches share (batch.concurrent): a region's report takes one while it is made */
+    public ReportResource(Needed<ReportService> reports, Needed<RecordsAccess> access, BatchSlots batches) {
         this.reports = reports;
         this.access = access;
+        this.batches = batches;
     }
 
     /** GET /units/{id}/report?year=…&family=…|methodology=…[&format=pdf|xlsx] */
@@ -72,7 +75,11 @@ public final class ReportResource {
         if (family == null && methodology == null) throw MonitoringResource.missing("family", "monitoring.familyMissing");
         Language language = Audience.language(r);
         RoundQuery query = new RoundQuery(region, family, methodology, year, MonitoringResource.parameter(r, "atOrBelow"));
-        byte[] report = made(family, methodology, year, "region", () -> reports.get().regionReport(query, format, language));
+        // A province's report is thousands of rows, a chart and their pages in the heap: made one batch slot at a time.
+        byte[] report;
+        try (BatchSlots.Slot slot = batches.take()) {
+            report = made(family, methodology, year, "region", () -> reports.get().regionReport(query, format, language));
+        }
         send(x, format, region + "-" + (methodology != null ? methodology : family) + "-" + year, language, report);
     }
 
