@@ -19,7 +19,7 @@ final class RecordsBulk {
 
     static List<Figure> measure(RaporProcess rapor, RecordsRegion region, String section, boolean quick) throws Exception {
         List<Figure> figures = new ArrayList<>();
-        figures.add(importedRound(region, section));
+        figures.add(importedRound(rapor, region, section));
         String view = rapor.url("/api/v1/monitoring?region=" + RecordsRegion.REGION + "&year=" + (RecordsRegion.FIRST_YEAR + RecordsRegion.YEARS - 1)
                 + "&family=pekppp");
         int seconds = quick ? 3 : 10;
@@ -34,7 +34,7 @@ final class RecordsBulk {
     }
 
     /** 10,000 service units in a region of their own, then one sheet with a self-assessment for each, timed from send to answer. */
-    private static Figure importedRound(RecordsRegion region, String section) throws Exception {
+    private static Figure importedRound(RaporProcess rapor, RecordsRegion region, String section) throws Exception {
         region.asAdmin(201, "POST", "/api/v1/units", "application/json",
                 "{\"id\":\"" + IMPORT_REGION + "\",\"name\":\"Kabupaten Impor\",\"kind\":\"region\"}");
         StringBuilder units = new StringBuilder("id,name,kind,parent\n");
@@ -59,8 +59,13 @@ final class RecordsBulk {
             region.asAdmin(200, "POST", "/api/v1/rounds/import?region=" + IMPORT_REGION + "&year=" + IMPORT_YEAR + "&family=pekppp",
                     "text/csv", sheet.toString());
         } catch (IllegalStateException refused) { // the answer was not 200: reported as failed, the other figures still measured
+            // The server's log is kept beside the results: the answer only names a request id.
+            java.nio.file.Path kept = java.nio.file.Path.of("target", "failed-import-" + System.currentTimeMillis() + ".log");
+            java.nio.file.Files.createDirectories(kept.getParent());
+            java.nio.file.Files.copy(rapor.home.resolve("rapor.log"), kept);
+            System.err.println("the import failed; the server's log: " + kept.toAbsolutePath());
             return new Figure(section, name, "failed: " + refused.getMessage().replaceAll("\\s+", " ").substring(0,
-                    Math.min(160, refused.getMessage().length())), "≤ 30 s", false);
+                    Math.min(160, refused.getMessage().length())) + " (log: " + kept + ")", "≤ 30 s", false);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return Figure.against(section, name, seconds, String.format("s (%,.0f rows/s)", IMPORTED_UNITS / seconds), "≤ 30 s", seconds <= 30);
