@@ -47,7 +47,7 @@ class RecordsOnH2IT extends RecordsScenarios {
 
     /**
      * The heap a sheet takes does not grow with its scores: 10,000 PEKPPP rows, one transaction, on the default heap
-     * (-Xmx160m). Before, every row's score document was kept for the answer and this ran H2 out of heap.
+     * (-Xmx256m). Before, every row's score document was kept for the answer and this ran H2 out of heap.
      */
     @Test
     void aSheetOfTenThousandRowsImportsOnTheDefaultHeap() throws Exception {
