@@ -39,10 +39,7 @@ class PolicyEditorIT extends StartedDistribution {
     static void recordsAndBrowser() throws Exception {
         assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-admin-1"), "add", "admin", "admin")[0]);
         assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-kebijakan-1"), "add", "siti", "policy")[0]);
-        rapor.awaitJson("/api/v1/methodologies", list -> {
-            for (var m : list) if (!"ACTIVE".equals(m.path("status").asText())) return false;
-            return true;
-        }, Duration.ofSeconds(180));
+        rapor.awaitAllActive();
         assertEquals(201, rapor.post("/api/v1/units", "{\"id\":\"kab-p\",\"name\":\"Kabupaten P\",\"kind\":\"region\"}", ADMIN).statusCode());
         assertEquals(201, rapor.post("/api/v1/units", "{\"id\":\"dinas-p\",\"name\":\"Dinas P\",\"kind\":\"office\",\"parent\":\"kab-p\"}", ADMIN)
                 .statusCode());

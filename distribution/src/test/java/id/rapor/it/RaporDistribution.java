@@ -152,6 +152,14 @@ final class RaporDistribution implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** Waits until every methodology's rule bundle is compiled and serves (the browser tests use them all). */
+    void awaitAllActive() throws Exception {
+        awaitJson("/api/v1/methodologies", list -> {
+            for (var m : list) if (!"ACTIVE".equals(m.path("status").asText())) return false;
+            return true;
+        }, Duration.ofSeconds(180));
+    }
+
     String logText() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }

@@ -47,10 +47,7 @@ class WebAppIT extends StartedDistribution {
         assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-opd-1"), "add", "opd", "unit-admin@dinas-a")[0]);
         assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-penilai-1"), "add", "budi", "evaluator@kab-contoh")[0]);
         assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-verif-1"), "add", "vera", "verifier@kab-contoh")[0]);
-        rapor.awaitJson("/api/v1/methodologies", list -> {
-            for (var m : list) if (!"ACTIVE".equals(m.path("status").asText())) return false;
-            return true;
-        }, Duration.ofSeconds(180));
+        rapor.awaitAllActive();
         chromium = new Chromium("web");
         browser = chromium.browser;
     }

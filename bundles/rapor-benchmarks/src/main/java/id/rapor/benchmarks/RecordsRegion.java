@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A region of records built through the real API of a started distribution, as an operator
@@ -112,24 +110,7 @@ final class RecordsRegion {
 
     /** Every unit's five years, on several threads at once as several users would enter them. */
     private void history() throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            Thread thread = new Thread(() -> {
-                for (int job; failure.get() == null && (job = next.getAndIncrement()) < units * YEARS; ) {
-                    try {
-                        year(job / YEARS, FIRST_YEAR + job % YEARS);
-                    } catch (Exception e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread t : threads) t.join();
-        if (failure.get() != null) throw failure.get();
+        Parallel.run(THREADS, units * YEARS, job -> year(job / YEARS, FIRST_YEAR + job % YEARS));
     }
 
     private void year(int unit, int year) throws Exception {

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,25 +90,10 @@ final class ReportTimes {
             Matcher m = ID.matcher(answer);
             while (m.find()) ids.add(Long.valueOf(m.group(1)));
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            Thread thread = new Thread(() -> {
-                for (int k; failure.get() == null && (k = next.getAndIncrement()) < ids.size(); ) {
-                    try {
-                        expect(200, send("POST", "/api/v1/assessments/" + ids.get(k) + "/submit", "application/json", ""));
-                        expect(200, send("POST", "/api/v1/assessments/" + ids.get(k) + "/finalize", "application/json", ""));
-                    } catch (Exception e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread t : threads) t.join();
-        if (failure.get() != null) throw failure.get();
+        Parallel.run(THREADS, ids.size(), k -> {
+            expect(200, send("POST", "/api/v1/assessments/" + ids.get(k) + "/submit", "application/json", ""));
+            expect(200, send("POST", "/api/v1/assessments/" + ids.get(k) + "/finalize", "application/json", ""));
+        });
     }
 
     /** {@code runs} GETs one after the other, after five to warm up, in milliseconds. */

@@ -20,18 +20,7 @@ public final class RevisionViews {
         for (var c : impact.changed()) {
             g.writeStartObject();
             g.writeStringField("unit", c.unit());
-            g.writeObjectFieldStart("old");
-            g.writeFieldName("index");
-            g.writeNumber(c.oldIndex().toPlainString());
-            g.writeStringField("band", c.oldBand());
-            g.writeEndObject();
-            g.writeObjectFieldStart("new");
-            g.writeFieldName("index");
-            g.writeNumber(c.newIndex().toPlainString());
-            g.writeStringField("band", c.newBand());
-            g.writeEndObject();
-            g.writeFieldName("delta");
-            g.writeNumber(c.delta().toPlainString());
+            oldNewDelta(g, c);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -68,18 +57,7 @@ public final class RevisionViews {
             g.writeStringField("band", s.record().score().bandCode());
             g.writeStringField("version", s.record().score().methodologyVersion());
             g.writeEndObject();
-            g.writeObjectFieldStart("old");
-            g.writeFieldName("index");
-            g.writeNumber(c.oldIndex().toPlainString());
-            g.writeStringField("band", c.oldBand());
-            g.writeEndObject();
-            g.writeObjectFieldStart("new");
-            g.writeFieldName("index");
-            g.writeNumber(c.newIndex().toPlainString());
-            g.writeStringField("band", c.newBand());
-            g.writeEndObject();
-            g.writeFieldName("delta");
-            g.writeNumber(c.delta().toPlainString());
+            oldNewDelta(g, c);
             g.writeBooleanField("bandChanges", !c.oldBand().equals(c.newBand()));
             g.writeEndObject();
         }
@@ -93,6 +71,22 @@ public final class RevisionViews {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** A unit's index and band under the rules serving ({@code old}) and the revision ({@code new}), and the difference. */
+    private static void oldNewDelta(JsonGenerator g, id.rapor.api.model.ImpactLine c) throws IOException {
+        g.writeObjectFieldStart("old");
+        g.writeFieldName("index");
+        g.writeNumber(c.oldIndex().toPlainString());
+        g.writeStringField("band", c.oldBand());
+        g.writeEndObject();
+        g.writeObjectFieldStart("new");
+        g.writeFieldName("index");
+        g.writeNumber(c.newIndex().toPlainString());
+        g.writeStringField("band", c.newBand());
+        g.writeEndObject();
+        g.writeFieldName("delta");
+        g.writeNumber(c.delta().toPlainString());
     }
 
     private static void storedFields(JsonGenerator g, id.rapor.http.resource.StoredImpactResource.Stored s) throws IOException {
