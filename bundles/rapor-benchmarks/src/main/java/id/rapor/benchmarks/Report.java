@@ -2,11 +2,53 @@ package id.rapor.benchmarks;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The results as docs/benchmarks.md, and the request bodies the runs send. */
 final class Report {
+    private static final String HOW_TO_READ = "## How to read these";
+
     private Report() {}
+
+    /** Each section's markdown (its heading and table), in the order measured; {@code note} under each heading, if any. */
+    private static Map<String, String> sections(List<Figure> figures, String note) {
+        Map<String, StringBuilder> out = new LinkedHashMap<>();
+        for (Figure f : figures) {
+            StringBuilder s = out.computeIfAbsent(f.section(), name -> new StringBuilder("\n## ").append(name).append("\n\n")
+                    .append(note == null ? "" : note + "\n\n").append("| What | Measured | Target | |\n|---|---|---|---|\n"));
+            s.append("| ").append(f.name()).append(" | ").append(f.value()).append(" | ").append(f.target()).append(" | ")
+                    .append(f.met() == null ? "" : f.met() ? "met" : "**missed**").append(" |\n");
+        }
+        Map<String, String> done = new LinkedHashMap<>();
+        out.forEach((name, s) -> done.put(name, s.toString()));
+        return done;
+    }
+
+    /**
+     * {@code existing} (a whole run's report) with the sections of a partial run ({@code --only … --update}) put in place of
+     * the sections of the same name, each saying when and how it was measured; a section the report lacked goes before
+     * "How to read these". Every other section stays as the whole run measured it.
+     */
+    static String update(String existing, List<Figure> figures, boolean quick, String args) {
+        String note = "*Measured " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " by a partial run, "
+                + "`bundles/rapor-benchmarks/run " + args.replaceAll("--(distribution|example|out) \\S+ ?", "").trim() + "`"
+                + (quick ? " (quick: indicative only)" : "") + "; the other sections are the whole run's above.*";
+        String report = existing;
+        for (Map.Entry<String, String> section : sections(figures, note).entrySet()) {
+            String heading = "\n## " + section.getKey() + "\n";
+            int at = report.indexOf(heading);
+            if (at >= 0) {
+                int end = report.indexOf("\n## ", at + heading.length());
+                report = report.substring(0, at) + section.getValue() + (end < 0 ? "" : report.substring(end));
+            } else {
+                int how = report.indexOf("\n" + HOW_TO_READ);
+                report = how < 0 ? report + section.getValue() : report.substring(0, how) + section.getValue() + report.substring(how);
+            }
+        }
+        return report;
+    }
 
     static String markdown(List<Figure> figures, boolean quick, String args) throws Exception {
         StringBuilder s = new StringBuilder();
@@ -17,16 +59,8 @@ final class Report {
         s.append("Command: `bundles/rapor-benchmarks/run").append(quick ? " --quick" : "").append("` (it builds the project, installs wrk and PostgreSQL if ")
                 .append("missing, and runs `id.rapor.benchmarks.RunAll ").append(args).append("`). Benchmarks are not part of the test suite; ")
                 .append("no test asserts a time.\n\n");
-        String section = null;
-        for (Figure f : figures) {
-            if (!f.section().equals(section)) {
-                section = f.section();
-                s.append("\n## ").append(section).append("\n\n| What | Measured | Target | |\n|---|---|---|---|\n");
-            }
-            s.append("| ").append(f.name()).append(" | ").append(f.value()).append(" | ").append(f.target()).append(" | ")
-                    .append(f.met() == null ? "" : f.met() ? "met" : "**missed**").append(" |\n");
-        }
-        s.append("\n## How to read these\n\n")
+        for (Map.Entry<String, String> section : sections(figures, null).entrySet()) s.append(section.getValue());
+        s.append("\n" + HOW_TO_READ + "\n\n")
                 .append("- The engine figure is one PEKPPP 2022 assessment through the whole engine path (answer validation, a pooled ")
                 .append("Drools session, the rules, the result with its explanation); the baseline applies the same tables with a plain ")
                 .append("Java loop and exact arithmetic, nothing else. Their ratio is the price of the rule engine.\n")

@@ -21,7 +21,8 @@ import java.util.Set;
  * rule changes under load), and the records of a 1,000-unit region on H2 and on PostgreSQL.
  * <pre>java -cp … id.rapor.benchmarks.RunAll --distribution DIR --example FILE --out docs/benchmarks.md [--quick] [--only PART,…]</pre>
  * {@code --only} runs some of the parts ({@value #PARTS_LIST}) and prints their table without
- * writing {@code --out}: a partial run never replaces the whole report.
+ * writing {@code --out}: a partial run never replaces the whole report. With {@code --update} too,
+ * it replaces its own sections in {@code --out}, each marked as measured by that partial run.
  */
 public final class RunAll {
     static final String PARTS_LIST = "engine,advice,rulebases,http,records,report";
@@ -69,7 +70,10 @@ public final class RunAll {
             }
         }
         String report = Report.markdown(figures, quick, String.join(" ", args));
-        if (options.containsKey("only")) {
+        if (options.containsKey("only") && options.containsKey("update")) {
+            Files.writeString(out, Report.update(Files.readString(out), figures, quick, String.join(" ", args)), StandardCharsets.UTF_8);
+            log("partial run (--only … --update): its sections replaced in " + out.toAbsolutePath());
+        } else if (options.containsKey("only")) {
             System.out.println(report);
             log("partial run (--only): " + out + " left as it is");
         } else {
