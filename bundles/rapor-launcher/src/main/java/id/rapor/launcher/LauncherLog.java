@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 /**
  * The lines the launcher writes itself (it runs outside the framework, where Logback is), and
  * java.util.logging's, in the log's format: with {@code log.format=json} each is a JSON object
- * with the keys Logback's JsonEncoder uses, so every line of the log parses.
+ * with the keys Logback's JsonEncoder uses, and what else prints is made one ({@link JsonLinesStream}),
+ * so every line of the log parses.
  */
 final class LauncherLog {
     private static volatile boolean json;
@@ -21,6 +22,8 @@ final class LauncherLog {
     static void format(String format) {
         json = "json".equals(format);
         if (!json) return;
+        System.setOut(JsonLinesStream.wrap(System.out, "INFO"));
+        System.setErr(JsonLinesStream.wrap(System.err, "WARN"));
         Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) root.removeHandler(h);
         Handler lines = new Handler() {
