@@ -191,6 +191,17 @@ final class RaporDistribution implements AutoCloseable {
         throw new AssertionError("timed out waiting on " + path + "; last answer: " + last + "\nlog:\n" + logText());
     }
 
+    /** Sends SIGTERM, as systemd or docker stop would, and returns at once. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit code. */
+    int awaitExit(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) throw new AssertionError("still running after " + timeout);
+        return process.exitValue();
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();

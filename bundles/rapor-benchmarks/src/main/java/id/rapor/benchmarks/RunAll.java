@@ -25,7 +25,7 @@ import java.util.Set;
  * it replaces its own sections in {@code --out}, each marked as measured by that partial run.
  */
 public final class RunAll {
-    static final String PARTS_LIST = "engine,advice,rulebases,http,records,report";
+    static final String PARTS_LIST = "engine,advice,rulebases,http,metrics,records,report";
     private static final int RECORDS_UNITS = 1000;
 
     private RunAll() {}
@@ -57,6 +57,13 @@ public final class RunAll {
         if (parts.contains("http")) {
             log("distribution over HTTP");
             figures.addAll(overHttp(distribution, example, quick));
+        }
+        if (parts.contains("metrics")) {
+            log("metrics on and off over HTTP");
+            try (RaporProcess rapor = RaporProcess.start(distribution, example)) {
+                rapor.awaitAllLoaded();
+                figures.addAll(MetricsOverhead.measure(rapor, example, quick));
+            }
         }
         if (parts.contains("records")) {
             log("records over HTTP");

@@ -93,6 +93,7 @@ public final class Database {
         static HikariDataSource open(DatabaseSettings s) {
             HikariConfig c = new HikariConfig();
             c.setPoolName("rapor");
+            c.setRegisterMbeans(true);          // read by rapor-metrics (rapor_db_pool_*) through JMX
             c.setJdbcUrl(s.url());
             c.setDriverClassName(s.kind() == DatabaseSettings.Kind.H2 ? "org.h2.Driver" : "org.postgresql.Driver");
             if (s.user() != null) c.setUsername(s.user());

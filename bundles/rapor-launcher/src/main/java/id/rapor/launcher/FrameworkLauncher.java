@@ -48,6 +48,8 @@ final class FrameworkLauncher {
         props.put("org.apache.felix.http.enable", "true");
         // Felix HTTP's name for Jetty's idle timeout; the rest of the HTTP limits Rapor's JettyHardening applies.
         props.put("org.apache.felix.http.timeout", String.valueOf(config.idleTimeoutMillis));
+        // How long Jetty's stop waits for requests in flight (rapor-http's GracefulStop makes Jetty count them).
+        props.put("org.apache.felix.jetty.stopTimeout", String.valueOf(config.shutdownGraceMillis));
         // deploy/ for rule bundle jars (taken by the engine's installer); etc/ for the components'
         // settings (*.cfg, one per configuration PID), applied by Configuration Admin while Rapor runs.
         props.put("rapor.deploy", config.home.resolve("deploy").toString());

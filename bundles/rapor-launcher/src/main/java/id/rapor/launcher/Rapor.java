@@ -2,6 +2,7 @@ package id.rapor.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.launch.Framework;
 
 /** {@code bin/rapor}: starts Rapor in the foreground; Ctrl-C stops it cleanly. */
@@ -9,12 +10,14 @@ public final class Rapor {
     /** Held so the settings survive: java.util.logging keeps loggers only weakly. */
     private static final java.util.logging.Logger SPIFLY = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
+    /** Felix HTTP's Jetty bundle: stopped first, so that it drains. */
+    private static final String HTTP_SERVER = "org.apache.felix.http.jetty12";
+
     private Rapor() {}
 
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
         Path home = Path.of(System.getProperty("rapor.home", ".")).toAbsolutePath().normalize();
-        quietLibraries();
         // A server draws its report charts off screen: AWT must never look for a display (java.awt is the system bundle's).
         System.setProperty("java.awt.headless", "true");
         RaporConfig config;
@@ -25,41 +28,52 @@ public final class Rapor {
             System.exit(2);
             return;
         }
+        logging(home, config);
         Framework framework = FrameworkLauncher.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "rapor-shutdown"));
 
         String health = Readiness.await(config.baseUrl(), Duration.ofSeconds(60));
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (health == null) {
-            System.err.println("rapor: the API at " + config.baseUrl() + " did not become ready within 60 s; see the log above.");
+            LauncherLog.error("rapor: the API at " + config.baseUrl() + " did not become ready within 60 s; see the log above.");
         } else {
-            System.out.println("Rapor is ready in " + ms + " ms: " + config.baseUrl());
-            System.out.println("  methodologies: curl " + config.baseUrl() + "/methodologies");
-            System.out.println("  rule bundles:  drop a jar into " + home.resolve("deploy"));
+            LauncherLog.info("Rapor is ready in " + ms + " ms: " + config.baseUrl());
+            LauncherLog.info("  methodologies: curl " + config.baseUrl() + "/methodologies");
+            LauncherLog.info("  rule bundles:  drop a jar into " + home.resolve("deploy"));
         }
         framework.waitForStop(0);
     }
 
-    /** slf4j-simple reads its settings from system properties: show Rapor's lines, keep the libraries' to warnings. */
-    private static void quietLibraries() {
-        String prefix = "org.slf4j.simpleLogger.";
-        System.setProperty(prefix + "showDateTime", "true");
-        System.setProperty(prefix + "dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
-        System.setProperty(prefix + "showShortLogName", "true");
-        System.setProperty(prefix + "defaultLogLevel", System.getProperty("rapor.log.level", "info"));
-        for (String noisy : new String[] {"org.eclipse.jetty", "org.drools", "org.kie"}) {
-            System.setProperty(prefix + "log." + noisy, "warn");
-        }
+    /**
+     * Logback (bundles/boot) reads lib/logback.xml, which takes the format (text or json) and the
+     * level from these properties; Rapor's lines show, the libraries' only when they warn.
+     */
+    private static void logging(Path home, RaporConfig config) {
+        System.setProperty("logback.configurationFile", home.resolve("lib/logback.xml").toString());
+        System.setProperty("rapor.log.format", config.logFormat);
+        System.setProperty("rapor.log.level", System.getProperty("rapor.log.level", "info"));
+        LauncherLog.format(config.logFormat);
         // SPI Fly logs through java.util.logging, one line per service provider it wires.
         SPIFLY.setLevel(java.util.logging.Level.WARNING);
     }
 
+    /**
+     * SIGTERM (or Ctrl-C): first the HTTP server, which stops accepting connections and waits up
+     * to {@code shutdown.grace.ms} for the requests in flight while every service they use still
+     * runs; then the rest of the framework.
+     */
     private static void stop(Framework framework) {
         try {
+            long start = System.nanoTime();
+            for (Bundle b : framework.getBundleContext().getBundles()) {
+                if (HTTP_SERVER.equals(b.getSymbolicName())) b.stop();
+            }
+            long drained = (System.nanoTime() - start) / 1_000_000;
             framework.stop();
             framework.waitForStop(10_000);
+            LauncherLog.info("Rapor stopped (requests in flight drained in " + drained + " ms)");
         } catch (Exception e) {
-            System.err.println("rapor: stopping: " + e);
+            LauncherLog.error("rapor: stopping: " + e);
         }
     }
 }

@@ -25,15 +25,22 @@ final class RaporConfig {
     final long deployPollMillis;
     /** Jetty's idle timeout: a connection (or a request body) with no bytes for this long is closed (ended with 408). */
     final long idleTimeoutMillis;
+    /** How long requests in flight may take to finish once Rapor is told to stop (SIGTERM), before it stops anyway. */
+    final long shutdownGraceMillis;
+    /** text, or json: one JSON object a line. */
+    final String logFormat;
     /** Every setting, for the framework and Felix's own keys (HTTPS: {@code org.apache.felix.https.*}). */
     final Properties all;
 
-    private RaporConfig(Path home, String host, int port, long deployPollMillis, long idleTimeoutMillis, Properties all) {
+    private RaporConfig(Path home, String host, int port, long deployPollMillis, long idleTimeoutMillis, long shutdownGraceMillis,
+                        String logFormat, Properties all) {
         this.home = home;
         this.host = host;
         this.port = port;
         this.deployPollMillis = deployPollMillis;
         this.idleTimeoutMillis = idleTimeoutMillis;
+        this.shutdownGraceMillis = shutdownGraceMillis;
+        this.logFormat = logFormat;
         this.all = all;
     }
 
@@ -60,6 +67,8 @@ final class RaporConfig {
         p.setProperty("http.port", "8080");
         p.setProperty("deploy.poll.ms", "100");
         p.setProperty("http.idle.timeout.ms", "30000");
+        p.setProperty("shutdown.grace.ms", "20000");
+        p.setProperty("log.format", "text");
         Path file = home.resolve(FILE);
         if (Files.isRegularFile(file)) {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -68,6 +77,7 @@ final class RaporConfig {
         }
         override(p, "http.host", env.get("RAPOR_HTTP_HOST"));
         override(p, "http.port", env.get("RAPOR_HTTP_PORT"));
+        override(p, "log.format", env.get("RAPOR_LOG_FORMAT"));
         // The database's address and credentials: environment variables keep a password out of files.
         override(p, "database.url", env.get("RAPOR_DATABASE_URL"));
         override(p, "database.user", env.get("RAPOR_DATABASE_USER"));
@@ -84,13 +94,19 @@ final class RaporConfig {
                         + " (applied while Rapor runs)");
             }
         }
-        for (String key : new String[] {"http.host", "http.port", "deploy.poll.ms", "http.idle.timeout.ms"}) {
+        for (String key : new String[] {"http.host", "http.port", "deploy.poll.ms", "http.idle.timeout.ms", "shutdown.grace.ms", "log.format"}) {
             override(p, key, system.getProperty("rapor." + key));
         }
         int port = number(p, "http.port", 0, 65535);
         long poll = number(p, "deploy.poll.ms", 50, 60_000);
         long idleTimeout = number(p, "http.idle.timeout.ms", 500, 3_600_000);
-        return new RaporConfig(home, p.getProperty("http.host").trim(), port, poll, idleTimeout, p);
+        long grace = number(p, "shutdown.grace.ms", 0, 600_000);
+        String logFormat = p.getProperty("log.format").trim();
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new IllegalArgumentException("log.format must be text or json, not '" + logFormat
+                    + "' (set in " + FILE + ", RAPOR_LOG_FORMAT or -Drapor.log.format)");
+        }
+        return new RaporConfig(home, p.getProperty("http.host").trim(), port, poll, idleTimeout, grace, logFormat, p);
     }
 
     private static void override(Properties p, String key, String value) {

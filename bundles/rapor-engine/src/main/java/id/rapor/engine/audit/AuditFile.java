@@ -5,6 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import id.rapor.api.AuditTrail;
+import id.rapor.api.metrics.Meters;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import id.rapor.api.model.AuditEntry;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -49,6 +54,9 @@ public final class AuditFile implements AuditTrail {
     private final Path file;
     private final List<AuditEntry> memory = new ArrayList<>();
     private boolean checked;
+    /** Entries counted for GET /metrics (bundle rapor-metrics), when it is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Meters meters;
 
     public AuditFile(Path file) {
         this.file = file;
@@ -62,6 +70,8 @@ public final class AuditFile implements AuditTrail {
 
     @Override
     public synchronized void record(AuditEntry e) {
+        Meters m = meters;
+        if (m != null) m.audited(e.action(), e.status());
         if (file == null) {
             memory.add(capped(e));
             return;

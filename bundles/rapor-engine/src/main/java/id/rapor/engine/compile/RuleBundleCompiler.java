@@ -1,5 +1,9 @@
 package id.rapor.engine.compile;
 
+import id.rapor.api.metrics.Meters;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import id.rapor.engine.score.CompiledMethodology;
 import id.rapor.engine.standalone.GoldenCase;
 import id.rapor.engine.table.GoldenCaseReader;
@@ -32,9 +36,16 @@ public final class RuleBundleCompiler {
     private final ClassLoader loader;
     private final long goldenCaseLimitMillis;
     private final ScoreBudget budget;
+    /** Compiles counted and timed for GET /metrics (bundle rapor-metrics), when it is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Meters meters;
 
-    public RuleBundleCompiler(ClassLoader loader) {
-        this(loader, new ScoreBudget(), GoldenCaseRunner.LIMIT_MILLIS);
+    /**
+     * A compiler outside the framework (tests, the standalone checker). A factory, not a constructor:
+     * Declarative Services would try a public one-argument constructor for the service's own and complain.
+     */
+    public static RuleBundleCompiler of(ClassLoader loader) {
+        return new RuleBundleCompiler(loader, new ScoreBudget(), GoldenCaseRunner.LIMIT_MILLIS);
     }
 
     /** The service's compiler: the engine's class loader, the service's budget, the standard golden-case limit. */
@@ -53,6 +64,14 @@ public final class RuleBundleCompiler {
 
     /** One compile at a time, whoever asks (the extender, a revision): Drools compiles are memory-hungry. */
     public synchronized Compilation compile(RuleSource source, String methodologyId) {
+        long start = System.nanoTime();
+        Compilation c = compileNow(source, methodologyId);
+        Meters m = meters;
+        if (m != null) m.compiled(methodologyId, c.accepted(), System.nanoTime() - start);
+        return c;
+    }
+
+    private Compilation compileNow(RuleSource source, String methodologyId) {
         Problems problems = new Problems();
         MethodologyReader.Result read = new MethodologyReader(source, problems).read(methodologyId);
         if (read != null) new TableChecks(problems, read.lines()).check(read.methodology());

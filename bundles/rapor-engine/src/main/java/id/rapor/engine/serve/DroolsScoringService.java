@@ -1,5 +1,9 @@
 package id.rapor.engine.serve;
 
+import id.rapor.api.metrics.Meters;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import id.rapor.api.InvalidAssessmentException;
 import id.rapor.api.MethodologyUnavailableException;
 import id.rapor.api.ScoringService;
@@ -27,6 +31,9 @@ import org.osgi.service.component.annotations.Reference;
 public final class DroolsScoringService implements ScoringService {
     private final MethodologyRegistry registry;
     private final CompileQueue compileQueue;
+    /** Units scored, counted for GET /metrics (bundle rapor-metrics), when it is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Meters meters;
 
     @Activate
     public DroolsScoringService(@Reference MethodologyRegistry registry, @Reference CompileQueue compileQueue) {
@@ -47,7 +54,10 @@ public final class DroolsScoringService implements ScoringService {
     @Override
     public ScoreResult score(String methodologyId, Assessment assessment)
             throws UnknownMethodologyException, MethodologyUnavailableException, InvalidAssessmentException {
-        return served(methodologyId).score(assessment);
+        CompiledMethodology compiled = served(methodologyId);
+        ScoreResult result = compiled.score(assessment);
+        scored(compiled, 1);
+        return result;
     }
 
     @Override
@@ -60,7 +70,10 @@ public final class DroolsScoringService implements ScoringService {
     @Override
     public RegionResult scoreRegion(String methodologyId, String region, List<Assessment> units, String atOrBelow)
             throws UnknownMethodologyException, MethodologyUnavailableException, InvalidAssessmentException {
-        return RegionScorer.score(served(methodologyId), region, units, atOrBelow);
+        CompiledMethodology compiled = served(methodologyId);
+        RegionResult result = RegionScorer.score(compiled, region, units, atOrBelow);
+        scored(compiled, units.size());
+        return result;
     }
 
     @Override
@@ -71,6 +84,11 @@ public final class DroolsScoringService implements ScoringService {
     @Override
     public int pendingRuleBundles() {
         return compileQueue.pending();
+    }
+
+    private void scored(CompiledMethodology compiled, int units) {
+        Meters m = meters;
+        if (m != null) m.scored(compiled.methodology().getId(), compiled.methodology().getVersion(), units);
     }
 
     private CompiledMethodology served(String id) throws UnknownMethodologyException, MethodologyUnavailableException {

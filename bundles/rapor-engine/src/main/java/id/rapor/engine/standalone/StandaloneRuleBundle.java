@@ -33,7 +33,7 @@ public final class StandaloneRuleBundle {
     /** Loads the unpacked rule bundle in {@code folder}. */
     public static StandaloneRuleBundle load(Path folder, String methodologyId, String version) {
         RuleSource source = new DirectoryRuleSource(folder, version);
-        RuleBundleCompiler compiler = new RuleBundleCompiler(StandaloneRuleBundle.class.getClassLoader());
+        RuleBundleCompiler compiler = RuleBundleCompiler.of(StandaloneRuleBundle.class.getClassLoader());
         Compilation compilation = compiler.compile(source, methodologyId);
         InputKind input = compilation.accepted() ? compilation.compiled().methodology().getInput() : InputKind.ANSWERS;
         return new StandaloneRuleBundle(compilation, GoldenCaseReader.read(source, new Problems(), input));

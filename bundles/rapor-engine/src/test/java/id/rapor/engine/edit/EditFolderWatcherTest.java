@@ -33,7 +33,7 @@ public class EditFolderWatcherTest {
     @org.junit.jupiter.api.BeforeEach
     void serveTheToyBundle() throws Exception {
         new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
-        revisions = new RevisionManager(new RuleBundleCompiler(getClass().getClassLoader()), registry, new RevisionStore(data),
+        revisions = new RevisionManager(RuleBundleCompiler.of(getClass().getClassLoader()), registry, new RevisionStore(data),
                 operatorRuleText, queue);
     }
 
@@ -181,7 +181,7 @@ public class EditFolderWatcherTest {
     /** Issue 12, point 12: with approval required the edit folder proposes, and the revision serves only once approved and activated. */
     @Test
     void withApprovalRequiredAnEditIsProposedNotActivated() throws Exception {
-        revisions = new RevisionManager(new RuleBundleCompiler(getClass().getClassLoader()), registry, new RevisionStore(data), operatorRuleText,
+        revisions = new RevisionManager(RuleBundleCompiler.of(getClass().getClassLoader()), registry, new RevisionStore(data), operatorRuleText,
                 queue, true);
         EditFolderWatcher watcher = new EditFolderWatcher(edit, registry, revisions, new AuditFile((java.nio.file.Path) null));
         watcher.poll();

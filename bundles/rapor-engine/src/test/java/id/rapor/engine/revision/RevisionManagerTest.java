@@ -44,7 +44,7 @@ public class RevisionManagerTest {
     void stopTheCompileThread() {
         queue.close();
     }
-    private final RuleBundleCompiler compiler = new RuleBundleCompiler(getClass().getClassLoader());
+    private final RuleBundleCompiler compiler = RuleBundleCompiler.of(getClass().getClassLoader());
     private MethodologyRegistry registry;
     private RevisionManager revisions;
 

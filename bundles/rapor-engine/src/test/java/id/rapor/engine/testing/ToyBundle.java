@@ -99,7 +99,7 @@ public final class ToyBundle {
     }
 
     public Compilation compile(String version) throws IOException {
-        return compile(version, new RuleBundleCompiler(getClass().getClassLoader()));
+        return compile(version, RuleBundleCompiler.of(getClass().getClassLoader()));
     }
 
     public Compilation compile(String version, RuleBundleCompiler compiler) throws IOException {

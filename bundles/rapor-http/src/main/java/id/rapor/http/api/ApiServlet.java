@@ -140,6 +140,10 @@ public final class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ReportService reportService;
 
+    /** The figures of GET /metrics (bundle rapor-metrics): optional, counted only while it is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile id.rapor.api.metrics.Meters meters;
+
     /** The records' database, for readiness only (it registers once migrated, and may be late or away). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             target = "(rapor.database.kind=*)")
@@ -312,7 +316,22 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long start = System.nanoTime();
         String requestId = RequestIds.of(request.getHeader(RequestIds.HEADER));
+        LogContext.begin(requestId);
+        try {
+            answer(request, response, requestId);
+        } finally {
+            id.rapor.api.metrics.Meters m = meters;
+            if (m != null) {
+                Object route = request.getAttribute(Routes.ROUTE);
+                m.request(request.getMethod(), route == null ? "unmatched" : (String) route, response.getStatus(), System.nanoTime() - start);
+            }
+            LogContext.end();
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, String requestId) throws IOException {
         request.setAttribute(RequestIds.HEADER, requestId);
         response.setHeader(RequestIds.HEADER, requestId);
         // Every answer is in the language the caller reads (Indonesian unless they ask for English).

@@ -52,7 +52,10 @@ public final class Routes {
         }
     }
 
-    private record Route(String method, String[] pattern, Handler handler) {}
+    private record Route(String method, String template, String[] pattern, Handler handler) {}
+
+    /** The request attribute naming the route template that answered ({@code /methodologies/{id}/score}): metrics count by it. */
+    static final String ROUTE = "id.rapor.http.route";
 
     private final List<Route> routes = new ArrayList<>();
     private final long maxBodyBytes;
@@ -63,7 +66,7 @@ public final class Routes {
     }
 
     Routes add(String method, String pattern, Handler handler) {
-        routes.add(new Route(method, split(pattern), handler));
+        routes.add(new Route(method, pattern, split(pattern), handler));
         return this;
     }
 
@@ -76,6 +79,8 @@ public final class Routes {
             Map<String, String> values = match(r.pattern(), segments);
             if (values == null) continue;
             if (r.method().equals(method) || (method.equals("HEAD") && r.method().equals("GET"))) {
+                request.setAttribute(ROUTE, r.template());
+                LogContext.methodology(r.template(), values);
                 r.handler().handle(new Exchange(request, response, values, maxBodyBytes));
                 return;
             }

@@ -6,6 +6,10 @@ import id.rapor.http.api.RequestIds;
 import id.rapor.http.api.Settings;
 
 import id.rapor.api.AuditTrail;
+import id.rapor.api.metrics.Meters;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import id.rapor.api.model.AuditEntry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
@@ -46,6 +50,9 @@ public final class Guard {
     private final FailedLogins failedLogins;
     private final RefusalAudit refusals;
     private final Sessions sessions;
+    /** Failed logins counted for GET /metrics (bundle rapor-metrics), when it is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Meters meters;
 
     /** The users of etc/users.properties ({@code rapor.users.file}); without that file nobody can authenticate. */
     @Activate
@@ -97,9 +104,13 @@ public final class Guard {
         }
         Authenticator.Caller caller = identity.caller();
         HttpProblem refusal = Authenticator.refusal(caller, role);
-        if (refusal == null) return caller;
+        if (refusal == null) {
+            id.rapor.http.api.LogContext.user(caller.name());
+            return caller;
+        }
         // A 401 names the user that was tried (never the password): who is being guessed at matters.
         String tried = caller != null ? caller.name() : Authenticator.claimedName(request.getHeader("Authorization"));
+        if (caller == null && tried != null) failedLogin();
         refusals.refused(entry(request, tried, action, methodology, revision, refusal.status(),
                 caller == null && tried != null ? "the credentials of '" + tried + "' were refused (unknown user or wrong password)"
                         : refusal.detail()));
@@ -142,6 +153,11 @@ public final class Guard {
         return null;
     }
 
+    private void failedLogin() {
+        Meters m = meters;
+        if (m != null) m.failedLogin();
+    }
+
     /** A logged-in caller and their session. */
     public record Login(Authenticator.Caller caller, Sessions.Session session) {}
 
@@ -158,6 +174,7 @@ public final class Guard {
         }
         UsersFile.User user = authenticator.check(name, password);
         if (user == null) {
+            failedLogin();
             refusals.refused(entry(request, name, "session.create", null, null, 401,
                     "the credentials of '" + name + "' were refused (unknown user or wrong password)"));
             throw HttpProblem.of(401, "unauthorized", Message.of("problem.unauthorized.detail.login"), List.of());

@@ -108,6 +108,7 @@ public final class JettyHardening implements ConnectorFactory {
         LOG.info("Jetty: at least {} bytes/s per request body and answer, at most {} connections per client address, "
                 + "errors as problem+json", minDataRate, connectionsPerAddress);
         checkThreads(server);
+        GracefulStop.install(server);
     }
 
     /** Bodies being read each hold a thread: as many as the server has would leave none for /health. */
