@@ -212,6 +212,9 @@ class OpenApiIT extends StartedDistribution {
     /** The admin's users: listed, made, changed, refused, removed (as ani, admin, from {@link #records}; units of kab-doc exist). */
     private void users() throws Exception {
         String one = "/api/v1/users/{name}";
+        String saved = auth;
+        auth = RaporDistribution.basic("ani", "sandi-admin-1");
+        String ani = auth;
         check("GET", "/api/v1/users", "/api/v1/users", null, 200);
         check("POST", "/api/v1/users", "/api/v1/users", "{}", 405);
         check("PUT", one, "/api/v1/users/budi", "{\"roles\":[\"evaluator@kab-doc\",\"verifier\"],\"password\":\"sandi-budi-1\"}", 201);
@@ -226,22 +229,22 @@ class OpenApiIT extends StartedDistribution {
         check("DELETE", one, "/api/v1/users/ani", null, 409);
         check("DELETE", one, "/api/v1/users/budi", null, 204);
         check("DELETE", one, "/api/v1/users/budi", null, 404);
-        String saved = auth;
         auth = RaporDistribution.basic("budi", "sandi-budi-1");
         check("GET", "/api/v1/users", "/api/v1/users", null, 401);
         auth = null;
         check("DELETE", one, "/api/v1/users/ani", null, 401);
         auth = RaporDistribution.basic("dokumen", "sandi-dokumen-1");
         check("PUT", one, "/api/v1/users/dokumen", "{\"roles\":[\"admin\"]}", 401);
-        auth = saved;
+        auth = ani;
         check("PUT", one, "/api/v1/users/dokumen", "{\"roles\":[\"policy\"],\"password\":\"sandi-dokumen-1\"}", 201);
         auth = RaporDistribution.basic("dokumen", "sandi-dokumen-1");
         check("GET", "/api/v1/users", "/api/v1/users", null, 403);
         check("GET", one, "/api/v1/users/ani", null, 403);
         check("PUT", one, "/api/v1/users/dokumen", "{\"roles\":[\"admin\"]}", 403);
         check("DELETE", one, "/api/v1/users/ani", null, 403);
-        auth = saved;
+        auth = ani;
         check("DELETE", one, "/api/v1/users/dokumen", null, 204);
+        auth = saved;
     }
 
     /** The evaluation records: units and a round's assessments, answers and refusals as documented. */
