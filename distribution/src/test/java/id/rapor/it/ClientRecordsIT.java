@@ -20,15 +20,7 @@ class ClientRecordsIT extends StartedDistribution {
     void aRoundThroughTheClient() throws Exception {
         assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-admin-1"), "add", "ani", "admin")[0]);
         RaporClient admin = RaporClient.builder().baseUrl(rapor.url("")).credentials("ani", "sandi-admin-1").build();
-        Types.Unit region = null;
-        for (int i = 0; i < 100 && region == null; i++) { // the database may still be opening
-            try {
-                region = admin.createUnit(Types.UnitRequest.of("kota-klien", "Kota Klien", "region", null));
-            } catch (RaporException e) {
-                if (e.status() != 503) throw e;
-                Thread.sleep(100);
-            }
-        }
+        Types.Unit region = createRegion(admin, "kota-klien", "Kota Klien");
         assertEquals("kota-klien", region.id());
         Types.UnitImport imported = admin.importUnits("name;kind;parent\nDinas Kesehatan;office;kota-klien\n");
         assertEquals("dinas-kesehatan", imported.units().get(0).id());
@@ -143,5 +135,39 @@ class ClientRecordsIT extends StartedDistribution {
                 rapor.home.resolve("salah.csv")));
         assertEquals(422, english.status());
         assertEquals("row 2, column unit", english.errors().get(0).field());
+    }
+
+    /** The admin's users through the client: made with a scoped grant, listed, changed, refused, removed. */
+    @Test
+    void usersThroughTheClient() throws Exception {
+        assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-admin-1"), "add", "ani", "admin")[0]);
+        RaporClient admin = RaporClient.builder().baseUrl(rapor.url("")).credentials("ani", "sandi-admin-1").build();
+        createRegion(admin, "kota-pengguna", "Kota Pengguna");
+        Types.User rina = admin.putUser("rina", java.util.List.of("evaluator@kota-pengguna"), "sandi-rina-1");
+        assertEquals(java.util.List.of("evaluator@kota-pengguna"), rina.roles());
+        Types.Users users = admin.users();
+        assertEquals(1, users.users().stream().filter(u -> u.name().equals("rina")).count());
+        assertEquals(java.util.List.of("admin", "evaluator", "policy", "unit-admin", "verifier"), users.roles());
+        RaporClient asRina = RaporClient.builder().baseUrl(rapor.url("")).credentials("rina", "sandi-rina-1").build();
+        assertEquals("kota-pengguna", asRina.unit("kota-pengguna").id());
+        assertEquals(java.util.List.of("policy"), admin.putUser("rina", java.util.List.of("policy"), null).roles());
+        assertEquals(java.util.List.of("policy"), admin.user("rina").roles());
+        RaporException refused = org.junit.jupiter.api.Assertions.assertThrows(RaporException.class,
+                () -> admin.putUser("rina", java.util.List.of("evaluator@tidak-ada"), null));
+        assertEquals(422, refused.status());
+        admin.deleteUser("rina");
+        assertEquals(404, org.junit.jupiter.api.Assertions.assertThrows(RaporException.class, () -> admin.user("rina")).status());
+    }
+
+    /** A region, once the database has opened (it may still be opening when the API answers). */
+    private static Types.Unit createRegion(RaporClient admin, String id, String name) throws InterruptedException {
+        for (int i = 0; ; i++) {
+            try {
+                return admin.createUnit(Types.UnitRequest.of(id, name, "region", null));
+            } catch (RaporException e) {
+                if (e.status() != 503 || i >= 100) throw e;
+                Thread.sleep(100);
+            }
+        }
     }
 }

@@ -130,6 +130,7 @@ class OpenApiIT extends StartedDistribution {
         advice(example);
         records(example);
         sessions();
+        users();
 
         Set<String> documented = new HashSet<>();
         doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
@@ -205,6 +206,44 @@ class OpenApiIT extends StartedDistribution {
         check("DELETE", session, session, null, 401);
         cookie = null;
         csrf = null;
+        auth = saved;
+    }
+
+    /** The admin's users: listed, made, changed, refused, removed (as ani, admin, from {@link #records}; units of kab-doc exist). */
+    private void users() throws Exception {
+        String one = "/api/v1/users/{name}";
+        String saved = auth;
+        auth = RaporDistribution.basic("ani", "sandi-admin-1");
+        String ani = auth;
+        check("GET", "/api/v1/users", "/api/v1/users", null, 200);
+        check("POST", "/api/v1/users", "/api/v1/users", "{}", 405);
+        check("PUT", one, "/api/v1/users/budi", "{\"roles\":[\"evaluator@kab-doc\",\"verifier\"],\"password\":\"sandi-budi-1\"}", 201);
+        check("PUT", one, "/api/v1/users/budi", "{\"roles\":[\"policy\"]}", 200);
+        check("PUT", one, "/api/v1/users/budi", "{\"roles\":[\"boss\"]}", 422);
+        check("PUT", one, "/api/v1/users/budi", "{\"roles\":\"policy\"}", 400);
+        check("PUT", one, "/api/v1/users/budi", "{\"roles\":[" + "\"policy\",".repeat(120_000) + "\"policy\"]}", 413);
+        check("PUT", one, "/api/v1/users/ani", "{\"roles\":[\"policy\"]}", 409);
+        check("GET", one, "/api/v1/users/budi", null, 200);
+        check("GET", one, "/api/v1/users/nobody", null, 404);
+        check("POST", one, "/api/v1/users/budi", "{}", 405);
+        check("DELETE", one, "/api/v1/users/ani", null, 409);
+        check("DELETE", one, "/api/v1/users/budi", null, 204);
+        check("DELETE", one, "/api/v1/users/budi", null, 404);
+        auth = RaporDistribution.basic("budi", "sandi-budi-1");
+        check("GET", "/api/v1/users", "/api/v1/users", null, 401);
+        auth = null;
+        check("DELETE", one, "/api/v1/users/ani", null, 401);
+        auth = RaporDistribution.basic("dokumen", "sandi-dokumen-1");
+        check("PUT", one, "/api/v1/users/dokumen", "{\"roles\":[\"admin\"]}", 401);
+        auth = ani;
+        check("PUT", one, "/api/v1/users/dokumen", "{\"roles\":[\"policy\"],\"password\":\"sandi-dokumen-1\"}", 201);
+        auth = RaporDistribution.basic("dokumen", "sandi-dokumen-1");
+        check("GET", "/api/v1/users", "/api/v1/users", null, 403);
+        check("GET", one, "/api/v1/users/ani", null, 403);
+        check("PUT", one, "/api/v1/users/dokumen", "{\"roles\":[\"admin\"]}", 403);
+        check("DELETE", one, "/api/v1/users/ani", null, 403);
+        auth = ani;
+        check("DELETE", one, "/api/v1/users/dokumen", null, 204);
         auth = saved;
     }
 

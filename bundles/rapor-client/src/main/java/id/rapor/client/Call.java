@@ -147,6 +147,25 @@ public final class Call<T> {
         return get("units/" + segment(id), new TypeToken<>() {});
     }
 
+    /** The users and their grants (role admin). */
+    public static Call<Types.Users> users() {
+        return get("users", new TypeToken<>() {});
+    }
+
+    public static Call<Types.User> user(String name) {
+        return get("users/" + segment(name), new TypeToken<>() {});
+    }
+
+    /** Creates a user (a password is needed) or changes their grants and, if given, password (role admin). */
+    public static Call<Types.User> putUser(String name, Types.UserChange change) {
+        return new Call<>("PUT", V1 + "users/" + segment(name), change, new TypeToken<>() {});
+    }
+
+    /** Removes a user (role admin); their sessions end. */
+    public static Call<Void> deleteUser(String name) {
+        return new Call<>("DELETE", V1 + "users/" + segment(name), null, new TypeToken<>() {});
+    }
+
     /** Adds a unit (role admin). */
     public static Call<Types.Unit> createUnit(Types.UnitRequest unit) {
         return post("units", unit, new TypeToken<>() {});

@@ -240,6 +240,22 @@ public final class RaporClient {
 
     public List<Types.Unit> units(String region) { return send(Call.units(region)); }
 
+    /** The users and their grants (role admin). */
+    public Types.Users users() { return send(Call.users()); }
+
+    public Types.User user(String name) { return send(Call.user(name)); }
+
+    /**
+     * Creates {@code name} with {@code roles} ({@code evaluator@kab-a}, {@code admin}, …) and
+     * {@code password}, or changes their roles, and their password unless it is null (role admin).
+     */
+    public Types.User putUser(String name, List<String> roles, String password) {
+        return send(Call.putUser(name, new Types.UserChange(roles, password)));
+    }
+
+    /** Removes a user (role admin): their sessions end, their credentials no longer work. */
+    public void deleteUser(String name) { exchange(Call.deleteUser(name)); }
+
     public Types.Unit unit(String id) { return send(Call.unit(id)); }
 
     public Types.Unit createUnit(Types.UnitRequest unit) { return send(Call.createUnit(unit)); }

@@ -271,6 +271,15 @@ public final class Types {
     /** A region, office (OPD) or service unit (UPP); {@code kind} is region, office or service-unit. */
     public record Unit(String id, String name, String kind, String parent, boolean active) {}
 
+    /** A user and their grants: {@code role} or {@code role@unit}, sorted (never a password). */
+    public record User(String name, List<String> roles) {}
+
+    /** The users, and the roles one may grant. */
+    public record Users(List<User> users, List<String> roles) {}
+
+    /** A user's grants (all of them) and, to create the user or reset the password, the password (else null). */
+    public record UserChange(List<String> roles, String password) {}
+
     /** A unit to add or change: {@code id} may be null to make it from the name; {@code active} null means true. */
     public record UnitRequest(String id, String name, String kind, String parent, Boolean active) {
         public static UnitRequest of(String id, String name, String kind, String parent) {

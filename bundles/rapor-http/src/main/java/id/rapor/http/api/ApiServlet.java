@@ -34,6 +34,7 @@ import id.rapor.api.records.EvidenceLimits;
 import id.rapor.api.records.EvidenceStore;
 import id.rapor.http.resource.EvidenceResource;
 import id.rapor.http.resource.SessionResource;
+import id.rapor.http.resource.UsersResource;
 import id.rapor.api.records.RecordChanges;
 import id.rapor.api.records.UnitRegistry;
 import id.rapor.api.monitoring.MonitoringService;
@@ -226,6 +227,7 @@ public final class ApiServlet extends HttpServlet {
         MonitoringResource monitoring = new MonitoringResource(() -> present(monitoringService), unitRegistry, access, out);
         ReportResource reports = new ReportResource(() -> present(reportService), access, batches);
         SessionResource session = new SessionResource(guard, json, out);
+        UsersResource users = new UsersResource(guard, unitRegistry, json, out);
         AdviceResource advice = new AdviceResource(() -> advice(planner), () -> advice(comparison), scoring, scoringResource, () -> present(assessmentRecords), access,
                 recordBodies, json, out);
         // The API, one line per operation as openapi.json lists them.
@@ -237,6 +239,10 @@ public final class ApiServlet extends HttpServlet {
                 .add("POST", "/session", session::login)
                 .add("GET", "/session", session::session)
                 .add("DELETE", "/session", session::logout)
+                .add("GET", "/users", users::list)
+                .add("GET", "/users/{name}", users::user)
+                .add("PUT", "/users/{name}", users::put)
+                .add("DELETE", "/users/{name}", users::delete)
                 .add("GET", "/deployments", system::deployments)
                 .add("GET", "/audit", system::audit)
                 .add("GET", "/methodologies", scoringResource::list)

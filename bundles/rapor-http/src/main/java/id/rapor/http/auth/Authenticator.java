@@ -69,13 +69,17 @@ public final class Authenticator {
     }
 
     /**
-     * The caller a session stands for, with the roles the users file gives them now; null if the
-     * user was removed or their password changed since the login (the session is then over).
+     * The caller a session stands for; null if the user was removed or their password or grants
+     * changed since the login (the session is then over: whoever changed them, the API or bin/rapor-user).
      */
     Caller stillValid(Sessions.Session session) {
         UsersFile.User user = users.find(session.user);
-        if (user == null || !user.passwordHash().equals(session.passwordHash)) return null;
+        if (user == null || !user.passwordHash().equals(session.passwordHash) || !user.grants().equals(session.grants)) return null;
         return new Caller(user.name(), user.roles(), user.scopes());
+    }
+
+    UsersFile users() {
+        return users;
     }
 
     /** The user name HTTP Basic credentials claim (verified or not), or null if there are none. */

@@ -53,6 +53,7 @@ public final class Guard {
     /** Failed logins counted for GET /metrics (bundle rapor-metrics), when it is there. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Meters meters;
+    private final Accounts accounts;
 
     /** The users of etc/users.properties ({@code rapor.users.file}); without that file nobody can authenticate. */
     @Activate
@@ -80,6 +81,7 @@ public final class Guard {
         this.failedLogins = failedLogins;
         this.refusals = refusals;
         this.sessions = sessions;
+        this.accounts = new Accounts(authenticator.users(), sessions);
     }
 
     /**
@@ -180,7 +182,7 @@ public final class Guard {
             throw HttpProblem.of(401, "unauthorized", Message.of("problem.unauthorized.detail.login"), List.of());
         }
         failedLogins.succeeded(address, name);
-        Sessions.Session session = sessions.open(user.name(), user.passwordHash());
+        Sessions.Session session = sessions.open(user.name(), user.passwordHash(), user.grants());
         record(request, user.name(), "session.create", null, null, 201, "logged in: a browser session began");
         return new Login(new Authenticator.Caller(user.name(), user.roles(), user.scopes()), session);
     }
@@ -194,6 +196,11 @@ public final class Guard {
     /** Ends the request's session (its CSRF token checked by {@link #require} first); audited. */
     public void logout(HttpServletRequest request, Authenticator.Caller caller, Sessions.Session session) {
         if (sessions.close(session.token())) record(request, caller.name(), "session.delete", null, null, 204, "logged out");
+    }
+
+    /** The users, for the admin's users API: changes end the changed user's sessions. */
+    public Accounts accounts() {
+        return accounts;
     }
 
     /** Seconds a session lasts without a call. */

@@ -12,6 +12,8 @@ import javax.crypto.spec.PBEKeySpec;
  * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (Base64). No plain password is ever stored.
  */
 public final class Passwords {
+    /** The shortest password bin/rapor-user and the API accept. */
+    public static final int MIN_LENGTH = 8;
     private static final String PREFIX = "pbkdf2-sha256";
     private static final int ITERATIONS = 210_000; // OWASP's 2023 figure for PBKDF2-HMAC-SHA256
     private static final SecureRandom RANDOM = new SecureRandom();

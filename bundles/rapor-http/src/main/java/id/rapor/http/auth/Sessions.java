@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
  * {@value #CSRF_HEADER}: another page of the same site can make the browser send the cookie, but
  * cannot read the token. Sessions live in memory only (a restart logs everybody out), end after
  * {@code idleMillis} without a call and at the latest {@value #MAX_AGE_HOURS} hours after login,
- * and when the user's password changes or the user is removed (checked on each use, see
- * {@link Authenticator#stillValid}).
+ * and when the user's password or grants change or the user is removed (checked on each use, see
+ * {@link Authenticator#stillValid}; a change through the API ends them at once, see {@link #endAll}).
  */
 public final class Sessions {
     public static final String COOKIE = "rapor_session";
@@ -25,20 +25,22 @@ public final class Sessions {
     /** More live sessions than this and the oldest idle ones are not kept: memory stays bounded whatever logs in. */
     static final int MAX_SESSIONS = 100_000;
 
-    /** One login: whose, the password hash it was made with, and its CSRF token. */
+    /** One login: whose, the password hash and the grants it was made with, and its CSRF token. */
     public static final class Session {
         final String token;
         final String csrf;
         final String user;
         final String passwordHash;
+        final String grants;
         final long created;
         volatile long lastUsed;
 
-        Session(String token, String csrf, String user, String passwordHash, long now) {
+        Session(String token, String csrf, String user, String passwordHash, String grants, long now) {
             this.token = token;
             this.csrf = csrf;
             this.user = user;
             this.passwordHash = passwordHash;
+            this.grants = grants;
             this.created = now;
             this.lastUsed = now;
         }
@@ -75,14 +77,14 @@ public final class Sessions {
         return idleMillis;
     }
 
-    /** A new session for {@code user}, logged in with the password whose hash is {@code passwordHash}. */
-    Session open(String user, String passwordHash) {
+    /** A new session for {@code user}, logged in with the password whose hash is {@code passwordHash}, holding {@code grants}. */
+    Session open(String user, String passwordHash, String grants) {
         long now = clock.getAsLong();
         if (now - lastSweep >= 60_000 || live.size() >= MAX_SESSIONS) sweep(now);
         if (live.size() >= MAX_SESSIONS) {
             live.values().stream().min(java.util.Comparator.comparingLong(s -> s.lastUsed)).ifPresent(s -> live.remove(s.token));
         }
-        Session s = new Session(token(), token(), user, passwordHash, now);
+        Session s = new Session(token(), token(), user, passwordHash, grants, now);
         live.put(s.token, s);
         return s;
     }
@@ -109,6 +111,13 @@ public final class Sessions {
     /** Ends a session found no longer valid (its user's password changed). */
     void drop(Session s) {
         live.remove(s.token, s);
+    }
+
+    /** Ends every session of {@code user}: their grants or password changed, or they were removed; the number ended. */
+    int endAll(String user) {
+        int[] ended = {0};
+        live.values().removeIf(s -> s.user.equals(user) && ++ended[0] > 0);
+        return ended[0];
     }
 
     int size() {

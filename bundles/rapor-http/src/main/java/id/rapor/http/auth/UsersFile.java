@@ -73,21 +73,52 @@ public final class UsersFile {
         return new User(name, roles, frozen, hash);
     }
 
+    /** A user's name: what the file and the API accept (it is also a path segment of /api/v1/users/{name}). */
+    public static final String NAME_PATTERN = "[A-Za-z0-9._@-]{1,64}";
+
+    /** What is wrong with one grant ({@code role} or {@code role@unit}). */
+    public enum GrantFault {
+        /** The part before @ is no role. */
+        UNKNOWN_ROLE,
+        /** After @ comes no unit id. */
+        BAD_UNIT,
+        /** A role that holds for named units only came without one. */
+        NEEDS_UNIT
+    }
+
+    /** What is wrong with {@code grant}, or null if it is one; the one rule for bin/rapor-user and the API. */
+    public static GrantFault fault(String grant) {
+        int at = grant.indexOf('@');
+        String role = at < 0 ? grant : grant.substring(0, at);
+        if (!ROLES.contains(role)) return GrantFault.UNKNOWN_ROLE;
+        if (at >= 0 && !grant.substring(at + 1).matches("[a-z0-9][a-z0-9-]{0,99}")) return GrantFault.BAD_UNIT;
+        if (at < 0 && SCOPED_ONLY.contains(role)) return GrantFault.NEEDS_UNIT;
+        return null;
+    }
+
+    /** The unit a grant is limited to, or null if it holds everywhere. */
+    public static String unit(String grant) {
+        int at = grant.indexOf('@');
+        return at < 0 ? null : grant.substring(at + 1);
+    }
+
+    /** The roles a user may be given. */
+    public static java.util.SortedSet<String> roles() {
+        return new java.util.TreeSet<>(ROLES);
+    }
+
     /** Checks {@code role,role@unit,…} as bin/rapor-user is given it; the message says what is wrong. */
     static void check(Set<String> grants) {
-        if (grants.isEmpty()) throw new IllegalArgumentException("give at least one role: " + String.join(", ", new java.util.TreeSet<>(ROLES)));
+        if (grants.isEmpty()) throw new IllegalArgumentException("give at least one role: " + String.join(", ", roles()));
         for (String g : grants) {
-            int at = g.indexOf('@');
-            String role = at < 0 ? g : g.substring(0, at);
-            if (!ROLES.contains(role)) {
-                throw new IllegalArgumentException("'" + role + "' is not a role; roles are " + String.join(", ", new java.util.TreeSet<>(ROLES)));
-            }
-            if (at >= 0 && !g.substring(at + 1).matches("[a-z0-9][a-z0-9-]{0,99}")) {
-                throw new IllegalArgumentException("'" + g + "': after @ comes a unit id (lower-case letters, digits, -)");
-            }
-            if (at < 0 && SCOPED_ONLY.contains(role)) {
-                throw new IllegalArgumentException(role + " holds for named units only: " + role + "@<unit id>");
-            }
+            GrantFault fault = fault(g);
+            if (fault == null) continue;
+            String role = g.indexOf('@') < 0 ? g : g.substring(0, g.indexOf('@'));
+            throw new IllegalArgumentException(switch (fault) {
+                case UNKNOWN_ROLE -> "'" + role + "' is not a role; roles are " + String.join(", ", roles());
+                case BAD_UNIT -> "'" + g + "': after @ comes a unit id (lower-case letters, digits, -)";
+                case NEEDS_UNIT -> role + " holds for named units only: " + role + "@<unit id>";
+            });
         }
     }
 
@@ -114,10 +145,31 @@ public final class UsersFile {
 
     /** Adds or replaces a user; written to a temporary file and renamed, so a reader never sees half of it. */
     public synchronized void put(String name, Set<String> roles, char[] password) throws IOException {
-        if (!name.matches("[A-Za-z0-9._@-]{1,64}")) throw new IllegalArgumentException("a user name is 1-64 letters, digits, . _ @ -");
+        checkName(name);
         check(roles);
         String entry = String.join(",", roles) + "|" + Passwords.hash(password);
         change(p -> p.setProperty(name, entry));
+    }
+
+    /**
+     * Gives an existing user {@code roles}, keeping their password; false (nothing written) if there
+     * is no such user.
+     */
+    public synchronized boolean regrant(String name, Set<String> roles) throws IOException {
+        checkName(name);
+        check(roles);
+        boolean[] found = {false};
+        change(p -> {
+            String[] parts = p.getProperty(name, "").split("\\|", 2);
+            if (parts.length != 2) return;
+            found[0] = true;
+            p.setProperty(name, String.join(",", roles) + "|" + parts[1].trim());
+        });
+        return found[0];
+    }
+
+    private static void checkName(String name) {
+        if (!name.matches(NAME_PATTERN)) throw new IllegalArgumentException("a user name is 1-64 letters, digits, . _ @ -");
     }
 
     public synchronized boolean remove(String name) throws IOException {
@@ -137,6 +189,7 @@ public final class UsersFile {
                 Properties p = read();
                 edit.accept(p);
                 write(p);
+                loaded = null; // read again at the next use, whatever the file system's timestamps say
             }
         }
     }

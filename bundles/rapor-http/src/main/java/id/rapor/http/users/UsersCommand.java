@@ -1,5 +1,6 @@
 package id.rapor.http.users;
 
+import id.rapor.http.auth.Passwords;
 import id.rapor.http.auth.UsersFile;
 
 import java.io.BufferedReader;
@@ -36,8 +37,8 @@ public final class UsersCommand {
         if (args.length == 3 && args[0].equals("add")) {
             Set<String> roles = Arrays.stream(args[2].split(",")).map(String::trim).collect(Collectors.toSet());
             char[] password = password();
-            if (password == null || password.length < 8) {
-                System.err.println("rapor-user: a password of at least 8 characters is needed");
+            if (password == null || password.length < Passwords.MIN_LENGTH) {
+                System.err.println("rapor-user: a password of at least " + Passwords.MIN_LENGTH + " characters is needed");
                 return 2;
             }
             try {

@@ -1,5 +1,5 @@
 // The application: the header (menu, language, who is logged in), and a page per route
-// (#/login, #/assess, #/assess/new, #/assessment/{id}, #/monitor, #/monitor/unit/{id}, #/units, #/policy,
+// (#/login, #/assess, #/assess/new, #/assessment/{id}, #/monitor, #/monitor/unit/{id}, #/units, #/users, #/policy,
 // #/policy/{id}) drawn into <main>.
 import { h, fill } from './core/dom.js';
 import { t, language, setLanguage, translateStatic } from './core/i18n.js';
@@ -11,6 +11,8 @@ import { loginPage } from './core/login.js';
 import { roundPage } from './assess/round.js';
 import { assessmentPage } from './assess/assessment.js';
 import { unitsPage } from './admin/units.js';
+import { usersPage } from './admin/users.js';
+import './admin/words.js';
 import { monitorPage } from './monitor/round.js';
 import { historyPage } from './monitor/history.js';
 import { policyPage } from './policy/list.js';
@@ -37,6 +39,7 @@ function nav() {
     links.push(h('a', { href: '#/assess' }, t('nav.assess')));
     if (['admin', 'policy', 'evaluator', 'verifier'].some(hasRole)) links.push(h('a', { href: '#/monitor' }, t('nav.monitor')));
     if (hasRole('admin')) links.push(h('a', { href: '#/units' }, t('nav.units')));
+    if (hasRole('admin')) links.push(h('a', { href: '#/users' }, t('nav.users')));
     if (hasRole('policy') || hasRole('admin')) links.push(h('a', { href: '#/policy' }, t('nav.policy')));
   }
   const current = route().path;
@@ -63,6 +66,7 @@ async function render() {
     else if (path === '/assess/new') await assessmentPage(page, { params }, go);
     else if (path.startsWith('/assessment/')) await assessmentPage(page, { id: path.slice('/assessment/'.length) }, go);
     else if (path === '/units') await unitsPage(page, params, go);
+    else if (path === '/users') await usersPage(page, params, go);
     else if (path === '/monitor') await monitorPage(page, params);
     else if (path.startsWith('/monitor/unit/')) await historyPage(page, decodeURIComponent(path.slice('/monitor/unit/'.length)), params);
     else if (path === '/policy') await policyPage(page, params, go);
