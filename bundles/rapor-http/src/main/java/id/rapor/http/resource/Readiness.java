@@ -19,8 +19,10 @@ import javax.sql.DataSource;
  * Whether this node can take traffic, as a load balancer asks it: every rule bundle checked and
  * compiled, a methodology to score with, and the records' database reachable. Each part that is
  * missing is said. The database is asked on a thread of its own and waited for at most
- * {@link #DATABASE_WAIT_MS}: a probe must answer quickly whatever the database does, and probes at
- * once share one check rather than each taking a connection.
+ * {@link #DATABASE_WAIT_MS}: a probe must answer quickly whatever the database does. Probes at once
+ * share one check rather than each taking a connection, and only the probe that started a check
+ * waits for it; the others take the last answer, so anonymous probes cannot hold server threads
+ * for a second each while the database is away.
  */
 public final class Readiness {
     static final long DATABASE_WAIT_MS = 1_000;
@@ -32,6 +34,8 @@ public final class Readiness {
     private final Supplier<DataSource> database;
     private final Executor probes;
     private CompletableFuture<Boolean> check;
+    /** The last finished check's answer; null before the first. */
+    private volatile Boolean lastReachable;
 
     /**
      * @param database the records' database, or null while it has not started (it registers once migrated)
@@ -66,7 +70,11 @@ public final class Readiness {
     private boolean reachable(DataSource ds) {
         CompletableFuture<Boolean> running;
         synchronized (this) {
-            if (check == null || check.isDone()) check = CompletableFuture.supplyAsync(() -> valid(ds), probes);
+            if (check != null && !check.isDone() && lastReachable != null) return lastReachable;
+            if (check == null || check.isDone()) {
+                check = CompletableFuture.supplyAsync(() -> valid(ds), probes);
+                check.thenAccept(reachable -> lastReachable = reachable);
+            }
             running = check;
         }
         try {
