@@ -17,6 +17,11 @@ public final class Migrations {
 
     /** Public for the records' tests, which run the real migrations on an in-memory H2. */
     public static MigrateResult migrate(DataSource dataSource, DatabaseSettings.Kind kind) {
+        return migrate(dataSource, kind, "latest");
+    }
+
+    /** Up to a version ({@code "5"}) only: for the tests of an upgrade, which fill a schema as an older Rapor left it. */
+    public static MigrateResult migrate(DataSource dataSource, DatabaseSettings.Kind kind, String target) {
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .loggers("slf4j") // into Rapor's log, not java.util.logging's stderr
                 .dataSource(dataSource)
@@ -25,6 +30,7 @@ public final class Migrations {
                 .placeholders(Map.of("text", kind == DatabaseSettings.Kind.POSTGRESQL ? "TEXT" : "CHARACTER LARGE OBJECT",
                         "inlineText", kind == DatabaseSettings.Kind.POSTGRESQL ? "TEXT" : "CHARACTER VARYING"))
                 .validateMigrationNaming(true)
+                .target(target)
                 .load();
         return flyway.migrate();
     }

@@ -50,9 +50,11 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = AssessmentRecords.class)
 public final class JdbcAssessmentRecords implements AssessmentRecords {
-    private static final String COLUMNS = "id, unit_id, family, round_year, entry_role, state, input, methodology_id, methodology_version, "
-            + "revision, score_index, band_code, band_label, score_document, comment_text, replaces, created_by, created_at, updated_by, updated_at, "
-            + "rescored_from";
+    private static final String COLUMNS = "a.id, a.unit_id, a.family, a.round_year, a.entry_role, a.state, d.input, a.methodology_id, "
+            + "a.methodology_version, a.revision, a.score_index, a.band_code, a.band_label, d.score_document, a.comment_text, a.replaces, "
+            + "a.created_by, a.created_at, a.updated_by, a.updated_at, a.rescored_from";
+    /** An assessment whole: its figures with its documents, which lie apart (V6) so that reading figures never decodes them. */
+    private static final String WHOLE = " FROM assessment a JOIN assessment_document d ON d.assessment_id = a.id";
     static final int MAX_COMMENT = 2000;
 
     private final Transactions tx;
@@ -88,10 +90,11 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
         });
     }
 
-    private static final String INSERT = "INSERT INTO assessment (unit_id, family, round_year, entry_role, state, input, "
-            + "methodology_id, methodology_version, revision, score_index, band_code, band_label, score_document, comment_text, "
+    private static final String INSERT = "INSERT INTO assessment (unit_id, family, round_year, entry_role, state, "
+            + "methodology_id, methodology_version, revision, score_index, band_code, band_label, comment_text, "
             + "replaces, created_by, created_at, updated_by, updated_at, rescored_from) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_DOCUMENTS = "INSERT INTO assessment_document (assessment_id, input, score_document) VALUES (?, ?, ?)";
     /** Rows of an import sent to the database at once. */
     private static final int BATCH = 500;
 
@@ -105,11 +108,23 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
         try (PreparedStatement s = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
             bind(s, entry, rescoredFrom, actor, Timestamp.from(Instant.now()));
             s.executeUpdate();
+            long id;
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                id = keys.getLong(1);
             }
+            try (PreparedStatement d = c.prepareStatement(INSERT_DOCUMENTS)) {
+                bindDocuments(d, id, entry);
+                d.executeUpdate();
+            }
+            return id;
         }
+    }
+
+    private static void bindDocuments(PreparedStatement d, long id, AssessmentEntry entry) throws SQLException {
+        d.setLong(1, id);
+        d.setString(2, entry.input());
+        d.setString(3, entry.score().document());
     }
 
     private static void bind(PreparedStatement s, AssessmentEntry entry, Long rescoredFrom, Actor actor, Timestamp now) throws SQLException {
@@ -118,17 +133,16 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
         s.setInt(3, entry.year());
         s.setString(4, entry.role().wire());
         s.setString(5, AssessmentState.DRAFT.wire());
-        s.setString(6, entry.input());
-        setScore(s, 7, entry.score());
-        s.setString(14, entry.comment());
-        if (entry.replaces() == null) s.setNull(15, Types.BIGINT);
-        else s.setLong(15, entry.replaces());
+        setScore(s, 6, entry.score());
+        s.setString(12, entry.comment());
+        if (entry.replaces() == null) s.setNull(13, Types.BIGINT);
+        else s.setLong(13, entry.replaces());
+        s.setString(14, actor.user());
+        s.setTimestamp(15, now);
         s.setString(16, actor.user());
         s.setTimestamp(17, now);
-        s.setString(18, actor.user());
-        s.setTimestamp(19, now);
-        if (rescoredFrom == null) s.setNull(20, Types.BIGINT);
-        else s.setLong(20, rescoredFrom);
+        if (rescoredFrom == null) s.setNull(18, Types.BIGINT);
+        else s.setLong(18, rescoredFrom);
     }
 
     /**
@@ -141,9 +155,11 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
             Map<String, Unit> units = new HashMap<>();
             Timestamp now = Timestamp.from(Instant.now());
             List<Long> ids = new ArrayList<>(count);
-            try (PreparedStatement s = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement s = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS);
+                 PreparedStatement d = c.prepareStatement(INSERT_DOCUMENTS)) {
                 for (int from = 0; from < count; from += BATCH) {
                     List<RecordAudit.Entry> audit = new ArrayList<>(BATCH);
+                    List<AssessmentEntry> batch = new ArrayList<>(BATCH);
                     for (int k = from; k < Math.min(count, from + BATCH); k++) {
                         AssessmentEntry e = entries.apply(k);
                         checkImported(c, e, k + 1, units);
@@ -154,6 +170,7 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
                         }
                         bind(s, e, null, actor, now);
                         s.addBatch();
+                        batch.add(e);
                         audit.add(new RecordAudit.Entry("assessment.import", null, e.role().wire() + " assessment of " + e.unitId()
                                 + " for " + e.family() + " " + e.year() + ", imported: " + summary(e.score())));
                     }
@@ -163,6 +180,11 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
                         while (keys.next()) ids.add(keys.getLong(1));
                     }
                     if (ids.size() - first != audit.size()) throw new IllegalStateException((ids.size() - first) + " ids for " + audit.size() + " rows");
+                    for (int k = 0; k < batch.size(); k++) {
+                        bindDocuments(d, ids.get(first + k), batch.get(k));
+                        d.addBatch();
+                    }
+                    d.executeBatch();
                     for (int k = 0; k < audit.size(); k++) audit.set(k, audit.get(k).about("assessment:" + ids.get(first + k)));
                     RecordAudit.recordAll(c, actor, audit);
                 }
@@ -187,9 +209,8 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
     public List<AssessmentRecord> latestOfRound(String family, int year, Collection<String> unitIds) throws RecordException {
         Set<String> wanted = Set.copyOf(unitIds);
         return tx.<List<AssessmentRecord>, RecordException>read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS.replace("score_document", "'' AS score_document")
-                    + " FROM assessment WHERE id IN (SELECT MAX(id) FROM assessment WHERE family = ? AND round_year = ? "
-                    + "GROUP BY unit_id, entry_role)")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS.replace("d.score_document", "'' AS score_document") + WHOLE
+                    + " WHERE a.id IN (SELECT MAX(id) FROM assessment WHERE family = ? AND round_year = ? GROUP BY unit_id, entry_role)")) {
                 s.setString(1, family);
                 s.setInt(2, year);
                 return list(s).stream().filter(a -> wanted.contains(a.unitId())).toList();
@@ -242,17 +263,22 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
                     || before.role() != entry.role()) {
                 throw new RecordConflictException("other-round", "year", Message.of("records.assessment.otherRound"));
             }
-            try (PreparedStatement s = c.prepareStatement("UPDATE assessment SET input = ?, methodology_id = ?, methodology_version = ?, "
-                    + "revision = ?, score_index = ?, band_code = ?, band_label = ?, score_document = ?, comment_text = ?, updated_by = ?, "
+            try (PreparedStatement s = c.prepareStatement("UPDATE assessment SET methodology_id = ?, methodology_version = ?, "
+                    + "revision = ?, score_index = ?, band_code = ?, band_label = ?, comment_text = ?, updated_by = ?, "
                     + "updated_at = ? WHERE id = ? AND state = ?")) {
-                s.setString(1, entry.input());
-                setScore(s, 2, entry.score());
-                s.setString(9, entry.comment());
-                s.setString(10, actor.user());
-                s.setTimestamp(11, Timestamp.from(Instant.now()));
-                s.setLong(12, id);
-                s.setString(13, AssessmentState.DRAFT.wire());
+                setScore(s, 1, entry.score());
+                s.setString(7, entry.comment());
+                s.setString(8, actor.user());
+                s.setTimestamp(9, Timestamp.from(Instant.now()));
+                s.setLong(10, id);
+                s.setString(11, AssessmentState.DRAFT.wire());
                 if (s.executeUpdate() != 1) throw new RecordConflictException("not-a-draft", "state", Message.of("records.assessment.changedMeanwhile", id));
+            }
+            try (PreparedStatement d = c.prepareStatement("UPDATE assessment_document SET input = ?, score_document = ? WHERE assessment_id = ?")) {
+                d.setString(1, entry.input());
+                d.setString(2, entry.score().document());
+                d.setLong(3, id);
+                d.executeUpdate();
             }
             RecordAudit.record(c, actor, "assessment.update", "assessment:" + id, summary(before.score()) + " -> " + summary(entry.score()));
             return load(c, id);
@@ -386,10 +412,10 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
     }
 
     private static List<AssessmentRecord> round(Connection c, String unitId, Integer year, String family) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM assessment WHERE unit_id = ?");
-        if (year != null) sql.append(" AND round_year = ?");
-        if (family != null) sql.append(" AND family = ?");
-        sql.append(" ORDER BY id DESC");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + WHOLE + " WHERE a.unit_id = ?");
+        if (year != null) sql.append(" AND a.round_year = ?");
+        if (family != null) sql.append(" AND a.family = ?");
+        sql.append(" ORDER BY a.id DESC");
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
             int i = 1;
             s.setString(i++, unitId);
@@ -429,11 +455,10 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
         s.setBigDecimal(from + 3, score.index());
         s.setString(from + 4, score.bandCode());
         s.setString(from + 5, score.bandLabel());
-        s.setString(from + 6, score.document());
     }
 
     private static AssessmentRecord load(Connection c, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM assessment WHERE id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + WHOLE + " WHERE a.id = ?")) {
             s.setLong(1, id);
             List<AssessmentRecord> found = list(s);
             return found.isEmpty() ? null : found.get(0);
