@@ -37,9 +37,11 @@ final class RaporDistribution implements AutoCloseable {
     final int port;
     final Path log;
     private Process process;
+    private final java.util.Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RaporDistribution(Path home, int port, Process process, Path log) {
+    private RaporDistribution(Path home, int port, Process process, Path log, java.util.Map<String, String> environment) {
+        this.environment = environment;
         this.home = home;
         this.port = port;
         this.process = process;
@@ -52,6 +54,11 @@ final class RaporDistribution implements AutoCloseable {
 
     /** Starts a copy that {@code prepare} may change first (settings, users). */
     static RaporDistribution start(Preparation prepare) throws Exception {
+        return start(prepare, java.util.Map.of());
+    }
+
+    /** Starts a copy with these environment variables set for bin/rapor (at every start of it). */
+    static RaporDistribution start(Preparation prepare, java.util.Map<String, String> environment) throws Exception {
         Path source = Path.of(System.getProperty("rapor.distribution"));
         Path home = Files.createTempDirectory("rapor-it-");
         Homes.removeAtExit(home);
@@ -59,7 +66,7 @@ final class RaporDistribution implements AutoCloseable {
         prepare.prepare(home);
         int port = freePort();
         Path log = home.resolve("rapor.log");
-        RaporDistribution rapor = new RaporDistribution(home, port, launch(home, port, log), log);
+        RaporDistribution rapor = new RaporDistribution(home, port, launch(home, port, log, environment), log, environment);
         rapor.awaitLog(s -> s.contains("Rapor is ready"), Duration.ofSeconds(90));
         return rapor;
     }
@@ -79,15 +86,19 @@ final class RaporDistribution implements AutoCloseable {
     void relaunch() throws Exception {
         close();
         Files.move(log, home.resolve("rapor-" + System.nanoTime() + ".log"));
-        process = launch(home, port, log);
+        process = launch(home, port, log, environment);
     }
 
-    private static Process launch(Path home, int port, Path log) throws IOException {
+    private static Process launch(Path home, int port, Path log, java.util.Map<String, String> environment) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rapor").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("RAPOR_HTTP_PORT", Integer.toString(port));
         pb.environment().remove("RAPOR_HTTP_HOST");
+        // The class-data sharing archive is written when a JVM first stops (40 MB, a second or two): a test of its
+        // own starts with it (ColdStartIT); the others, which each start a fresh copy, leave it off.
+        pb.environment().put("RAPOR_CDS", "off");
+        pb.environment().putAll(environment);
         return pb.start();
     }
 

@@ -24,14 +24,20 @@ import java.util.stream.Stream;
 final class RaporProcess implements AutoCloseable {
     final Path home;
     final int port;
+    /** From bin/rapor to the first 200 of a PEKPPP 2022 score. */
     final double coldStartMillis;
+    /** From bin/rapor to the first 200 of /health/ready: every methodology compiled, the database answering. */
+    final double readyMillis;
     private final Process process;
+    private final Map<String, String> environment;
 
-    private RaporProcess(Path home, int port, Process process, double coldStartMillis) {
+    private RaporProcess(Path home, int port, Process process, Map<String, String> environment, double coldStartMillis, double readyMillis) {
         this.home = home;
         this.port = port;
         this.process = process;
+        this.environment = environment;
         this.coldStartMillis = coldStartMillis;
+        this.readyMillis = readyMillis;
     }
 
     static RaporProcess start(Path distribution, String scoreBody) throws Exception {
@@ -52,8 +58,21 @@ final class RaporProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
+        return launch(home, port, scoreBody, environment);
+    }
+
+    /**
+     * Stops this one and starts bin/rapor again in the same folder, as an operator restarts it: what the first start
+     * left in data/ (the compiled rule text, the class-data archive written at its stop) is there.
+     */
+    RaporProcess restart(String scoreBody) throws Exception {
+        stop();
+        return launch(home, port, scoreBody, environment);
+    }
+
+    private static RaporProcess launch(Path home, int port, String scoreBody, Map<String, String> environment) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rapor").toString()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("rapor.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("rapor.log").toFile()));
         pb.environment().putAll(environment);
         pb.environment().put("RAPOR_HTTP_PORT", Integer.toString(port));
         long start = System.nanoTime();
@@ -63,11 +82,16 @@ final class RaporProcess implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofMillis(200)).build();
         HttpRequest score = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/methodologies/pekppp-2022/score"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(scoreBody)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health/ready")).build();
         long deadline = start + Duration.ofSeconds(90).toNanos();
+        double firstScore = -1;
         while (System.nanoTime() < deadline) {
             try {
-                if (http.send(score, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return new RaporProcess(home, port, process, (System.nanoTime() - start) / 1e6);
+                if (firstScore < 0 && http.send(score, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    firstScore = (System.nanoTime() - start) / 1e6;
+                }
+                if (firstScore >= 0 && http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return new RaporProcess(home, port, process, environment, firstScore, (System.nanoTime() - start) / 1e6);
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -76,7 +100,7 @@ final class RaporProcess implements AutoCloseable {
             Thread.sleep(20);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("no score within 90 s: " + Files.readString(home.resolve("rapor.log")));
+        throw new IllegalStateException("no score and readiness within 90 s: " + Files.readString(home.resolve("rapor.log")));
     }
 
     /** Changes a setting in etc/{@code file}, as an operator edits it; Rapor applies it while it runs (FileInstall). */
@@ -122,10 +146,15 @@ final class RaporProcess implements AutoCloseable {
         }
     }
 
+    private void stop() throws Exception {
+        process.destroy();
+        // The first stop of a copy writes its class-data archive: that is part of stopping.
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws Exception {
-        process.destroy();
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        stop();
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -92,7 +92,7 @@ public final class RunAll {
 
     private static List<Figure> overHttp(Path distribution, String example, boolean quick) throws Exception {
         List<Figure> figures = new ArrayList<>();
-        figures.add(ColdStart.measure(distribution, example, quick));
+        figures.addAll(ColdStart.measure(distribution, example, quick));
         try (RaporProcess rapor = RaporProcess.start(distribution, example)) {
             rapor.awaitAllLoaded();
             double rssIdle = rapor.rssMiB();

@@ -17,7 +17,12 @@ import static id.rapor.engine.source.RuleBundleLayout.*;
 
 import id.rapor.api.model.GoldenChange;
 import id.rapor.api.model.InputKind;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import id.rapor.api.fact.AnswerSheet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,18 +53,40 @@ public final class RuleBundleCompiler {
         return new RuleBundleCompiler(loader, new ScoreBudget(), GoldenCaseRunner.LIMIT_MILLIS);
     }
 
-    /** The service's compiler: the engine's class loader, the service's budget, the standard golden-case limit. */
+    /**
+     * The service's compiler: the engine's class loader, the service's budget, the standard golden-case limit, and
+     * compiled rule text kept under the data folder ({@code rapor.data}) for the next start.
+     */
     @Activate
-    public RuleBundleCompiler(@Reference ScoreBudget budget) {
-        this(RuleBundleCompiler.class.getClassLoader(), budget, GoldenCaseRunner.LIMIT_MILLIS);
+    public RuleBundleCompiler(@Reference ScoreBudget budget, BundleContext context) {
+        this(RuleBundleCompiler.class.getClassLoader(), budget, GoldenCaseRunner.LIMIT_MILLIS, cache(context));
     }
 
     /** {@code budget}: what each score of what this compiles may spend, golden cases included. */
     public RuleBundleCompiler(ClassLoader loader, ScoreBudget budget, long goldenCaseLimitMillis) {
+        this(loader, budget, goldenCaseLimitMillis, null);
+    }
+
+    /** {@code cache}: compiled rule text kept across starts, or null to compile every time. */
+    public RuleBundleCompiler(ClassLoader loader, ScoreBudget budget, long goldenCaseLimitMillis, RuleBaseCache cache) {
         this.loader = loader;
-        this.drl = new DrlCompiler(loader);
+        this.drl = new DrlCompiler(loader, cache);
         this.budget = budget;
         this.goldenCaseLimitMillis = goldenCaseLimitMillis;
+    }
+
+    /** The cache under the data folder, keyed also by this engine's build: a rebuilt engine never reads an older one. */
+    private static RuleBaseCache cache(BundleContext context) {
+        String data = context.getProperty("rapor.data");
+        if (data == null) return null;
+        Bundle engine = context.getBundle();
+        // Drools is embedded in the engine; the fact types the rules match come from the API bundle.
+        Bundle api = FrameworkUtil.getBundle(AnswerSheet.class);
+        return new RuleBaseCache(Path.of(data, "cache", "rule-bases"), built(engine) + "/" + (api == null ? "" : built(api)));
+    }
+
+    private static String built(Bundle b) {
+        return b.getSymbolicName() + " " + b.getVersion() + " " + b.getHeaders().get("Bnd-LastModified");
     }
 
     /** One compile at a time, whoever asks (the extender, a revision): Drools compiles are memory-hungry. */

@@ -1,0 +1,128 @@
+package id.rapor.engine.compile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.kie.api.definition.KiePackage;
+
+/**
+ * Compiled rule text kept on disk, so a restart compiles nothing that has not changed: the Drools packages a
+ * compile produced, serialized as Drools serializes them, under {@code data/cache/rule-bases/<key>.kpkg}. The key
+ * is the SHA-256 of the rule files (path and text) and of the engine that compiled them (its version and build
+ * time: a new Drools or new fact types never read an older file). A file that cannot be read back is deleted and
+ * the text compiled again; the golden cases still run on what was read, so a cached rule base is held to the same
+ * proof as a fresh one.
+ *
+ * <p>The files are code, as trusted as the bundles beside them: only Rapor writes them, into its own data folder.
+ * Reading them back still admits only the classes a rule base is made of (a deserialization filter), so a file
+ * planted there cannot make Java build arbitrary objects.
+ */
+public final class RuleBaseCache {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleBaseCache.class);
+    static final String SUFFIX = ".kpkg";
+    /** Files kept: every methodology's serving text and a few revisions each; the least recently used go first. */
+    static final int KEEP = 40;
+    /** What a serialized rule base may contain: Drools' and MVEL's own types, Rapor's fact types and the JDK's. */
+    private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(
+            "maxdepth=200;maxrefs=2000000;org.drools.**;org.kie.**;org.mvel2.**;id.rapor.api.**;java.**;!*");
+
+    private final Path folder;
+    private final String engine;
+
+    /** {@code engine}: what identifies the compiling engine (its version and build), part of every key. */
+    public RuleBaseCache(Path folder, String engine) {
+        this.folder = folder;
+        this.engine = engine;
+    }
+
+    /** The key of a rule text: its files in path order, and the engine. */
+    String key(Map<String, String> drlByPath) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(engine.getBytes(StandardCharsets.UTF_8));
+            new TreeMap<>(drlByPath).forEach((path, text) -> {
+                d.update((byte) 0);
+                d.update(path.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+                d.update(text.getBytes(StandardCharsets.UTF_8));
+            });
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The packages stored under {@code key}, read with {@code loader}; empty when there are none or they are unreadable. */
+    @SuppressWarnings("unchecked")
+    Optional<Collection<KiePackage>> load(String key, ClassLoader loader) {
+        Path file = folder.resolve(key + SUFFIX);
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try (InputStream in = Files.newInputStream(file); DroolsObjectInputStream objects = new DroolsObjectInputStream(in, loader)) {
+            objects.setObjectInputFilter(CLASSES);
+            Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now())); // recently used: kept longest
+            LOG.info("Rule text compiled before read back from {}", file.getFileName());
+            return Optional.of(packages);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            LOG.warn("Compiled rule base {} is unreadable ({}); it is deleted and the rule text compiled again", file, e.toString());
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the next store replaces it
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps the packages under {@code key}: written beside, then renamed, so a reader never meets half a file. */
+    void store(String key, Collection<KiePackage> packages) {
+        try {
+            Files.createDirectories(folder);
+            Path temporary = Files.createTempFile(folder, key, ".tmp");
+            try (OutputStream out = Files.newOutputStream(temporary); DroolsObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
+                objects.writeObject(new ArrayList<>(packages));
+            }
+            Files.move(temporary, folder.resolve(key + SUFFIX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            prune();
+        } catch (IOException | RuntimeException e) {
+            // A cache that cannot be written costs the next start a compile, nothing else.
+            LOG.warn("Compiled rule base not kept in {}: {}", folder, e.toString());
+        }
+    }
+
+    private void prune() throws IOException {
+        List<Path> files;
+        try (Stream<Path> all = Files.list(folder)) {
+            files = all.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted(Comparator.comparing(RuleBaseCache::modified).reversed()).toList();
+        }
+        for (Path old : files.subList(Math.min(KEEP, files.size()), files.size())) Files.deleteIfExists(old);
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+}
