@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import id.rapor.api.cluster.SharedChanges;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -37,6 +38,8 @@ public final class Database {
         return t;
     });
     private volatile ServiceRegistration<DataSource> registration;
+    private volatile PostgresNotices notices;
+    private volatile ServiceRegistration<SharedChanges> noticesRegistration;
     private volatile boolean failedOnce;
 
     @Activate
@@ -53,6 +56,11 @@ public final class Database {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("rapor.database.kind", settings.kind().name().toLowerCase(java.util.Locale.ROOT));
             registration = context.registerService(DataSource.class, pool, props);
+            if (settings.kind() == DatabaseSettings.Kind.POSTGRESQL) {
+                // Several nodes may share this database: they hear each other's changes through it.
+                notices = new PostgresNotices(settings);
+                noticesRegistration = context.registerService(SharedChanges.class, notices, new Hashtable<>());
+            }
             LOG.info("Database {} ready: schema version {} ({} migration(s) applied now)", settings.safeUrl(),
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : "current", result.migrationsExecuted);
         } catch (RuntimeException e) {
@@ -69,15 +77,19 @@ public final class Database {
     void stop() throws InterruptedException {
         starter.shutdownNow();
         starter.awaitTermination(10, TimeUnit.SECONDS);
-        ServiceRegistration<DataSource> r = registration;
-        if (r != null) {
-            try {
-                r.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the framework is stopping this bundle and took it already
-            }
-        }
+        unregister(noticesRegistration);
+        if (notices != null) notices.close();
+        unregister(registration);
         pool.close();
+    }
+
+    private static void unregister(ServiceRegistration<?> r) {
+        if (r == null) return;
+        try {
+            r.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework is stopping this bundle and took it already
+        }
     }
 
     static String rootMessage(Throwable e) {

@@ -27,6 +27,7 @@ public final class CompileQueue implements AutoCloseable {
     private final Deque<Task> queued = new ArrayDeque<>();
     private final Thread worker;
     private Task running;
+    private int held;
     private boolean closed;
 
     /** The engine's queue: Drools on its thread finds its parts through the engine bundle's class loader. */
@@ -102,9 +103,22 @@ public final class CompileQueue implements AutoCloseable {
         return !mine.isEmpty() || (running != null && running.methodologyId().equals(methodologyId));
     }
 
-    /** Tasks queued or running. */
+    /** Tasks queued or running, and work announced but not yet queued ({@link #hold}). */
     public synchronized int pending() {
-        return queued.size() + (running == null ? 0 : 1);
+        return queued.size() + (running == null ? 0 : 1) + held;
+    }
+
+    /**
+     * Counts work that will be queued once something arrives (the shared revisions, once the database is there) as
+     * pending until {@link #release}: a node is not ready meanwhile.
+     */
+    public synchronized void hold() {
+        held++;
+    }
+
+    public synchronized void release() {
+        if (held > 0) held--;
+        notifyAll();
     }
 
     private void work() {

@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * listing revisions or scoring a compiled one never waits behind a compile (a golden case may
  * take up to 30 s). Changes (a new revision, an activation) are short sections under one lock.
  */
-@Component(service = RuleRevisions.class, configurationPid = RevisionManager.PID)
+@Component(service = {RuleRevisions.class, RevisionManager.class}, configurationPid = RevisionManager.PID)
 @Designate(ocd = RevisionManager.Settings.class)
 public final class RevisionManager implements RuleRevisions {
     static final String PID = "id.rapor.revisions";
@@ -87,7 +87,12 @@ public final class RevisionManager implements RuleRevisions {
 
     private final RuleBundleCompiler compiler;
     private final MethodologyRegistry registry;
-    private final RevisionStore store; // null: revisions live in memory only
+    /** Null: revisions live in memory only (tests), or, where nodes share a database, until it is there ({@link #share}). */
+    private volatile RevisionStore store;
+    /** Nodes share a database and its revisions have not been read yet: nothing may be written meanwhile. */
+    private volatile boolean awaitingShared;
+    /** Whether stored revisions were read once: the first read restores them as a start does. */
+    private boolean loadedOnce;
     private final OperatorRuleText operatorRuleText;
     private final CompileQueue queue;
     /** Every methodology's revisions, oldest first; replaced whole under {@link #lock}, read without it. */
@@ -136,9 +141,48 @@ public final class RevisionManager implements RuleRevisions {
     public RevisionManager(BundleContext context, @Reference RuleBundleCompiler compiler, @Reference MethodologyRegistry registry,
             @Reference OperatorRuleText operatorRuleText, @Reference CompileQueue queue, @Reference RuleBundleExtender extender,
             Settings settings) {
-        this(compiler, registry, context.getProperty("rapor.data") == null ? null : new RevisionStore(Path.of(context.getProperty("rapor.data"))),
-                operatorRuleText, queue, settings.approval_required());
-        restore();
+        this(compiler, registry, sharesDatabase(context) || context.getProperty("rapor.data") == null ? null
+                : new RevisionFolder(Path.of(context.getProperty("rapor.data"))), operatorRuleText, queue, settings.approval_required());
+        if (sharesDatabase(context)) {
+            // The revisions are the shared database's (SharedRevisions brings them): until then this node is not ready.
+            awaitingShared = true;
+            queue.hold();
+        } else {
+            restore();
+        }
+    }
+
+    /** Nodes share the revisions where the records' database is PostgreSQL (etc/rapor.properties, RAPOR_DATABASE_URL). */
+    static boolean sharesDatabase(BundleContext context) {
+        String url = context.getProperty("rapor.database.url");
+        return url != null && url.trim().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * The shared database is there: its revisions are the ones, read now (and restored as at a start, the first time);
+     * every write goes there from now on.
+     */
+    public void share(RevisionStore shared) {
+        synchronized (lock) {
+            store = shared;
+        }
+        try {
+            reload();
+        } finally {
+            if (awaitingShared) {
+                awaitingShared = false;
+                queue.release();
+            }
+        }
+    }
+
+    /**
+     * Another node changed the shared revisions, or may have (a notice of methodology {@code methodologyId}, or null
+     * after a lost connection): read them again, and serve what is active now. A change compiles on the compile thread
+     * while the revision before it goes on serving; the swap is one reference.
+     */
+    public void refresh() {
+        reload();
     }
 
     /** A changed setting applies to the next activation; nothing restarts. */
@@ -151,21 +195,63 @@ public final class RevisionManager implements RuleRevisions {
 
     /** Loads the stored revisions and, on the compile thread, compiles and serves each active one. */
     public void restore() {
-        if (store == null) return;
-        Map<String, List<Revision>> loaded = store.load();
+        reload();
+    }
+
+    private void reload() {
+        RevisionStore s = store;
+        if (s == null) return;
+        Map<String, List<Revision>> loaded;
+        boolean starting;
         synchronized (lock) {
+            loaded = s.load();
             publish(loaded);
-            activations = Map.copyOf(store.activations());
+            activations = Map.copyOf(s.activations());
+            starting = !loadedOnce;
+            loadedOnce = true;
         }
-        for (List<Revision> list : loaded.values()) {
-            for (Revision r : list) {
-                if (r.state() != RevisionState.ACTIVE) continue;
+        for (Map.Entry<String, List<Revision>> m : loaded.entrySet()) {
+            Revision active = m.getValue().stream().filter(r -> r.state() == RevisionState.ACTIVE).findFirst().orElse(null);
+            if (starting) {
+                if (active == null) continue;
                 // Until it is restored, the methodology is "still compiling" rather than served by the
                 // bundle it had been changed from.
-                registry.awaitRevision(r.methodologyId(), r.version());
-                queue.submit(r.methodologyId(), () -> restoreOne(r));
+                registry.awaitRevision(active.methodologyId(), active.version());
+                queue.submit(active.methodologyId(), () -> restoreOne(active));
+            } else {
+                int serving = servingRevision(m.getKey());
+                if (active != null && active.number() != serving) {
+                    queue.submit(active.methodologyId(), () -> restoreOne(active));
+                } else if (active == null && serving != 0) {
+                    queue.submit(m.getKey(), () -> followBundlesHere(m.getKey()));
+                }
             }
         }
+    }
+
+    /** Nothing is written before the shared revisions are read: this node would decide on what it does not know. */
+    private void notAwaitingShared(String methodologyId) throws UnknownRevisionException {
+        if (awaitingShared) {
+            throw new UnknownRevisionException(UnknownRevisionException.Reason.NO_SUCH_REVISION, "the revisions of " + methodologyId
+                    + " are those of the shared database, which this node has not read yet: ask a node that is ready");
+        }
+    }
+
+    /** The revision number the methodology is served (or being restored) by here; 0: its rule bundles. */
+    private int servingRevision(String methodologyId) {
+        CompiledMethodology served = registry.served(methodologyId);
+        if (served != null) return Versions.revisionOf(served.methodology().getVersion());
+        String awaited = registry.awaitedRevision(methodologyId);
+        return awaited == null ? 0 : Versions.revisionOf(awaited);
+    }
+
+    /** Another node made the rule bundles serve again: so does this one, unless a revision became active meanwhile. */
+    private void followBundlesHere(String methodologyId) {
+        synchronized (lock) {
+            if (snapshot.getOrDefault(methodologyId, List.of()).stream().anyMatch(r -> r.state() == RevisionState.ACTIVE)) return;
+            registry.deactivateRevision(methodologyId);
+        }
+        LOG.info("{} follows its rule bundles again, as another node made it", methodologyId);
     }
 
     private void restoreOne(Revision r) {
@@ -252,6 +338,7 @@ public final class RevisionManager implements RuleRevisions {
     @Override
     public Revision propose(String methodologyId, Map<String, String> changed, String author, String comment)
             throws UnknownMethodologyException, MethodologyUnavailableException, SameRevisionException {
+        if (awaitingShared) throw MethodologyUnavailableException.compiling(methodologyId); // 503, Retry-After: the node is not ready
         CompiledMethodology base = registry.served(methodologyId);
         if (base == null) {
             if (registry.knows(methodologyId)) throw new MethodologyUnavailableException(methodologyId, registry.errorsOf(methodologyId));
@@ -340,6 +427,7 @@ public final class RevisionManager implements RuleRevisions {
 
     @Override
     public Revision activate(String methodologyId, int number, String author) throws UnknownMethodologyException, UnknownRevisionException {
+        notAwaitingShared(methodologyId);
         if (number == 0) return followBundles(methodologyId, author);
         Revision r = listed(methodologyId, number);
         if (r.state() == RevisionState.REJECTED) {
@@ -408,6 +496,7 @@ public final class RevisionManager implements RuleRevisions {
 
     @Override
     public Revision approve(String methodologyId, int number, String approver) throws UnknownMethodologyException, UnknownRevisionException {
+        notAwaitingShared(methodologyId);
         synchronized (lock) {
             Revision r = listed(methodologyId, number);
             if (r.state() == RevisionState.REJECTED) {

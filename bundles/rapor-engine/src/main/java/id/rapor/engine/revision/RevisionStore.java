@@ -1,302 +1,40 @@
 package id.rapor.engine.revision;
 
-import id.rapor.engine.audit.LogText;
-
-import id.rapor.api.model.GoldenChange;
 import id.rapor.api.model.Revision;
-import java.math.BigDecimal;
-import id.rapor.api.model.RevisionState;
-import id.rapor.api.model.RuleError;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
- * Revisions on disk, under {@code <data>/revisions/<methodology>/}: one folder per revision
- * ({@code <n>/revision.properties}, {@code <n>/files/…}) and a file {@code active} naming the
- * active one. Every write goes to a temporary name first and is then renamed atomically, so a
- * crash leaves either the old state or the new one, never half of a revision; the
- * {@code active} file is the single point where an activation takes effect.
+ * Where revisions and the activations live: a folder of a single node's ({@link RevisionFolder}), or the tables of a
+ * PostgreSQL that several nodes share ({@link RevisionTable}). Each write is whole or not at all.
  */
-public final class RevisionStore {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RevisionStore.class);
-    private static final String ACTIVATION = "activation.properties";
-    private final Path root;
-
-    public RevisionStore(Path dataFolder) {
-        this.root = dataFolder.resolve("revisions");
-    }
+public interface RevisionStore {
 
     /** Every stored revision of every methodology (without its files: {@link #files}), and which is active, by methodology id. */
-    Map<String, List<Revision>> load() {
-        Map<String, List<Revision>> all = new TreeMap<>();
-        if (!Files.isDirectory(root)) return all;
-        try (Stream<Path> methodologies = Files.list(root)) {
-            for (Path m : (Iterable<Path>) methodologies::iterator) {
-                if (!Files.isDirectory(m)) continue;
-                Integer active = active(m);
-                List<Revision> list = new ArrayList<>();
-                try (Stream<Path> revisions = Files.list(m)) {
-                    for (Path r : (Iterable<Path>) revisions::iterator) {
-                        String name = r.getFileName().toString();
-                        if (name.contains(".tmp")) { deleteTree(r); continue; } // a write that did not finish
-                        if (!Files.isDirectory(r) || !name.chars().allMatch(Character::isDigit)) continue;
-                        try {
-                            list.add(read(m.getFileName().toString(), r, active));
-                        } catch (IOException | RuntimeException e) {
-                            // One damaged revision must not take the others, or the service, with it.
-                            LOG.error("Revision {} is unreadable and is left out: {}", r, e.toString());
-                        }
-                    }
-                }
-                list.sort(Comparator.comparingInt(Revision::number));
-                all.put(m.getFileName().toString(), list);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return all;
-    }
+    Map<String, List<Revision>> load();
 
     /** The highest revision number stored for the methodology, readable or not; 0 if none. */
-    int highestNumber(String methodologyId) {
-        Path folder = root.resolve(methodologyId);
-        if (!Files.isDirectory(folder)) return 0;
-        try (Stream<Path> revisions = Files.list(folder)) {
-            return revisions.map(r -> r.getFileName().toString()).filter(n -> !n.isEmpty() && n.chars().allMatch(Character::isDigit))
-                    .mapToInt(Integer::parseInt).max().orElse(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    int highestNumber(String methodologyId);
 
     /** Stores a new revision whole, or not at all. */
-    void save(Revision r) {
-        Path folder = root.resolve(r.methodologyId());
-        Path temp = folder.resolve(r.number() + ".tmp");
-        try {
-            deleteTree(temp);
-            for (Map.Entry<String, String> f : r.files().entrySet()) {
-                Path file = temp.resolve("files").resolve(f.getKey()).normalize();
-                if (!file.startsWith(temp.resolve("files"))) throw new IllegalArgumentException("file path leaves the revision: " + f.getKey());
-                Files.createDirectories(file.getParent());
-                writeDurably(file, f.getValue());
-            }
-            writeProperties(temp.resolve("revision.properties"), r, false);
-            Files.move(temp, folder.resolve(Integer.toString(r.number())), StandardCopyOption.ATOMIC_MOVE);
-            syncFolder(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    void save(Revision r);
 
     /**
-     * Marks a revision as having been activated, then makes it the active one (the atomic step);
-     * 0: none, the bundles serve. Who did it and when is kept beside it (activation.properties).
+     * Marks a revision as having been activated, then makes it the active one (the atomic step); 0: none, the rule
+     * bundles serve. Who did it and when is kept with it.
      */
-    void activate(String methodologyId, int number, String by, Instant at) {
-        Path folder = root.resolve(methodologyId);
-        try {
-            Files.createDirectories(folder);
-            if (number > 0) {
-                Path props = folder.resolve(number + "/revision.properties");
-                Properties p = properties(props);
-                p.setProperty("activated", "true");
-                replace(props, p);
-            }
-            Path temp = folder.resolve("active.tmp");
-            writeDurably(temp, Integer.toString(number));
-            Files.move(temp, folder.resolve("active"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncFolder(folder);
-            Properties who = new Properties();
-            who.setProperty("revision", Integer.toString(number));
-            who.setProperty("by", by);
-            who.setProperty("at", at.toString());
-            replace(folder.resolve(ACTIVATION), who);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    void activate(String methodologyId, int number, String by, Instant at);
 
     /** Records the second policy user's approval of a stored revision. */
-    void approve(String methodologyId, int number, String by, Instant at) {
-        Path props = root.resolve(methodologyId).resolve(number + "/revision.properties");
-        try {
-            Properties p = properties(props);
-            p.setProperty("approvedBy", by);
-            p.setProperty("approvedAt", at.toString());
-            replace(props, p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    void approve(String methodologyId, int number, String by, Instant at);
 
-    /** Who made each methodology's active revision (or its rule bundles) serve, and when; stores of earlier versions lack it. */
-    Map<String, Activation> activations() {
-        Map<String, Activation> all = new TreeMap<>();
-        if (!Files.isDirectory(root)) return all;
-        try (Stream<Path> methodologies = Files.list(root)) {
-            for (Path m : (Iterable<Path>) methodologies::iterator) {
-                Path file = m.resolve(ACTIVATION);
-                if (!Files.isRegularFile(file)) continue;
-                try {
-                    Properties p = properties(file);
-                    all.put(m.getFileName().toString(), new Activation(Integer.parseInt(p.getProperty("revision")), p.getProperty("by"),
-                            Instant.parse(p.getProperty("at"))));
-                } catch (IOException | RuntimeException e) {
-                    LOG.error("{} is unreadable and is left out: {}", file, e.toString());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return all;
-    }
-
-    private Revision read(String methodologyId, Path folder, Integer active) throws IOException {
-        Properties p = properties(folder.resolve("revision.properties"));
-        int number = Integer.parseInt(folder.getFileName().toString());
-        boolean rejected = Boolean.parseBoolean(p.getProperty("rejected"));
-        RevisionState state = rejected ? RevisionState.REJECTED
-                : active != null && active == number ? RevisionState.ACTIVE
-                : Boolean.parseBoolean(p.getProperty("activated")) ? RevisionState.SUPERSEDED : RevisionState.DRAFT;
-        List<RuleError> errors = new ArrayList<>();
-        for (int k = 0; p.getProperty("error." + k + ".file") != null; k++) {
-            errors.add(new RuleError(p.getProperty("error." + k + ".file"), Integer.parseInt(p.getProperty("error." + k + ".line")),
-                    Integer.parseInt(p.getProperty("error." + k + ".column")), p.getProperty("error." + k + ".message")));
-        }
-        List<GoldenChange> golden = new ArrayList<>();
-        for (int k = 0; p.getProperty("golden." + k + ".case") != null; k++) {
-            String g = "golden." + k + ".";
-            golden.add(new GoldenChange(p.getProperty(g + "case"), Integer.parseInt(p.getProperty(g + "line")),
-                    new BigDecimal(p.getProperty(g + "oldIndex")), p.getProperty(g + "oldBand"),
-                    new BigDecimal(p.getProperty(g + "newIndex")), p.getProperty(g + "newBand")));
-        }
-        String approvedAt = p.getProperty("approvedAt");
-        return new Revision(methodologyId, number, state, p.getProperty("hash"), p.getProperty("author"),
-                Instant.parse(p.getProperty("time")), p.getProperty("comment"), p.getProperty("baseVersion"), Map.of(), errors,
-                golden, p.getProperty("approvedBy"), approvedAt == null ? null : Instant.parse(approvedAt));
-    }
+    /** Who made each methodology's active revision (or its rule bundles) serve, and when. */
+    Map<String, Activation> activations();
 
     /**
-     * A stored revision's files, read when they are asked for: the heap holds what revisions say
-     * of themselves, not every table of every revision ever proposed.
+     * A stored revision's files, read when they are asked for: the heap holds what revisions say of themselves, not
+     * every table of every revision ever proposed.
      */
-    Map<String, String> files(String methodologyId, int number) {
-        Map<String, String> files = new TreeMap<>();
-        Path base = root.resolve(methodologyId).resolve(Integer.toString(number)).resolve("files");
-        if (!Files.isDirectory(base)) return files;
-        try (Stream<Path> walk = Files.walk(base)) {
-            for (Path f : (Iterable<Path>) walk::iterator) {
-                if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    files.put(base.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
-    }
-
-    private static void writeProperties(Path file, Revision r, boolean activated) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("hash", r.hash());
-        p.setProperty("author", r.author());
-        p.setProperty("time", r.time().toString());
-        p.setProperty("comment", r.comment());
-        p.setProperty("baseVersion", r.baseVersion());
-        p.setProperty("rejected", Boolean.toString(r.state() == RevisionState.REJECTED));
-        p.setProperty("activated", Boolean.toString(activated));
-        for (int k = 0; k < r.errors().size(); k++) {
-            RuleError e = r.errors().get(k);
-            p.setProperty("error." + k + ".file", e.file());
-            p.setProperty("error." + k + ".line", Integer.toString(e.line()));
-            p.setProperty("error." + k + ".column", Integer.toString(e.column()));
-            p.setProperty("error." + k + ".message", e.message());
-        }
-        for (int k = 0; k < r.goldenChanges().size(); k++) {
-            GoldenChange c = r.goldenChanges().get(k);
-            String g = "golden." + k + ".";
-            p.setProperty(g + "case", c.caseName());
-            p.setProperty(g + "line", Integer.toString(c.line()));
-            p.setProperty(g + "oldIndex", c.oldIndex().toPlainString());
-            p.setProperty(g + "oldBand", c.oldBand());
-            p.setProperty(g + "newIndex", c.newIndex().toPlainString());
-            p.setProperty(g + "newBand", c.newBand());
-        }
-        Files.createDirectories(file.getParent());
-        writeDurably(file, text(p));
-    }
-
-    private static void replace(Path file, Properties p) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        writeDurably(temp, text(p));
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncFolder(file.getParent());
-    }
-
-    private static String text(Properties p) throws IOException {
-        java.io.StringWriter w = new java.io.StringWriter();
-        p.store(w, "Rapor rule revision");
-        return w.toString();
-    }
-
-    /** Written and forced to disk before it is renamed into place: after a power cut the rename never points at an empty file. */
-    private static void writeDurably(Path file, String text) throws IOException {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) ch.write(bytes);
-            ch.force(true);
-        }
-    }
-
-    /** Makes a rename in {@code folder} durable; where a folder cannot be opened for that (not Linux), the rename stands as it is. */
-    private static void syncFolder(Path folder) {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(folder, java.nio.file.StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            LOG.debug("cannot sync {}: {}", folder, e.toString());
-        }
-    }
-
-    private static Properties properties(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
-        return p;
-    }
-
-    private static Integer active(Path folder) throws IOException {
-        Path file = folder.resolve("active");
-        if (!Files.isRegularFile(file)) return null;
-        String text = Files.readString(file).trim();
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            LOG.error("{} holds '{}', not a revision number: no revision is active for {} and its rule bundles serve it until one is activated",
-                    file, LogText.safe(text), folder.getFileName());
-            return null;
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path f : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) Files.delete(f);
-        }
-    }
+    Map<String, String> files(String methodologyId, int number);
 }

@@ -6,7 +6,7 @@ import id.rapor.engine.audit.AuditFile;
 import id.rapor.engine.serve.MethodologyRegistry;
 import id.rapor.engine.deploy.OperatorRuleText;
 import id.rapor.engine.revision.RevisionManager;
-import id.rapor.engine.revision.RevisionStore;
+import id.rapor.engine.revision.RevisionFolder;
 import id.rapor.engine.compile.RuleBundleCompiler;
 import id.rapor.engine.source.RuleBundleLayout;
 import id.rapor.engine.testing.ToyBundle;
@@ -33,7 +33,7 @@ public class EditFolderWatcherTest {
     @org.junit.jupiter.api.BeforeEach
     void serveTheToyBundle() throws Exception {
         new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
-        revisions = new RevisionManager(RuleBundleCompiler.of(getClass().getClassLoader()), registry, new RevisionStore(data),
+        revisions = new RevisionManager(RuleBundleCompiler.of(getClass().getClassLoader()), registry, new RevisionFolder(data),
                 operatorRuleText, queue);
     }
 
@@ -181,7 +181,7 @@ public class EditFolderWatcherTest {
     /** Issue 12, point 12: with approval required the edit folder proposes, and the revision serves only once approved and activated. */
     @Test
     void withApprovalRequiredAnEditIsProposedNotActivated() throws Exception {
-        revisions = new RevisionManager(RuleBundleCompiler.of(getClass().getClassLoader()), registry, new RevisionStore(data), operatorRuleText,
+        revisions = new RevisionManager(RuleBundleCompiler.of(getClass().getClassLoader()), registry, new RevisionFolder(data), operatorRuleText,
                 queue, true);
         EditFolderWatcher watcher = new EditFolderWatcher(edit, registry, revisions, new AuditFile((java.nio.file.Path) null));
         watcher.poll();

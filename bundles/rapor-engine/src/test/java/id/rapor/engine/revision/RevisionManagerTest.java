@@ -52,7 +52,7 @@ public class RevisionManagerTest {
     void serveTheToyBundle() throws Exception {
         registry = new MethodologyRegistry();
         new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
-        revisions = new RevisionManager(compiler, registry, new RevisionStore(data), operatorRuleText, queue);
+        revisions = new RevisionManager(compiler, registry, new RevisionFolder(data), operatorRuleText, queue);
     }
 
     @Test
@@ -113,7 +113,7 @@ public class RevisionManagerTest {
         assertEquals(List.of(RevisionState.SUPERSEDED), revisions.revisions("toy").stream().map(Revision::state).toList());
         MethodologyRegistry restarted = new MethodologyRegistry();
         new ToyBundle().installIn(restarted, operatorRuleText, "2024.1.0");
-        restore(new RevisionManager(compiler, restarted, new RevisionStore(data), operatorRuleText, queue));
+        restore(new RevisionManager(compiler, restarted, new RevisionFolder(data), operatorRuleText, queue));
         assertEquals("2024.1.0", restarted.served("toy").methodology().getVersion(), "and it stays so after a restart");
     }
 
@@ -126,7 +126,7 @@ public class RevisionManagerTest {
 
         MethodologyRegistry restarted = new MethodologyRegistry();
         new ToyBundle().installIn(restarted, operatorRuleText, "2024.1.0");
-        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data), operatorRuleText, queue);
+        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionFolder(data), operatorRuleText, queue);
         restore(again);
         assertEquals(List.of(RevisionState.ACTIVE, RevisionState.REJECTED), again.revisions("toy").stream().map(Revision::state).toList());
         assertEquals("HI", restarted.served("toy").score(MIXED).band().getCode());
@@ -146,7 +146,7 @@ public class RevisionManagerTest {
 
         MethodologyRegistry restarted = new MethodologyRegistry();
         new ToyBundle().installIn(restarted, operatorRuleText, "2024.1.0");
-        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data), operatorRuleText, queue);
+        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionFolder(data), operatorRuleText, queue);
         restore(again);
         assertEquals(List.of(1), again.revisions("toy").stream().map(Revision::number).toList(), "the unreadable revision 2 is left out");
         assertEquals("2024.1.0", restarted.served("toy").methodology().getVersion(), "with no readable active revision the bundle serves");
@@ -220,7 +220,7 @@ public class RevisionManagerTest {
         Map<String, String> files = new java.util.TreeMap<>(new ToyBundle().files);
         files.put("rules/extra.drl", "package id.rapor.rules;\nimport id.rapor.api.model.Methodology;\nrule \"r\"\nwhen\n    $m : Methodology()\nthen\n"
                 + "    Runtime.getRuntime().exec( new String[]{ \"touch\", \"" + pwned + "\" } );\nend\n");
-        RevisionStore store = new RevisionStore(data);
+        RevisionFolder store = new RevisionFolder(data);
         store.save(new Revision("toy", 1, RevisionState.DRAFT, RuleSourceSnapshot.hash(files), "mallory", java.time.Instant.now(), "old hole",
                 "2024.1.0", files, List.of()));
         store.activate("toy", 1, "mallory", java.time.Instant.now());
@@ -333,7 +333,7 @@ public class RevisionManagerTest {
         assertEquals(RevisionState.REJECTED, revisions.revision("toy", 1).state(), "revision 1 stays as it was made");
         MethodologyRegistry restarted = new MethodologyRegistry();
         new ToyBundle().installIn(restarted, operatorRuleText, "2024.1.0");
-        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data), operatorRuleText, queue);
+        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionFolder(data), operatorRuleText, queue);
         restore(again);
         assertEquals(moved.goldenChanges(), again.revision("toy", 1).goldenChanges(), "and they survive a restart");
 
@@ -352,7 +352,7 @@ public class RevisionManagerTest {
     /** Issue 12, point 12: with approval required, a second policy user approves before a revision is activated. */
     @Test
     void withApprovalRequiredASecondPolicyUserApprovesBeforeActivation() throws Exception {
-        revisions = new RevisionManager(compiler, registry, new RevisionStore(data), operatorRuleText, queue, true);
+        revisions = new RevisionManager(compiler, registry, new RevisionFolder(data), operatorRuleText, queue, true);
         revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
         var unapproved = assertThrows(UnknownRevisionException.class, () -> revisions.activate("toy", 1, "siti"));
         assertEquals(UnknownRevisionException.Reason.NOT_APPROVED, unapproved.reason());
@@ -367,7 +367,7 @@ public class RevisionManagerTest {
         assertEquals("2024.1.0+r1", registry.served("toy").methodology().getVersion());
         assertEquals(0, revisions.activate("toy", 0, "siti").number(), "back to the rule bundles needs no approval");
 
-        RevisionManager again = new RevisionManager(compiler, registry, new RevisionStore(data), operatorRuleText, queue, true);
+        RevisionManager again = new RevisionManager(compiler, registry, new RevisionFolder(data), operatorRuleText, queue, true);
         restore(again);
         assertEquals("budi", again.revision("toy", 1).approvedBy(), "the approval is stored");
         Revision rejected = revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, "broken"), "siti", "oops");
@@ -402,7 +402,7 @@ public class RevisionManagerTest {
 
         MethodologyRegistry restarted = new MethodologyRegistry();
         new ToyBundle().installIn(restarted, operatorRuleText, "2024.1.0");
-        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionStore(data), operatorRuleText, queue);
+        RevisionManager again = new RevisionManager(compiler, restarted, new RevisionFolder(data), operatorRuleText, queue);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         queue.submit("other", () -> { // the compile thread is busy: the restore waits
             try {

@@ -1,0 +1,232 @@
+package id.rapor.engine.revision;
+
+import id.rapor.api.model.Revision;
+import id.rapor.api.model.RevisionState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * Revisions in the tables several nodes share ({@code rule_revision}, {@code rule_revision_file},
+ * {@code rule_activation}, migration V8). Each write is one transaction that, on PostgreSQL, also sends
+ * {@code NOTIFY rapor_revisions} with the methodology's id: the notice leaves when the change commits, and every node
+ * reads that methodology again ({@link SharedRevisions}).
+ */
+public final class RevisionTable implements RevisionStore {
+    /** The channel every node listens to. */
+    public static final String CHANNEL = "rapor_revisions";
+
+    private final DataSource database;
+    private final boolean notify;
+
+    /** {@code notify}: send NOTIFY (PostgreSQL); false where nobody listens (an embedded database, tests). */
+    public RevisionTable(DataSource database, boolean notify) {
+        this.database = database;
+        this.notify = notify;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T in(Connection c) throws SQLException;
+    }
+
+    private <T> T transaction(String changed, Work<T> work) {
+        try (Connection c = database.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.in(c);
+                if (changed != null && notify) {
+                    try (PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                        s.setString(1, CHANNEL);
+                        s.setString(2, changed);
+                        s.execute();
+                    }
+                }
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new RevisionStoreException("the shared revision store could not be used: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, List<Revision>> load() {
+        return transaction(null, c -> {
+            Map<String, Integer> active = new HashMap<>();
+            activations(c).forEach((m, a) -> active.put(m, a.revision()));
+            Map<String, List<Revision>> all = new TreeMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT methodology_id, number, properties FROM rule_revision ORDER BY methodology_id, number");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String m = r.getString(1);
+                    all.computeIfAbsent(m, k -> new ArrayList<>())
+                            .add(RevisionText.revision(m, r.getInt(2), RevisionText.parse(r.getString(3)), active.get(m)));
+                }
+            }
+            return all;
+        });
+    }
+
+    @Override
+    public int highestNumber(String methodologyId) {
+        return transaction(null, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(number), 0) FROM rule_revision WHERE methodology_id = ?")) {
+                s.setString(1, methodologyId);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** Another node's revision with the same number stored first is a conflict: this one is not stored. */
+    @Override
+    public void save(Revision r) {
+        save(r, false);
+    }
+
+    private void save(Revision r, boolean activated) {
+        transaction(r.methodologyId(), c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO rule_revision (methodology_id, number, properties) VALUES (?, ?, ?)")) {
+                s.setString(1, r.methodologyId());
+                s.setInt(2, r.number());
+                s.setString(3, RevisionText.text(RevisionText.properties(r, activated)));
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO rule_revision_file (methodology_id, number, path, content) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, String> f : r.files().entrySet()) {
+                    s.setString(1, r.methodologyId());
+                    s.setInt(2, r.number());
+                    s.setString(3, f.getKey());
+                    s.setString(4, f.getValue());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void activate(String methodologyId, int number, String by, Instant at) {
+        transaction(methodologyId, c -> {
+            if (number > 0) change(c, methodologyId, number, p -> p.setProperty("activated", "true"));
+            try (PreparedStatement s = c.prepareStatement("UPDATE rule_activation SET number = ?, activated_by = ?, activated_at = ? "
+                    + "WHERE methodology_id = ?")) {
+                s.setInt(1, number);
+                s.setString(2, by);
+                s.setTimestamp(3, Timestamp.from(at));
+                s.setString(4, methodologyId);
+                if (s.executeUpdate() == 1) return null;
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO rule_activation (methodology_id, number, activated_by, activated_at) VALUES (?, ?, ?, ?)")) {
+                s.setString(1, methodologyId);
+                s.setInt(2, number);
+                s.setString(3, by);
+                s.setTimestamp(4, Timestamp.from(at));
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void approve(String methodologyId, int number, String by, Instant at) {
+        transaction(methodologyId, c -> {
+            change(c, methodologyId, number, p -> {
+                p.setProperty("approvedBy", by);
+                p.setProperty("approvedAt", at.toString());
+            });
+            return null;
+        });
+    }
+
+    /** Changes what a stored revision says of itself, its row locked meanwhile. */
+    private static void change(Connection c, String methodologyId, int number, java.util.function.Consumer<Properties> edit) throws SQLException {
+        Properties p;
+        try (PreparedStatement s = c.prepareStatement("SELECT properties FROM rule_revision WHERE methodology_id = ? AND number = ? FOR UPDATE")) {
+            s.setString(1, methodologyId);
+            s.setInt(2, number);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) throw new SQLException("revision " + number + " of " + methodologyId + " is not stored");
+                p = RevisionText.parse(r.getString(1));
+            }
+        }
+        edit.accept(p);
+        try (PreparedStatement s = c.prepareStatement("UPDATE rule_revision SET properties = ? WHERE methodology_id = ? AND number = ?")) {
+            s.setString(1, RevisionText.text(p));
+            s.setString(2, methodologyId);
+            s.setInt(3, number);
+            s.executeUpdate();
+        }
+    }
+
+    @Override
+    public Map<String, Activation> activations() {
+        return transaction(null, RevisionTable::activations);
+    }
+
+    private static Map<String, Activation> activations(Connection c) throws SQLException {
+        Map<String, Activation> all = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT methodology_id, number, activated_by, activated_at FROM rule_activation");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) all.put(r.getString(1), new Activation(r.getInt(2), r.getString(3), r.getTimestamp(4).toInstant()));
+        }
+        return all;
+    }
+
+    @Override
+    public Map<String, String> files(String methodologyId, int number) {
+        return transaction(null, c -> {
+            Map<String, String> files = new TreeMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT path, content FROM rule_revision_file WHERE methodology_id = ? AND number = ?")) {
+                s.setString(1, methodologyId);
+                s.setInt(2, number);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) files.put(r.getString(1), r.getString(2));
+                }
+            }
+            return files;
+        });
+    }
+
+    /** Brings a single node's revisions into the shared tables, as they are (numbers, states, activations). */
+    public void importAll(RevisionFolder folder) {
+        Map<String, List<Revision>> all = folder.load();
+        Map<String, Activation> activations = folder.activations();
+        for (List<Revision> list : all.values()) {
+            for (Revision r : list) {
+                Revision whole = new Revision(r.methodologyId(), r.number(), r.state(), r.hash(), r.author(), r.time(), r.comment(),
+                        r.baseVersion(), folder.files(r.methodologyId(), r.number()), r.errors(), r.goldenChanges(), r.approvedBy(), r.approvedAt());
+                save(whole, r.state() == RevisionState.ACTIVE || r.state() == RevisionState.SUPERSEDED);
+            }
+        }
+        for (Map.Entry<String, List<Revision>> m : all.entrySet()) {
+            Activation a = activations.get(m.getKey());
+            Revision active = m.getValue().stream().filter(r -> r.state() == RevisionState.ACTIVE).findFirst().orElse(null);
+            if (active != null || a != null) {
+                activate(m.getKey(), active != null ? active.number() : a.revision(), a != null ? a.by() : "import", a != null ? a.at() : Instant.now());
+            }
+        }
+    }
+}

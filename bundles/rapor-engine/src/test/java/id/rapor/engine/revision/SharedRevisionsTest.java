@@ -1,0 +1,161 @@
+package id.rapor.engine.revision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.rapor.api.UnknownRevisionException;
+import id.rapor.api.model.Assessment;
+import id.rapor.api.model.Revision;
+import id.rapor.api.model.RevisionState;
+import id.rapor.database.DatabaseSettings;
+import id.rapor.database.Migrations;
+import id.rapor.engine.compile.CompileQueue;
+import id.rapor.engine.compile.RuleBundleCompiler;
+import id.rapor.engine.deploy.OperatorRuleText;
+import id.rapor.engine.serve.MethodologyRegistry;
+import id.rapor.engine.source.RuleBundleLayout;
+import id.rapor.engine.testing.ToyBundle;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two nodes on one database (the real migrations, on an in-memory H2; PostgreSQL's NOTIFY is stood in for by calling
+ * refresh, as the notice would): what one activates, the other serves once it reads again; a revision number two
+ * nodes both hand out is stored once; a node's own revisions come along when it first shares the database.
+ */
+class SharedRevisionsTest {
+    private static final Assessment MIXED = new Assessment("u", Map.of("x1", BigDecimal.valueOf(5), "x2", BigDecimal.ONE, "y1", BigDecimal.ONE));
+    private static final String BANDS_MOVED = "code,label,min,max\nHI,High,2.01,5.00\nMID,Middle,1.01,2.00\nLO,Low,0.00,1.00\n";
+    private static final String GOLDEN_MOVED = "case,index,band,x1,x2,y1\nall five,5.00,HI,5,5,5\nmixed,2.20,HI,5,1,1\n";
+
+    @TempDir Path data;
+    private JdbcDataSource db;
+    private final RuleBundleCompiler compiler = RuleBundleCompiler.of(getClass().getClassLoader());
+    private final Node a = new Node();
+    private final Node b = new Node();
+
+    /** A node: its own registry, compile thread and revision manager, on the shared table. */
+    private final class Node {
+        final MethodologyRegistry registry = new MethodologyRegistry();
+        final OperatorRuleText operatorRuleText = new OperatorRuleText();
+        final CompileQueue queue = new CompileQueue(getClass().getClassLoader());
+        RevisionManager revisions;
+
+        void start(RevisionStore shared) throws Exception {
+            new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
+            revisions = new RevisionManager(compiler, registry, null, operatorRuleText, queue);
+            revisions.share(shared);
+            settle();
+        }
+
+        void settle() throws InterruptedException {
+            assertTrue(queue.awaitIdle(60_000));
+        }
+
+        String band() throws Exception {
+            return registry.served("toy").score(MIXED).band().getCode();
+        }
+
+        String version() {
+            return registry.served("toy").methodology().getVersion();
+        }
+    }
+
+    @BeforeEach
+    void database() {
+        db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Migrations.migrate(db, DatabaseSettings.Kind.H2);
+    }
+
+    @AfterEach
+    void stop() {
+        a.queue.close();
+        b.queue.close();
+    }
+
+    @Test
+    void whatOneNodeActivatesTheOtherServesOnceItReadsAgain() throws Exception {
+        a.start(new RevisionTable(db, false));
+        b.start(new RevisionTable(db, false));
+        a.revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "HI from 2.01");
+        a.revisions.activate("toy", 1, "siti");
+        assertEquals("HI", a.band());
+        assertEquals("MID", b.band(), "until the notice arrives");
+
+        b.revisions.refresh(); // the notice of "toy"
+        b.settle();
+        assertEquals("HI", b.band());
+        assertEquals("2024.1.0+r1", b.version());
+        assertEquals(List.of(RevisionState.ACTIVE), b.revisions.revisions("toy").stream().map(Revision::state).toList());
+        assertEquals("siti", b.revisions.serving("toy").by());
+
+        // Back to the rule bundles on B: A follows.
+        b.revisions.activate("toy", 0, "budi");
+        a.revisions.refresh();
+        a.settle();
+        assertEquals("MID", a.band());
+        assertEquals("2024.1.0", a.version());
+
+        // A third node starting now restores what is active, as a restart does.
+        a.revisions.activate("toy", 1, "siti");
+        Node c = new Node();
+        try {
+            c.start(new RevisionTable(db, false));
+            assertEquals("HI", c.band());
+        } finally {
+            c.queue.close();
+        }
+    }
+
+    @Test
+    void aNumberTwoNodesBothHandOutIsStoredOnce() throws Exception {
+        a.start(new RevisionTable(db, false));
+        b.start(new RevisionTable(db, false));
+        a.revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "on A");
+        // B has not heard of A's revision 1, but the number comes from the database: B's is 2.
+        Revision onB = b.revisions.propose("toy", Map.of(RuleBundleLayout.DESCRIPTOR, new ToyBundle().files.get(RuleBundleLayout.DESCRIPTOR)
+                .replace("Toy methodology", "Toy, on B")), "budi", "on B");
+        assertEquals(2, onB.number());
+        RevisionTable table = new RevisionTable(db, false);
+        assertEquals(2, table.highestNumber("toy"));
+        Revision one = table.load().get("toy").get(0);
+        assertThrows(RevisionStoreException.class, () -> table.save(one), "a number is stored once");
+    }
+
+    @Test
+    void aNodeBringsItsOwnRevisionsTheFirstTimeItSharesTheDatabase() throws Exception {
+        // A single node with revisions under its data folder...
+        MethodologyRegistry registry = new MethodologyRegistry();
+        OperatorRuleText ruleText = new OperatorRuleText();
+        new ToyBundle().installIn(registry, ruleText, "2024.1.0");
+        CompileQueue queue = new CompileQueue(getClass().getClassLoader());
+        try {
+            RevisionManager alone = new RevisionManager(compiler, registry, new RevisionFolder(data), ruleText, queue);
+            alone.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "move");
+            alone.activate("toy", 1, "siti");
+            alone.approve("toy", 1, "budi");
+        } finally {
+            queue.close();
+        }
+        // ...moves to the shared database: everything comes along, and a node on it serves revision 1.
+        RevisionTable table = new RevisionTable(db, false);
+        table.importAll(new RevisionFolder(data));
+        a.start(table);
+        assertEquals("HI", a.band());
+        Revision r = a.revisions.revision("toy", 1);
+        assertEquals(RevisionState.ACTIVE, r.state());
+        assertEquals("budi", r.approvedBy());
+        assertEquals(BANDS_MOVED, r.files().get(RuleBundleLayout.BANDS));
+        assertEquals("siti", a.revisions.serving("toy").by());
+    }
+}
