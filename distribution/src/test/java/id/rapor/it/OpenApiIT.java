@@ -131,7 +131,7 @@ class OpenApiIT extends StartedDistribution {
         records(example);
         sessions();
         users();
-        rounds(example);
+        entryRounds(example);
 
         Set<String> documented = new HashSet<>();
         doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
@@ -214,7 +214,7 @@ class OpenApiIT extends StartedDistribution {
      * The regions' entry rounds: opened, refused, listed, read, changed; a self-assessment under a closed round refused
      * (as ani, admin, after {@link #records}: kab-doc, dinas-dokumen and upp-doc exist; siti is policy).
      */
-    private void rounds(String example) throws Exception {
+    private void entryRounds(String example) throws Exception {
         String saved = auth;
         String one = "/api/v1/rounds/{id}";
         auth = null;

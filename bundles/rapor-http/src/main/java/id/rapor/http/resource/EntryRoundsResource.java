@@ -59,20 +59,35 @@ public final class EntryRoundsResource {
         this.out = out;
     }
 
-    /** GET /rounds?region=&family=&year=&open=true */
+    /**
+     * GET /rounds?region=&family=&year=&open=true; with {@code unit=}, the rounds that govern that unit's self-assessments
+     * (of each family and year, the round of the nearest region at or above it).
+     */
     public void list(Routes.Exchange x) throws IOException, HttpProblem {
         Authenticator.Caller caller = guard.require(x.request(), null, "round.read", null, null);
         String region = AssessmentsResource.blankToNull(x.request().getParameter("region"));
         String family = AssessmentsResource.blankToNull(x.request().getParameter("family"));
         Integer year = AssessmentsResource.year(x.request().getParameter("year"));
         boolean openOnly = open(x.request().getParameter("open"));
+        String unit = AssessmentsResource.blankToNull(x.request().getParameter("unit"));
         LocalDate today = LocalDate.now();
         Scope scope = new Scope(caller, units.get());
+        if (unit != null && !scope.sees(unit)) throw guard.outOfScope(x.request(), caller, "round.read", unit);
+        List<String> above = unit == null ? null : scope.upFrom(unit);
+        Map<String, EntryRound> nearest = new HashMap<>(); // with unit: of each family and year, the round of the nearest region
         List<EntryRound> found = new ArrayList<>();
         for (EntryRound r : UnitsResource.call(() -> rounds.get().list(region, family, year))) {
             if (openOnly && r.stateOn(today) != EntryRoundState.OPEN) continue;
-            if (scope.sees(r.region())) found.add(r);
+            if (above != null) {
+                int at = above.indexOf(r.region());
+                EntryRound known = nearest.get(r.family() + " " + r.year());
+                if (at >= 0 && (known == null || at < above.indexOf(known.region()))) nearest.put(r.family() + " " + r.year(), r);
+            } else if (scope.sees(r.region())) {
+                found.add(r);
+            }
         }
+        if (above != null) found.addAll(nearest.values().stream()
+                .sorted(java.util.Comparator.comparing(EntryRound::year).reversed().thenComparing(EntryRound::family)).toList());
         out.send(x.response(), 200, g -> EntryRoundViews.rounds(g, found, scope::name, today));
     }
 
@@ -211,8 +226,8 @@ public final class EntryRoundsResource {
             return read.computeIfAbsent(id, k -> units.find(k).orElse(null));
         }
 
-        /** {@code id} and every unit above it. */
-        private List<String> upFrom(String id) {
+        /** {@code id} and every unit above it, nearest first. */
+        List<String> upFrom(String id) {
             List<String> up = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (String at = id; at != null && seen.add(at); ) {
