@@ -77,16 +77,16 @@ public final class EntryRoundsResource {
         Map<String, EntryRound> nearest = new HashMap<>(); // with unit: of each family and year, the round of the nearest region
         List<EntryRound> found = new ArrayList<>();
         for (EntryRound r : UnitsResource.call(() -> rounds.get().list(region, family, year))) {
-            if (openOnly && r.stateOn(today) != EntryRoundState.OPEN) continue;
             if (above != null) {
                 int at = above.indexOf(r.region());
                 EntryRound known = nearest.get(r.family() + " " + r.year());
                 if (at >= 0 && (known == null || at < above.indexOf(known.region()))) nearest.put(r.family() + " " + r.year(), r);
-            } else if (scope.sees(r.region())) {
+            } else if (scope.sees(r.region()) && !(openOnly && r.stateOn(today) != EntryRoundState.OPEN)) {
                 found.add(r);
             }
         }
-        if (above != null) found.addAll(nearest.values().stream()
+        // The nearest round governs even when it is not open (open=true then leaves the unit without one): never an outer one.
+        if (above != null) found.addAll(nearest.values().stream().filter(r -> !openOnly || r.stateOn(today) == EntryRoundState.OPEN)
                 .sorted(java.util.Comparator.comparing(EntryRound::year).reversed().thenComparing(EntryRound::family)).toList());
         out.send(x.response(), 200, g -> EntryRoundViews.rounds(g, found, scope::name, today));
     }

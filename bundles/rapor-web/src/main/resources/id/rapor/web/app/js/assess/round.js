@@ -52,7 +52,8 @@ export async function roundPage(page, params, go) {
 
   /** The rounds open for the user's units, each one chosen with a click. */
   function openRounds() {
-    const section = h('section', { class: 'card', id: 'open-rounds', 'aria-labelledby': 'open-rounds-title' },
+    // A region of its own, not a section: the round's list below stays the page's first section.
+    const section = h('div', { class: 'card', id: 'open-rounds', role: 'region', 'aria-labelledby': 'open-rounds-title' },
       h('h2', { id: 'open-rounds-title' }, t('assess.rounds')));
     if (!open.length) {
       section.append(h('p', {}, t('assess.roundsNone')));
@@ -121,12 +122,14 @@ export async function roundPage(page, params, go) {
         h('td', {}, h('a', { href: `#/assessment/${a.id}`, class: 'button-link' }, a.state === 'draft' ? t('assess.continue') : t('assess.open'))))))));
   }
 
+  // The choice goes in the address: back, reload and a bookmark come to the same round (the one first shown too,
+  // which may be an open round of the user's units, as it was chosen for them).
+  const remember = () => window.history.replaceState(null, '', `#/assess${query(chosen())}`);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const round = chosen();
-    // The choice goes in the address: back, reload and a bookmark come to the same round.
-    window.history.replaceState(null, '', `#/assess${query(round)}`);
+    remember();
     showRound().catch((err) => { const box = problemBox(); list.append(box); showProblem(box, err); });
   });
+  remember();
   await showRound();
 }
