@@ -159,6 +159,33 @@ class ClientRecordsIT extends StartedDistribution {
         assertEquals(404, org.junit.jupiter.api.Assertions.assertThrows(RaporException.class, () -> admin.user("rina")).status());
     }
 
+    /** Entry rounds through the client: opened, listed, read, closed; a self-assessment refused while it is closed. */
+    @Test
+    void roundsThroughTheClient() throws Exception {
+        assertEquals("0", rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", "sandi-admin-1"), "add", "ani", "admin")[0]);
+        RaporClient admin = RaporClient.builder().baseUrl(rapor.url("")).credentials("ani", "sandi-admin-1").build();
+        createRegion(admin, "kota-putaran", "Kota Putaran");
+        admin.importUnits("id;name;kind;parent\ndinas-putaran;Dinas Putaran;office;kota-putaran\n");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        Types.EntryRound opened = admin.createRound("kota-putaran", "pekppp", 2024, today.toString(), today.plusDays(30).toString());
+        assertEquals("open", opened.state());
+        assertEquals("Kota Putaran", opened.regionName());
+        assertEquals(opened, admin.round(opened.id()));
+        assertEquals(List.of(opened.id()), admin.rounds("kota-putaran", "pekppp", 2024, true).stream().map(Types.EntryRound::id).toList());
+        Types.EntryRound closed = admin.updateRound(opened.id(), null, null, true);
+        assertEquals("closed", closed.state());
+        assertEquals(opened.closesOn(), closed.closesOn(), "what is not sent is kept");
+        assertTrue(admin.rounds(null, null, 2024, true).isEmpty());
+        assertEquals(409, assertThrows(RaporException.class, () -> admin.createRound("kota-putaran", "pekppp", 2024, today.toString(),
+                today.toString())).status());
+        Map<String, BigDecimal> answers = new LinkedHashMap<>();
+        Assessments.example().get("answers").fields().forEachRemaining(e -> answers.put(e.getKey(), e.getValue().decimalValue()));
+        RaporException refused = assertThrows(RaporException.class,
+                () -> admin.enter("dinas-putaran", Types.AssessmentRequest.of(2024, "pekppp", "self", answers)));
+        assertEquals(409, refused.status());
+        assertEquals("year", refused.errors().get(0).field());
+    }
+
     /** A region, once the database has opened (it may still be opening when the API answers). */
     private static Types.Unit createRegion(RaporClient admin, String id, String name) throws InterruptedException {
         for (int i = 0; ; i++) {

@@ -131,6 +131,7 @@ class OpenApiIT extends StartedDistribution {
         records(example);
         sessions();
         users();
+        entryRounds(example);
 
         Set<String> documented = new HashSet<>();
         doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
@@ -206,6 +207,43 @@ class OpenApiIT extends StartedDistribution {
         check("DELETE", session, session, null, 401);
         cookie = null;
         csrf = null;
+        auth = saved;
+    }
+
+    /**
+     * The regions' entry rounds: opened, refused, listed, read, changed; a self-assessment under a closed round refused
+     * (as ani, admin, after {@link #records}: kab-doc, dinas-dokumen and upp-doc exist; siti is policy).
+     */
+    private void entryRounds(String example) throws Exception {
+        String saved = auth;
+        String one = "/api/v1/rounds/{id}";
+        auth = null;
+        check("GET", "/api/v1/rounds", "/api/v1/rounds", null, 401);
+        auth = RaporDistribution.basic("siti", "sandi-rahasia-1");
+        check("POST", "/api/v1/rounds", "/api/v1/rounds", "{}", 403);
+        auth = RaporDistribution.basic("ani", "sandi-admin-1");
+        String today = java.time.LocalDate.now().toString();
+        String round = "{\"region\":\"kab-doc\",\"family\":\"pekppp\",\"year\":2024,\"opensOn\":\"" + today + "\",\"closesOn\":\""
+                + today + "\"}";
+        check("POST", "/api/v1/rounds", "/api/v1/rounds", round, 201);
+        long id = json(last).get("id").asLong();
+        check("POST", "/api/v1/rounds", "/api/v1/rounds", round, 409);
+        check("POST", "/api/v1/rounds", "/api/v1/rounds", round.replace("kab-doc", "dinas-dokumen").replace("pekppp", "nope"), 422);
+        check("POST", "/api/v1/rounds", "/api/v1/rounds", "{\"year\":\"2024\"}", 400);
+        check("DELETE", "/api/v1/rounds", "/api/v1/rounds", null, 405);
+        check("GET", "/api/v1/rounds", "/api/v1/rounds?region=kab-doc&family=pekppp&year=2024&open=true", null, 200);
+        check("GET", "/api/v1/rounds", "/api/v1/rounds?open=maybe", null, 400);
+        check("GET", one, "/api/v1/rounds/" + id, null, 200);
+        check("GET", one, "/api/v1/rounds/999999", null, 404);
+        check("PUT", one, "/api/v1/rounds/" + id, "{\"closed\":true}", 200);
+        check("PUT", one, "/api/v1/rounds/" + id, "{\"closesOn\":\"2000-01-01\"}", 422);
+        check("PUT", one, "/api/v1/rounds/" + id, "{\"region\":\"kab-doc\"}", 400);
+        check("PUT", one, "/api/v1/rounds/999999", "{\"closed\":true}", 404);
+        check("DELETE", one, "/api/v1/rounds/" + id, null, 405);
+        String entry = "{\"year\":2024,\"family\":\"pekppp\",\"role\":\"self\",\"answers\":" + RaporDistribution.JSON.readTree(example).get("answers") + "}";
+        check("POST", "/api/v1/units/{id}/assessments", "/api/v1/units/upp-doc/assessments", entry, 409);
+        assertEquals("urn:rapor:problem:round-closed", json(last).get("type").asText(), last.body());
+        check("PUT", one, "/api/v1/rounds/" + id, "{\"closed\":false}", 200);
         auth = saved;
     }
 

@@ -696,6 +696,29 @@ abstract class RecordsScenarios {
         }
     }
 
+    /** A region's entry round on this database: opened, closed, a self-assessment refused, an evaluator's taken, reopened. */
+    @Test
+    void aRegionsRoundTakesSelfAssessmentsOnlyWhileItIsOpen() throws Exception {
+        assertEquals(201, rapor.post("/api/v1/units", "{\"id\":\"kab-putaran\",\"name\":\"Kabupaten Putaran\",\"kind\":\"region\"}", ADMIN)
+                .statusCode());
+        assertEquals(201, rapor.post("/api/v1/units", "{\"id\":\"dinas-putaran\",\"name\":\"Dinas Putaran\",\"kind\":\"office\","
+                + "\"parent\":\"kab-putaran\"}", ADMIN).statusCode());
+        String today = java.time.LocalDate.now().toString();
+        String round = "{\"region\":\"kab-putaran\",\"family\":\"pekppp\",\"year\":2024,\"opensOn\":\"" + today + "\",\"closesOn\":\""
+                + today + "\",\"closed\":true}";
+        JsonNode opened = created(rapor.post("/api/v1/rounds", round, ADMIN));
+        assertEquals("closed", opened.get("state").asText());
+        assertEquals(409, rapor.post("/api/v1/rounds", round, ADMIN).statusCode(), "once per region, family and year");
+        assertProblem(rapor.post("/api/v1/units/dinas-putaran/assessments", entry("self", 2024, null), ADMIN), 409, "round-closed", "year");
+        created(rapor.post("/api/v1/units/dinas-putaran/assessments", entry("evaluator", 2024, null), ADMIN));
+        JsonNode reopened = ok(put("/api/v1/rounds/" + opened.get("id").asLong(), "{\"closed\":false}", ADMIN));
+        assertEquals("open", reopened.get("state").asText());
+        assertEquals(today, reopened.get("closesOn").asText());
+        created(rapor.post("/api/v1/units/dinas-putaran/assessments", entry("self", 2024, null), ADMIN));
+        JsonNode listed = ok(rapor.get("/api/v1/rounds?region=kab-putaran&open=true", ADMIN));
+        assertEquals(1, listed.size(), listed.toString());
+    }
+
     static String entry(String role, int year, String comment) throws Exception {
         ObjectNode body = RaporDistribution.JSON.createObjectNode();
         body.put("year", year);

@@ -166,6 +166,33 @@ public final class Call<T> {
         return new Call<>("DELETE", V1 + "users/" + segment(name), null, new TypeToken<>() {});
     }
 
+    /**
+     * The regions' entry rounds the caller sees, newest year first; each filter null for any, {@code openOnly} for the
+     * rounds open today.
+     */
+    public static Call<List<Types.EntryRound>> rounds(String region, String family, Integer year, boolean openOnly) {
+        StringBuilder q = new StringBuilder();
+        if (region != null) q.append("&region=").append(query(region));
+        if (family != null) q.append("&family=").append(query(family));
+        if (year != null) q.append("&year=").append(year);
+        if (openOnly) q.append("&open=true");
+        return get(q.length() == 0 ? "rounds" : "rounds?" + q.substring(1), new TypeToken<>() {});
+    }
+
+    public static Call<Types.EntryRound> round(long id) {
+        return get("rounds/" + id, new TypeToken<>() {});
+    }
+
+    /** Opens a region's round of a family and year (role admin). */
+    public static Call<Types.EntryRound> createRound(Types.EntryRoundRequest round) {
+        return post("rounds", round, new TypeToken<>() {});
+    }
+
+    /** Changes a round's period, or closes or reopens it (role admin). */
+    public static Call<Types.EntryRound> updateRound(long id, Types.EntryRoundChange change) {
+        return new Call<>("PUT", V1 + "rounds/" + id, change, new TypeToken<>() {});
+    }
+
     /** Adds a unit (role admin). */
     public static Call<Types.Unit> createUnit(Types.UnitRequest unit) {
         return post("units", unit, new TypeToken<>() {});

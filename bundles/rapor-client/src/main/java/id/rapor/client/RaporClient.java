@@ -258,6 +258,29 @@ public final class RaporClient {
 
     public Types.Unit unit(String id) { return send(Call.unit(id)); }
 
+    /** Every entry round the caller sees (see {@link #rounds(String, String, Integer, boolean)}). */
+    public List<Types.EntryRound> rounds() { return send(Call.rounds(null, null, null, false)); }
+
+    /** The entry rounds the caller sees, each filter null for any; {@code openOnly}: those open today. */
+    public List<Types.EntryRound> rounds(String region, String family, Integer year, boolean openOnly) {
+        return send(Call.rounds(region, family, year, openOnly));
+    }
+
+    public Types.EntryRound round(long id) { return send(Call.round(id)); }
+
+    /**
+     * Opens {@code region}'s round of {@code family} and {@code year}: self-assessments from {@code opensOn} to
+     * {@code closesOn} (ISO dates, both inside). Role admin; 409 duplicate-round if it exists.
+     */
+    public Types.EntryRound createRound(String region, String family, int year, String opensOn, String closesOn) {
+        return send(Call.createRound(new Types.EntryRoundRequest(region, family, year, opensOn, closesOn, null)));
+    }
+
+    /** A round's new period and whether it is closed; what is null is kept (role admin). */
+    public Types.EntryRound updateRound(long id, String opensOn, String closesOn, Boolean closed) {
+        return send(Call.updateRound(id, new Types.EntryRoundChange(opensOn, closesOn, closed)));
+    }
+
     public Types.Unit createUnit(Types.UnitRequest unit) { return send(Call.createUnit(unit)); }
 
     public Types.Unit updateUnit(String id, Types.UnitRequest unit) { return send(Call.updateUnit(id, unit)); }

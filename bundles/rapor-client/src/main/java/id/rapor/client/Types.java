@@ -280,6 +280,20 @@ public final class Types {
     /** A user's grants (all of them) and, to create the user or reset the password, the password (else null). */
     public record UserChange(List<String> roles, String password) {}
 
+    /**
+     * A region's round of a family and year: offices under the region enter their self-assessments from {@code opensOn}
+     * to {@code closesOn} (ISO dates, both days inside) unless it is {@code closed}; {@code state} is where it stands today:
+     * not-yet-open, open or closed.
+     */
+    public record EntryRound(long id, String region, String regionName, String family, int year, String opensOn, String closesOn,
+                             boolean closed, String state, String createdBy, String createdAt, String updatedBy, String updatedAt) {}
+
+    /** A round to open (role admin): dates as {@code 2024-03-01}; {@code closed} null means open. */
+    public record EntryRoundRequest(String region, String family, int year, String opensOn, String closesOn, Boolean closed) {}
+
+    /** A round's change (role admin): what is null is kept. */
+    public record EntryRoundChange(String opensOn, String closesOn, Boolean closed) {}
+
     /** A unit to add or change: {@code id} may be null to make it from the name; {@code active} null means true. */
     public record UnitRequest(String id, String name, String kind, String parent, Boolean active) {
         public static UnitRequest of(String id, String name, String kind, String parent) {

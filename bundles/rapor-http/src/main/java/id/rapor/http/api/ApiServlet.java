@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import id.rapor.http.resource.AssessmentsResource;
 import id.rapor.http.resource.RoundsResource;
+import id.rapor.http.resource.EntryRoundsResource;
 import id.rapor.http.resource.StoredScores;
 import id.rapor.http.resource.StoredImpactResource;
 import id.rapor.http.resource.TablesResource;
@@ -133,6 +134,9 @@ public final class ApiServlet extends HttpServlet {
     private transient volatile EvidenceStore evidenceStore;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile id.rapor.api.records.EntryRounds entryRounds;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile RecordChanges recordChanges;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -228,6 +232,7 @@ public final class ApiServlet extends HttpServlet {
         ReportResource reports = new ReportResource(() -> present(reportService), access, batches);
         SessionResource session = new SessionResource(guard, json, out);
         UsersResource users = new UsersResource(guard, unitRegistry, json, out);
+        EntryRoundsResource entryRoundsResource = new EntryRoundsResource(() -> present(entryRounds), unitRegistry, guard, scoring, json, out);
         AdviceResource advice = new AdviceResource(() -> advice(planner), () -> advice(comparison), scoring, scoringResource, () -> present(assessmentRecords), access,
                 recordBodies, json, out);
         // The API, one line per operation as openapi.json lists them.
@@ -282,6 +287,10 @@ public final class ApiServlet extends HttpServlet {
                 .add("POST", "/assessments/{id}/rescore", assessmentsResource::rescore)
                 .add("GET", "/rounds/export", rounds::export)
                 .add("POST", "/rounds/import", rounds::importRound)
+                .add("GET", "/rounds", entryRoundsResource::list)
+                .add("POST", "/rounds", entryRoundsResource::create)
+                .add("GET", "/rounds/{id}", entryRoundsResource::round)
+                .add("PUT", "/rounds/{id}", entryRoundsResource::update)
                 .add("GET", "/assessments/{id}/plan", advice::planStored)
                 .add("GET", "/assessments/{id}/evidence", evidence::list)
                 .add("PUT", "/assessments/{id}/evidence/{indicator}", evidence::attach)

@@ -23,6 +23,7 @@ public final class RecordProblems {
             String field = switch (n.what()) {
                 case "unit" -> "unit";
                 case "evidence" -> "name";
+                case "round" -> "id";
                 default -> "assessment";
             };
             return HttpProblem.of(404, "unknown-" + n.what(), Message.of("problem.unknown-" + n.what() + ".detail", n.id()),

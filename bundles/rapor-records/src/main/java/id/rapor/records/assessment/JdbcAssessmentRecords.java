@@ -15,6 +15,7 @@ import id.rapor.api.records.RecordNotFoundException;
 import id.rapor.api.records.RoundScore;
 import id.rapor.api.records.ScoreRecord;
 import id.rapor.api.records.Unit;
+import id.rapor.records.round.EntryPeriod;
 import id.rapor.records.sql.RecordAudit;
 import id.rapor.records.sql.Transactions;
 import id.rapor.records.unit.UnitRows;
@@ -25,7 +26,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -58,10 +61,22 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
     static final int MAX_COMMENT = 2000;
 
     private final Transactions tx;
+    /** What day it is, for the rounds' entry periods ({@link EntryPeriod}): the server's time zone. */
+    private final Clock clock;
 
     @Activate
     public JdbcAssessmentRecords(@Reference(target = "(rapor.database.kind=*)") DataSource dataSource) {
+        this(dataSource, Clock.systemDefaultZone());
+    }
+
+    /** With a clock of the caller's: the tests move the day across a round's period. */
+    public JdbcAssessmentRecords(DataSource dataSource, Clock clock) {
         this.tx = new Transactions(dataSource);
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     @Override
@@ -69,6 +84,7 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
         checkComment(entry.comment());
         return tx.<AssessmentRecord, RecordException>inTransaction(c -> {
             if (entry.replaces() != null) checkReplaced(c, entry);
+            EntryPeriod.checkSelfEntry(c, entry.unitId(), entry.family(), entry.year(), entry.role(), today());
             long id = insert(c, entry, null, maxDrafts, actor);
             RecordAudit.record(c, actor, "assessment.create", "assessment:" + id,
                     entry.role().wire() + " assessment of " + entry.unitId() + " for " + entry.family() + " " + entry.year() + ": "
@@ -83,6 +99,7 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
             AssessmentRecord from = existing(c, id);
             AssessmentEntry again = new AssessmentEntry(from.unitId(), from.family(), from.year(), from.role(), from.input(), score,
                     "re-scored from assessment " + id, null);
+            EntryPeriod.checkSelfEntry(c, again.unitId(), again.family(), again.year(), again.role(), today());
             long created = insert(c, again, id, maxDrafts, actor);
             RecordAudit.record(c, actor, "assessment.rescore", "assessment:" + created,
                     "assessment " + id + " (" + summary(from.score()) + ") scored again: " + summary(score));
@@ -153,6 +170,8 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
     public List<Long> importAll(int count, IntFunction<AssessmentEntry> entries, int maxDrafts, Actor actor) throws RecordException {
         return tx.<List<Long>, RecordException>inTransaction(c -> {
             Map<String, Unit> units = new HashMap<>();
+            Set<String> inPeriod = new HashSet<>(); // unit, family, year and role whose round takes the entry today
+            LocalDate today = today();
             Timestamp now = Timestamp.from(Instant.now());
             List<Long> ids = new ArrayList<>(count);
             try (PreparedStatement s = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS);
@@ -163,6 +182,9 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
                     for (int k = from; k < Math.min(count, from + BATCH); k++) {
                         AssessmentEntry e = entries.apply(k);
                         checkImported(c, e, k + 1, units);
+                        if (inPeriod.add(e.unitId() + "\n" + e.family() + "\n" + e.year() + "\n" + e.role().wire())) {
+                            EntryPeriod.checkSelfEntry(c, e.unitId(), e.family(), e.year(), e.role(), today);
+                        }
                         try {
                             checkDrafts(c, e, maxDrafts); // counts what earlier batches sent; one row per unit and role in a sheet
                         } catch (RecordConflictException tooMany) {
@@ -263,6 +285,7 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
                     || before.role() != entry.role()) {
                 throw new RecordConflictException("other-round", "year", Message.of("records.assessment.otherRound"));
             }
+            EntryPeriod.checkSelfEntry(c, before.unitId(), before.family(), before.year(), before.role(), today());
             try (PreparedStatement s = c.prepareStatement("UPDATE assessment SET methodology_id = ?, methodology_version = ?, "
                     + "revision = ?, score_index = ?, band_code = ?, band_label = ?, comment_text = ?, updated_by = ?, "
                     + "updated_at = ? WHERE id = ? AND state = ?")) {
@@ -301,6 +324,9 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
             if (before.state() != from) {
                 throw new RecordConflictException("wrong-state", "state",
                         Message.of("records.assessment.wrongState", id, before.state().wire(), from.wire(), to.wire()));
+            }
+            if (to == AssessmentState.SUBMITTED) {
+                EntryPeriod.checkSelfEntry(c, before.unitId(), before.family(), before.year(), before.role(), today());
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE assessment SET state = ?, updated_by = ?, updated_at = ? WHERE id = ? AND state = ?")) {
                 s.setString(1, to.wire());

@@ -1,5 +1,5 @@
 // The application: the header (menu, language, who is logged in), and a page per route
-// (#/login, #/assess, #/assess/new, #/assessment/{id}, #/monitor, #/monitor/unit/{id}, #/units, #/users, #/policy,
+// (#/login, #/assess, #/assess/new, #/assessment/{id}, #/monitor, #/monitor/unit/{id}, #/units, #/users, #/rounds, #/policy,
 // #/policy/{id}) drawn into <main>.
 import { h, fill } from './core/dom.js';
 import { t, language, setLanguage, translateStatic } from './core/i18n.js';
@@ -12,6 +12,7 @@ import { roundPage } from './assess/round.js';
 import { assessmentPage } from './assess/assessment.js';
 import { unitsPage } from './admin/units.js';
 import { usersPage } from './admin/users.js';
+import { roundsPage } from './admin/rounds.js';
 import './admin/words.js';
 import { monitorPage } from './monitor/round.js';
 import { historyPage } from './monitor/history.js';
@@ -40,6 +41,7 @@ function nav() {
     if (['admin', 'policy', 'evaluator', 'verifier'].some(hasRole)) links.push(h('a', { href: '#/monitor' }, t('nav.monitor')));
     if (hasRole('admin')) links.push(h('a', { href: '#/units' }, t('nav.units')));
     if (hasRole('admin')) links.push(h('a', { href: '#/users' }, t('nav.users')));
+    if (hasRole('admin')) links.push(h('a', { href: '#/rounds' }, t('nav.rounds')));
     if (hasRole('policy') || hasRole('admin')) links.push(h('a', { href: '#/policy' }, t('nav.policy')));
   }
   const current = route().path;
@@ -67,6 +69,7 @@ async function render() {
     else if (path.startsWith('/assessment/')) await assessmentPage(page, { id: path.slice('/assessment/'.length) }, go);
     else if (path === '/units') await unitsPage(page, params, go);
     else if (path === '/users') await usersPage(page, params, go);
+    else if (path === '/rounds') await roundsPage(page, params, go);
     else if (path === '/monitor') await monitorPage(page, params);
     else if (path.startsWith('/monitor/unit/')) await historyPage(page, decodeURIComponent(path.slice('/monitor/unit/'.length)), params);
     else if (path === '/policy') await policyPage(page, params, go);
