@@ -169,7 +169,11 @@ class BackupIT {
             assertTrue(again[1].contains("holds records already"), again[1]);
             String[] forced = run(home, "rapor-restore", "--force", restoredZip.toString());
             assertEquals("0", forced[0], forced[1]);
-            assertTrue(forced[1].contains("data-before-restore-"), forced[1]);
+            assertTrue(forced[1].contains("data/before-restore-"), forced[1]);
+            try (var aside = Files.list(home.resolve("data"))) {
+                Path kept = aside.filter(p -> p.getFileName().toString().startsWith("before-restore-")).findFirst().orElseThrow();
+                assertTrue(Files.exists(kept.resolve("rapor.mv.db")) && Files.exists(kept.resolve("etc/users.properties")), "what was there is kept");
+            }
             checked.set(true);
         });
         try {

@@ -35,7 +35,7 @@ public final class BackupCommand {
               rapor-backup                     a backup of this distribution, under data/backups/
                                                (Rapor running: as an admin, RAPOR_USER and RAPOR_PASSWORD)
               rapor-restore [--force] FILE     restores a backup into this distribution, which must be stopped;
-                                               --force: over existing records (data/ and etc/ are moved aside first)
+                                               --force: over existing records (kept in data/before-restore-TIME/)
             """;
 
     private final Path home;

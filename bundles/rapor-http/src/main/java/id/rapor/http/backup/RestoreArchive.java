@@ -24,7 +24,8 @@ import java.util.zip.ZipFile;
  * Puts a {@link BackupArchive} back into a stopped distribution: checks it whole first (the manifest, every entry against
  * SHA256SUMS, nothing missing or extra, only paths under data/, etc/ and deploy/), unpacks it beside the distribution, checks
  * every file again as it is written, and only then moves the files into place. Existing records are kept unless forced; then
- * data/ and etc/ are first moved aside as they are (data-before-restore-…, etc-before-restore-…), never deleted.
+ * what data/ holds (but its backups) is first moved into data/before-restore-…/ with a copy of etc/, never deleted. A backup
+ * never holds these folders (it takes only the database, revisions/, evidence/ and audit.jsonl of data/).
  */
 public final class RestoreArchive {
     private RestoreArchive() {}
@@ -114,7 +115,8 @@ public final class RestoreArchive {
 
     /**
      * Restores {@code zip} into the stopped distribution {@code home} (the caller made sure it is stopped). Refused if
-     * {@code home} holds records already, unless {@code force}: then its data/ and etc/ are moved aside first.
+     * {@code home} holds records already, unless {@code force}: then data/'s files (but backups/) move to data/before-restore-…/,
+     * with a copy of etc/.
      */
     public static Restored restore(Path zip, Path home, boolean force, Instant now) throws IOException, Refused {
         Checked checked = check(zip);
@@ -124,7 +126,8 @@ public final class RestoreArchive {
                     + "Restore into a fresh distribution, or add --force to move data/ and etc/ aside first and restore over them");
         }
         String stamp = now.toString().replace(":", "").replace("-", "");
-        Path staging = home.resolve(".restore-" + stamp);
+        // Unpacked within data/ (in a container, the only place besides etc/ that Rapor's user may write).
+        Path staging = home.resolve("data").resolve(".restore-" + stamp);
         List<Path> setAside = new ArrayList<>();
         try {
             Files.createDirectories(staging);
@@ -141,15 +144,18 @@ public final class RestoreArchive {
                 }
             }
             if (!existing.isEmpty()) {
-                for (String folder : List.of("data", "etc")) {
-                    Path aside = home.resolve(folder + "-before-restore-" + stamp);
-                    if (folder.equals("data")) {
-                        Files.move(home.resolve("data"), aside);
-                    } else {
-                        copyTree(home.resolve("etc"), aside);
+                // Within data/ (which may be a mount point, a volume): moved, never copied across file systems nor deleted.
+                Path aside = home.resolve("data").resolve("before-restore-" + stamp);
+                Files.createDirectories(aside);
+                try (var children = Files.list(home.resolve("data"))) {
+                    for (Path child : children.toList()) {
+                        String name = child.getFileName().toString();
+                        if (name.equals("backups") || name.startsWith("before-restore-") || name.startsWith(".restore-")) continue;
+                        Files.move(child, aside.resolve(name));
                     }
-                    setAside.add(aside);
                 }
+                copyTree(home.resolve("etc"), aside.resolve("etc"));
+                setAside.add(aside);
             }
             for (String file : checked.sums().keySet()) {
                 Path target = home.resolve(file);
