@@ -142,6 +142,9 @@ public final class BackupArchive {
     public static Written write(Home home, DatabasePart database, Instant now) throws IOException {
         Path folder = home.backups();
         Files.createDirectories(folder);
+        if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------")); // the backups are the Rapor user's alone
+        }
         String name = "rapor-backup-" + NAME_TIME.format(now) + ".zip";
         Path target = folder.resolve(name);
         Path part = folder.resolve(name + ".part");
