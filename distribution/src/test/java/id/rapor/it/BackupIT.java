@@ -215,6 +215,68 @@ class BackupIT {
         }
     }
 
+    /**
+     * With PostgreSQL (docs/operations.md, "With PostgreSQL", followed as written): pg_dump, then bin/rapor-backup, whose zip says
+     * the database is not in it; pg_restore into a new database, bin/rapor-restore into a fresh distribution, and the unit is back.
+     */
+    @Test
+    void onPostgresTheDatabaseIsPgDumpsAndTheZipHoldsTheRest() throws Exception {
+        try (id.rapor.testing.PostgresServer postgres = id.rapor.testing.PostgresServer.start()) {
+            Path bin = Path.of("/usr/lib/postgresql", postgres.version(), "bin");
+            Path dump = Files.createTempDirectory("rapor-pg-dump-").resolve("rapor.dump");
+            Map<String, String> pgPassword = Map.of("PGPASSWORD", id.rapor.testing.PostgresServer.PASSWORD);
+            String settings = "\ndatabase.url=" + postgres.url("rapor") + "\ndatabase.user=" + id.rapor.testing.PostgresServer.USER
+                    + "\ndatabase.password=" + id.rapor.testing.PostgresServer.PASSWORD + "\n";
+            RaporDistribution rapor = RaporDistribution.start(home -> Files.writeString(home.resolve("etc/rapor.properties"), settings,
+                    java.nio.file.StandardOpenOption.APPEND));
+            Path zip;
+            try {
+                user(rapor, "admin", "sandi-admin-1", "admin");
+                String kabP = "{\"id\":\"kab-p\",\"name\":\"Kabupaten P\",\"kind\":\"region\"}";
+                HttpResponse<String> first = rapor.post("/api/v1/units", kabP, ADMIN);
+                for (int i = 0; i < 100 && first.statusCode() == 503; i++) {
+                    Thread.sleep(100);
+                    first = rapor.post("/api/v1/units", kabP, ADMIN);
+                }
+                created(first, rapor);
+                String[] dumped = runWith(pgPassword, bin.resolve("pg_dump").toString(), "--format=custom", "--host=127.0.0.1",
+                        "--port=" + postgres.port, "--username=rapor", "--file=" + dump, "rapor");
+                assertEquals("0", dumped[0], dumped[1]);
+                String[] backup = rapor.command("rapor-backup",
+                        Map.of("RAPOR_HTTP_PORT", Integer.toString(rapor.port), "RAPOR_USER", "admin", "RAPOR_PASSWORD", "sandi-admin-1"));
+                assertEquals("0", backup[0], backup[1]);
+                assertTrue(backup[1].contains("the database is NOT in it"), backup[1]);
+                zip = Path.of(backup[1].lines().findFirst().orElseThrow());
+                try (ZipFile z = new ZipFile(zip.toFile())) {
+                    assertTrue(z.getEntry("data/rapor.mv.db") == null, "no database file");
+                    String manifest = new String(z.getInputStream(z.getEntry("rapor-backup.properties")).readAllBytes(), StandardCharsets.UTF_8);
+                    assertTrue(manifest.contains("database=not-included") && manifest.contains("pg_dump"), manifest);
+                }
+            } finally {
+                rapor.close();
+            }
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres.url("postgres"), id.rapor.testing.PostgresServer.USER,
+                    id.rapor.testing.PostgresServer.PASSWORD); java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE rapor_restored");
+            }
+            String[] restoredDb = runWith(pgPassword, bin.resolve("pg_restore").toString(), "--clean", "--if-exists", "--no-owner",
+                    "--host=127.0.0.1", "--port=" + postgres.port, "--username=rapor", "--dbname=rapor_restored", dump.toString());
+            assertEquals("0", restoredDb[0], restoredDb[1]);
+            RaporDistribution fresh = RaporDistribution.start(home -> {
+                String[] done = run(home, "rapor-restore", zip.toString());
+                assertEquals("0", done[0], done[1]);
+                assertTrue(done[1].contains("pg_restore"), done[1]);
+                Path props = home.resolve("etc/rapor.properties");
+                Files.writeString(props, Files.readString(props).replace(postgres.url("rapor"), postgres.url("rapor_restored")));
+            });
+            try {
+                assertEquals("Kabupaten P", awaitRecords(fresh, "/api/v1/units/kab-p").get("name").asText());
+            } finally {
+                fresh.close();
+            }
+        }
+    }
+
     private static void user(RaporDistribution rapor, String name, String password, String roles) throws Exception {
         String[] r = rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", password), "add", name, roles);
         assertEquals("0", r[0], r[1]);
@@ -262,7 +324,13 @@ class BackupIT {
     private static String[] run(Path home, String name, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/" + name).toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return runWith(Map.of(), cmd.toArray(String[]::new));
+    }
+
+    private static String[] runWith(Map<String, String> env, String... cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new String[] {Integer.toString(p.waitFor()), out};
