@@ -279,6 +279,13 @@ class OpenApiIT extends StartedDistribution {
         check("GET", "/api/v1/users", "/api/v1/users", null, 403);
         check("GET", one, "/api/v1/users/ani", null, 403);
         check("PUT", one, "/api/v1/users/dokumen", "{\"roles\":[\"admin\"]}", 403);
+        check("POST", "/api/v1/backups", "/api/v1/backups", "", 403);
+        auth = null;
+        check("POST", "/api/v1/backups", "/api/v1/backups", "", 401);
+        auth = ani;
+        check("POST", "/api/v1/backups", "/api/v1/backups", "", 201);
+        check("GET", "/api/v1/backups", "/api/v1/backups", null, 405);
+        auth = RaporDistribution.basic("dokumen", "sandi-dokumen-1");
         check("DELETE", one, "/api/v1/users/ani", null, 403);
         auth = ani;
         check("DELETE", one, "/api/v1/users/dokumen", null, 204);

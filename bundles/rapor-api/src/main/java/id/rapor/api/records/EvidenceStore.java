@@ -36,4 +36,17 @@ public interface EvidenceStore {
 
     /** Detaches a draft's file; its content is removed once no assessment names it. */
     void remove(long assessmentId, String indicator, String name, Actor actor) throws RecordException;
+
+    /**
+     * Holds back the deletion of content that no row names any more until the hold is closed, when what was held back is
+     * deleted if still unnamed. A backup holds it while it copies the database and then the files: every file a row of its
+     * database copy names is still on disk when the files are copied. Attaches and removals go on meanwhile.
+     */
+    Hold holdRemovals();
+
+    /** Ends a {@link #holdRemovals()} (once; closing it again does nothing). */
+    interface Hold extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

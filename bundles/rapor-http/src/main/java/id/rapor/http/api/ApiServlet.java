@@ -171,8 +171,17 @@ public final class ApiServlet extends HttpServlet {
     /** Kept across changes of other settings, so that batches running when settings change stay counted. */
     private transient BatchSlots batchSlots;
 
+    /** Where backups are written and what they hold (the launcher's data/, etc/ and deploy/). */
+    private transient id.rapor.http.backup.BackupArchive.Home backupHome;
+
     @Activate
-    void activate(Settings settings) throws IOException {
+    void activate(org.osgi.framework.BundleContext context, Settings settings) throws IOException {
+        java.nio.file.Path data = java.nio.file.Path.of(java.util.Objects.requireNonNullElse(context.getProperty("rapor.data"), "data"));
+        String users = context.getProperty("rapor.users.file");
+        String deploy = context.getProperty("rapor.deploy");
+        backupHome = new id.rapor.http.backup.BackupArchive.Home(data.toAbsolutePath(),
+                users != null ? java.nio.file.Path.of(users).toAbsolutePath().getParent() : data.resolveSibling("etc").toAbsolutePath(),
+                deploy != null ? java.nio.file.Path.of(deploy).toAbsolutePath() : data.resolveSibling("deploy").toAbsolutePath());
         configure(settings);
     }
 
@@ -235,6 +244,8 @@ public final class ApiServlet extends HttpServlet {
         EntryRoundsResource entryRoundsResource = new EntryRoundsResource(() -> present(entryRounds), unitRegistry, guard, scoring, json, out);
         AdviceResource advice = new AdviceResource(() -> advice(planner), () -> advice(comparison), scoring, scoringResource, () -> present(assessmentRecords), access,
                 recordBodies, json, out);
+        id.rapor.http.resource.BackupResource backups = new id.rapor.http.resource.BackupResource(guard, () -> present(database),
+                () -> present(evidenceStore), backupHome, batches, out);
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes(maxBodyBytes)
                 .add("GET", "/health", system::health)
@@ -296,7 +307,8 @@ public final class ApiServlet extends HttpServlet {
                 .add("PUT", "/assessments/{id}/evidence/{indicator}", evidence::attach)
                 .add("GET", "/assessments/{id}/evidence/{indicator}/{name}", evidence::download)
                 .add("DELETE", "/assessments/{id}/evidence/{indicator}/{name}", evidence::remove)
-                .add("GET", "/records/audit", recordAudit::page);
+                .add("GET", "/records/audit", recordAudit::page)
+                .add("POST", "/backups", backups::create);
         RequestBodies bodies = new RequestBodies(deadlines,
                 Settings.Check.within("bodies.concurrent", settings.bodies_concurrent(), 1, 100_000, 100),
                 Settings.Check.within("body.deadline.ms", settings.body_deadline_ms(), 1000, 3_600_000, 20_000));

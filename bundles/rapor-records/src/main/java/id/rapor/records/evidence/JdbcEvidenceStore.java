@@ -57,6 +57,9 @@ public final class JdbcEvidenceStore implements EvidenceStore {
     private final EvidenceFolder folder;
     private final FreeSpace freeSpace;
     private final Object[] locks = new Object[64];
+    /** Open {@link #holdRemovals()} holds, and the keys whose deletion waits for the last to close. */
+    private int holds;
+    private final java.util.Set<String> heldBack = new java.util.HashSet<>();
 
     @Activate
     public JdbcEvidenceStore(@Reference(target = "(rapor.database.kind=*)") DataSource dataSource, BundleContext context) throws IOException {
@@ -300,8 +303,40 @@ public final class JdbcEvidenceStore implements EvidenceStore {
         }
     }
 
-    /** Deletes the content of {@code key} if no row names it; a database that cannot say leaves it to the next sweep. */
+    @Override
+    public Hold holdRemovals() {
+        synchronized (heldBack) {
+            holds++;
+        }
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (!closed.compareAndSet(false, true)) return;
+            List<String> now;
+            synchronized (heldBack) {
+                if (--holds > 0) return;
+                now = new java.util.ArrayList<>(heldBack);
+                heldBack.clear();
+            }
+            for (String key : now) {
+                synchronized (lock(key.substring(3))) {
+                    removeIfUnnamed(key);
+                }
+            }
+        };
+    }
+
+    /**
+     * Deletes the content of {@code key} if no row names it; a database that cannot say leaves it to the next sweep. During a
+     * hold the deletion waits: the row that named it was deleted before this call, so a database copy begun after the hold
+     * began cannot name it, and one begun before may (see {@link #holdRemovals()}).
+     */
     private void removeIfUnnamed(String key) {
+        synchronized (heldBack) {
+            if (holds > 0) {
+                heldBack.add(key);
+                return;
+            }
+        }
         try {
             boolean named = tx.read(c -> {
                 try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM evidence WHERE stored_key = ?")) {

@@ -11,6 +11,7 @@ import id.rapor.api.records.AssessmentEntry;
 import id.rapor.api.records.AssessmentRole;
 import id.rapor.api.records.Evidence;
 import id.rapor.api.records.EvidenceLimits;
+import id.rapor.api.records.EvidenceStore;
 import id.rapor.api.records.RecordConflictException;
 import id.rapor.api.records.RecordNotFoundException;
 import id.rapor.api.records.ScoreRecord;
@@ -102,6 +103,25 @@ class EvidenceStoreTest {
         assertEquals(1, evidence.list(draft).size());
         assertEquals(1, contentFiles(), "the replaced content is removed");
         assertFalse(Files.exists(folder.resolve(first.sha256().substring(0, 2)).resolve(first.sha256())));
+    }
+
+    @Test
+    void duringABackupsHoldRemovedContentStaysUntilTheHoldEnds() throws Exception {
+        Evidence e = evidence.attach(draft, "i01", "bukti.pdf", in(PDF), LIMITS, OPD);
+        Path stored = folder.resolve(e.sha256().substring(0, 2)).resolve(e.sha256());
+        EvidenceStore.Hold hold = evidence.holdRemovals();
+        EvidenceStore.Hold second = evidence.holdRemovals();
+        evidence.remove(draft, "i01", "bukti.pdf", OPD);
+        evidence.attach(draft, "i02", "lain.pdf", in(OTHER_PDF), LIMITS, OPD);
+        evidence.attach(draft, "i02", "lain.pdf", in(PDF), LIMITS, OPD); // replaces OTHER_PDF, names PDF again
+        Path other = folder.resolve(sha256(OTHER_PDF).substring(0, 2)).resolve(sha256(OTHER_PDF));
+        assertTrue(Files.exists(stored) && Files.exists(other), "nothing is deleted while held");
+        hold.close();
+        hold.close(); // twice: counted once
+        assertTrue(Files.exists(other), "another hold is still open");
+        second.close();
+        assertFalse(Files.exists(other), "unnamed content goes when the last hold ends");
+        assertTrue(Files.exists(stored), "content named again stays");
     }
 
     @Test
