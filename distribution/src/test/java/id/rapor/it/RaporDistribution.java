@@ -189,10 +189,15 @@ final class RaporDistribution implements AutoCloseable {
 
     /** Polls {@code path} until its JSON satisfies {@code condition}. */
     JsonNode awaitJson(String path, Predicate<JsonNode> condition, Duration timeout) throws Exception {
+        return awaitJson(path, null, condition, timeout);
+    }
+
+    /** As a user ({@code authorization}: a {@link #basic} header, or null for none). */
+    JsonNode awaitJson(String path, String authorization, Predicate<JsonNode> condition, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = get(path);
+            HttpResponse<String> r = authorization == null ? get(path) : get(path, authorization);
             if (r.statusCode() == 200) {
                 last = json(r);
                 if (condition.test(last)) return last;

@@ -24,6 +24,7 @@ import id.rapor.api.model.Revision;
 import id.rapor.api.model.Serving;
 import id.rapor.api.SameRevisionException;
 import id.rapor.engine.serve.Versions;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -152,6 +153,17 @@ public final class RevisionManager implements RuleRevisions {
         }
     }
 
+    /** An instance going (stopping, or replaced when a service it needs changes) no longer holds the node back. */
+    @Deactivate
+    void deactivate() {
+        boolean held;
+        synchronized (lock) {
+            held = awaitingShared;
+            awaitingShared = false;
+        }
+        if (held) queue.release();
+    }
+
     /** Nodes share the revisions where the records' database is PostgreSQL (etc/rapor.properties, RAPOR_DATABASE_URL). */
     static boolean sharesDatabase(BundleContext context) {
         String url = context.getProperty("rapor.database.url");
@@ -169,10 +181,7 @@ public final class RevisionManager implements RuleRevisions {
         try {
             reload();
         } finally {
-            if (awaitingShared) {
-                awaitingShared = false;
-                queue.release();
-            }
+            deactivate(); // no longer waiting: the node may be ready once what was queued is done
         }
     }
 
