@@ -132,7 +132,7 @@ final class HotSwap {
         Files.move(temp, rapor.home.resolve("deploy/pekppp-2022-moved.jar"), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static Map<String, String> read(Path jar) throws IOException {
+    static Map<String, String> read(Path jar) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
             for (JarEntry e; (e = in.getNextJarEntry()) != null; ) {
@@ -143,7 +143,7 @@ final class HotSwap {
     }
 
     /** Band C from 2.98 (C- to 2.97), and the golden cases that said C below 2.98 with it. */
-    private static Map<String, String> moveBandC(Map<String, String> files) {
+    static Map<String, String> moveBandC(Map<String, String> files) {
         Map<String, String> out = new LinkedHashMap<>(files);
         out.put("methodology/bands.csv", files.get("methodology/bands.csv").replace("C,Cukup,2.51,3.00", "C,Cukup,2.98,3.00")
                 .replace("C-,Cukup dengan Catatan,2.01,2.50", "C-,Cukup dengan Catatan,2.01,2.97"));
@@ -157,7 +157,7 @@ final class HotSwap {
         return m.find() ? m.group(1) : "";
     }
 
-    private static String quote(String text) {
+    static String quote(String text) {
         StringBuilder s = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {

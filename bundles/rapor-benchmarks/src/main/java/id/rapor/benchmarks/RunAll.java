@@ -25,7 +25,7 @@ import java.util.Set;
  * it replaces its own sections in {@code --out}, each marked as measured by that partial run.
  */
 public final class RunAll {
-    static final String PARTS_LIST = "engine,advice,rulebases,http,metrics,records,report";
+    static final String PARTS_LIST = "engine,advice,rulebases,http,metrics,records,report,cluster";
     private static final int RECORDS_UNITS = 1000;
 
     private RunAll() {}
@@ -75,6 +75,10 @@ public final class RunAll {
                 rapor.awaitAllLoaded();
                 figures.addAll(ReportTimes.measure(rapor, quick));
             }
+        }
+        if (parts.contains("cluster")) {
+            log("two nodes on one PostgreSQL");
+            figures.addAll(TwoNodes.measure(distribution, example, quick));
         }
         String report = Report.markdown(figures, quick, String.join(" ", args));
         if (options.containsKey("only") && options.containsKey("update")) {

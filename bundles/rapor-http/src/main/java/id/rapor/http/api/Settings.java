@@ -43,6 +43,11 @@ public @interface Settings {
             + "behind a reverse proxy every client is the proxy's address, so raise it there.")
     int connections_per_address() default 64;
 
+    @AttributeDefinition(name = "Trusted proxies", description = "Addresses of load balancers or reverse proxies (comma-separated "
+            + "IP addresses) whose X-Forwarded-For Rapor believes: a request from one of them is counted, limited and audited under "
+            + "the client address it forwards. Empty: X-Forwarded-For is ignored (anyone can send it).")
+    String proxies_trusted() default "";
+
     /** Range checks for the settings. */
     final class Check {
         private static final Logger LOG = LoggerFactory.getLogger(Settings.class);

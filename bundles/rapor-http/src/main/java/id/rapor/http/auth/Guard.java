@@ -128,7 +128,7 @@ public final class Guard {
         if (known != null) return known;
         String authorization = request.getHeader("Authorization");
         String token = authorization == null ? sessionToken(request) : null;
-        Identity identity = token != null ? bySession(request, token) : identify(request.getRemoteAddr(), authorization);
+        Identity identity = token != null ? bySession(request, token) : identify(Forwarding.client(request), authorization);
         request.setAttribute(IDENTITY, identity);
         return identity;
     }
@@ -139,7 +139,7 @@ public final class Guard {
         Authenticator.Caller caller = session == null ? null : authenticator.stillValid(session);
         if (caller == null) {
             if (session != null) sessions.drop(session);
-            return new Identity(null, failedLogins.blocked(request.getRemoteAddr()));
+            return new Identity(null, failedLogins.blocked(Forwarding.client(request)));
         }
         boolean csrfMissing = CHANGING.contains(request.getMethod()) && !session.csrfMatches(request.getHeader(Sessions.CSRF_HEADER));
         return new Identity(csrfMissing ? null : caller, null, session, csrfMissing);
@@ -168,7 +168,7 @@ public final class Guard {
      * login is ({@link FailedLogins}: 429 once too many failed), a refusal (401) audited as one.
      */
     public Login login(HttpServletRequest request, String name, char[] password) throws HttpProblem {
-        String address = request.getRemoteAddr();
+        String address = Forwarding.client(request);
         FailedLogins.Block block = failedLogins.attempt(address, name);
         if (block != null) {
             throw HttpProblem.temporary(429, "too-many-failed-logins",
@@ -253,7 +253,7 @@ public final class Guard {
 
     private static AuditEntry entry(HttpServletRequest request, String user, String action, String methodology, Integer revision,
             int status, String detail) {
-        return new AuditEntry(Instant.now(), user, request.getRemoteAddr(), (String) request.getAttribute(RequestIds.HEADER),
+        return new AuditEntry(Instant.now(), user, Forwarding.client(request), (String) request.getAttribute(RequestIds.HEADER),
                 action, methodology, revision, status, detail);
     }
 }

@@ -1,5 +1,7 @@
 package id.rapor.http.jetty;
 
+import id.rapor.http.auth.Forwarding;
+
 import id.rapor.http.api.Settings;
 
 import java.util.ArrayList;
@@ -61,6 +63,7 @@ public final class JettyHardening implements ConnectorFactory {
         minDataRate = Settings.Check.within("min.data.rate", settings.min_data_rate(), 0, Integer.MAX_VALUE, DEFAULT_MIN_DATA_RATE);
         connectionsPerAddress = Settings.Check.within("connections.per.address", settings.connections_per_address(), 1, 1_000_000,
                 DEFAULT_CONNECTIONS_PER_ADDRESS);
+        Forwarding.trust(settings.proxies_trusted());
         int bodies = settings.bodies_concurrent();
         bodiesConcurrent = bodies >= 1 && bodies <= 100_000 ? bodies : 100; // out of range: the servlet says so, and uses 100
     }

@@ -92,7 +92,7 @@ public final class UnitsResource {
     }
 
     static Actor actor(Routes.Exchange x, Authenticator.Caller caller) {
-        return new Actor(caller.name(), x.request().getRemoteAddr());
+        return new Actor(caller.name(), id.rapor.http.auth.Forwarding.client(x.request()));
     }
 
     /** A call on the records whose refusals become problems. */
