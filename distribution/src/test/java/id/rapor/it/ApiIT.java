@@ -219,6 +219,17 @@ class ApiIT extends StartedDistribution {
     }
 
     /** Asserts a problem+json answer with the given status and returns it. */
+    /** A problem of {@code type} ({@code urn:rapor:problem:} left out) that names {@code field} among its errors (null: any). */
+    static JsonNode problem(HttpResponse<String> r, int status, String type, String field) throws IOException {
+        JsonNode p = problem(r, status);
+        assertEquals("urn:rapor:problem:" + type, p.get("type").asText(), r.body());
+        if (field == null) return p;
+        boolean named = false;
+        for (JsonNode e : p.get("errors")) named |= e.get("field").asText().equals(field);
+        assertTrue(named, "the problem names " + field + ": " + r.body());
+        return p;
+    }
+
     static JsonNode problem(HttpResponse<String> r, int status) throws IOException {
         assertEquals(status, r.statusCode(), r.body());
         assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0], r.body());

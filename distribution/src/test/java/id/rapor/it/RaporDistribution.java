@@ -135,6 +135,14 @@ final class RaporDistribution implements AutoCloseable {
         return send(b);
     }
 
+    /** Any method, a JSON body or none, as a user ({@code authorization}: a {@link #basic} header, or null for none). */
+    HttpResponse<String> call(String method, String path, String body, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
+        if (authorization != null) b.header("Authorization", authorization);
+        if (body == null) return send(b.method(method, HttpRequest.BodyPublishers.noBody()));
+        return send(b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /** A GET as a user. */
     HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", authorization).GET());

@@ -174,24 +174,10 @@ class RoundsIT {
     }
 
     private static HttpResponse<String> call(String method, String path, String body, String authorization) throws Exception {
-        return rapor.send(request(method, path, body, authorization));
-    }
-
-    private static HttpRequest.Builder request(String method, String path, String body, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(rapor.url(path)));
-        if (authorization != null) b.header("Authorization", authorization);
-        if (body == null) return b.method(method, HttpRequest.BodyPublishers.noBody());
-        return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return rapor.call(method, path, body, authorization);
     }
 
     private static void assertProblem(HttpResponse<String> r, int status, String type, String field) throws Exception {
-        assertEquals(status, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), r.body());
-        JsonNode p = json(r);
-        assertEquals("urn:rapor:problem:" + type, p.get("type").asText(), r.body());
-        if (field == null) return;
-        boolean named = false;
-        for (JsonNode e : p.get("errors")) named |= e.get("field").asText().equals(field);
-        assertTrue(named, "the problem names " + field + ": " + r.body());
+        ApiIT.problem(r, status, type, field);
     }
 }

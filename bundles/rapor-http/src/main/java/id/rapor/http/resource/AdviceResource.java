@@ -82,14 +82,8 @@ public final class AdviceResource {
         try {
             Plan plan = planner.get().plan(answers, target, costs, fixed);
             out.send(x.response(), 200, g -> AdviceViews.plan(g, plan, audience));
-        } catch (UnknownRevisionException e) {
-            throw RevisionsResource.refused(id, e);
-        } catch (UnknownMethodologyException e) {
-            throw Problems.unknownMethodology(e);
-        } catch (MethodologyUnavailableException e) {
-            throw Problems.unavailable(id, e);
-        } catch (InvalidAssessmentException e) {
-            throw Problems.invalidAssessment(e.errors());
+        } catch (UnknownRevisionException | UnknownMethodologyException | MethodologyUnavailableException | InvalidAssessmentException e) {
+            throw ScoringRefusals.problem(id, e);
         } catch (AdviceRefusedException e) {
             throw AdviceProblems.refused(e);
         }
@@ -137,14 +131,8 @@ public final class AdviceResource {
             Map<String, BigDecimal> later = body.after().answers() == null ? Map.of() : body.after().answers();
             Comparison c = comparison.get().compare(before, new Rules.Answers(afterRules, before.unit(), later));
             out.send(x.response(), 200, g -> AdviceViews.comparison(g, c, audience));
-        } catch (UnknownRevisionException e) {
-            throw RevisionsResource.refused(failing, e);
-        } catch (UnknownMethodologyException e) {
-            throw Problems.unknownMethodology(e);
-        } catch (MethodologyUnavailableException e) {
-            throw Problems.unavailable(failing, e);
-        } catch (InvalidAssessmentException e) {
-            throw Problems.invalidAssessment(e.errors());
+        } catch (UnknownRevisionException | UnknownMethodologyException | MethodologyUnavailableException | InvalidAssessmentException e) {
+            throw ScoringRefusals.problem(failing, e);
         } catch (AdviceRefusedException e) {
             throw AdviceProblems.refused(e);
         }

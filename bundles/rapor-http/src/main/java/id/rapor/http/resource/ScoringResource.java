@@ -148,14 +148,8 @@ public final class ScoringResource {
             if (pinned != null) mayScoreWith(request, id, RevisionsResource.number(pinned));
             var result = pinned == null ? scoring.score(id, assessment) : revisions.score(id, RevisionsResource.number(pinned), assessment);
             out.send(response, 200, g -> JsonViews.score(g, result, audience));
-        } catch (UnknownRevisionException e) {
-            throw RevisionsResource.refused(id, e);
-        } catch (UnknownMethodologyException e) {
-            throw Problems.unknownMethodology(e);
-        } catch (MethodologyUnavailableException e) {
-            throw Problems.unavailable(id, e);
-        } catch (InvalidAssessmentException e) {
-            throw Problems.invalidAssessment(e.errors());
+        } catch (UnknownRevisionException | UnknownMethodologyException | MethodologyUnavailableException | InvalidAssessmentException e) {
+            throw ScoringRefusals.problem(id, e);
         }
     }
 
@@ -202,12 +196,8 @@ public final class ScoringResource {
                         o.errors().stream().map(e -> new FieldError(prefix + e.field(), e.text())).toList()));
             }
             out.send(response, 200, g -> JsonViews.region(g, result, all, audience));
-        } catch (UnknownMethodologyException e) {
-            throw Problems.unknownMethodology(e);
-        } catch (MethodologyUnavailableException e) {
-            throw Problems.unavailable(id, e);
-        } catch (InvalidAssessmentException e) {
-            throw Problems.invalidAssessment(e.errors());
+        } catch (UnknownMethodologyException | MethodologyUnavailableException | InvalidAssessmentException e) {
+            throw ScoringRefusals.problem(id, e);
         }
     }
 }
