@@ -137,10 +137,15 @@ final class RaporDistribution implements AutoCloseable {
 
     /** Any method, a JSON body or none, as a user ({@code authorization}: a {@link #basic} header, or null for none). */
     HttpResponse<String> call(String method, String path, String body, String authorization) throws IOException, InterruptedException {
+        return send(request(method, path, body, authorization));
+    }
+
+    /** The request {@link #call} sends, for a caller to add headers to (Accept-Language, say). */
+    HttpRequest.Builder request(String method, String path, String body, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
         if (authorization != null) b.header("Authorization", authorization);
-        if (body == null) return send(b.method(method, HttpRequest.BodyPublishers.noBody()));
-        return send(b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        if (body == null) return b.method(method, HttpRequest.BodyPublishers.noBody());
+        return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
 
     /** A GET as a user. */

@@ -1,6 +1,7 @@
 package id.rapor.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -346,6 +347,11 @@ abstract class RecordsScenarios {
         assertTrue(empty.get("index").isNull());
         assertEquals(4, empty.get("notEntered").size());
         assertTrue(empty.get("note").asText().startsWith("Belum ada unit"), empty.toString());
+        // A view is kept while the records stay as they were: one final score later, the same question has a new answer.
+        official("bnr-dukcapil", 2022, "verifier", "90.00");
+        JsonNode after = ok(rapor.get("/api/v1/monitoring?region=kab-bnr&year=2022&family=ombudsman", ADMIN));
+        assertFalse(after.get("empty").asBoolean(), after.toString());
+        assertEquals(3, after.get("notEntered").size(), after.toString());
     }
 
     @Test

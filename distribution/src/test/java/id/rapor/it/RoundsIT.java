@@ -89,7 +89,7 @@ class RoundsIT {
         assertProblem(refused, 409, "round-closed", "year");
         assertEquals("Putaran ditutup", json(refused).get("title").asText());
         assertTrue(refused.body().contains(TODAY.toString()) && refused.body().contains(TODAY.plusDays(10).toString()), refused.body());
-        HttpResponse<String> english = rapor.send(request("POST", "/api/v1/units/upp-a1/assessments", entry("self", 2024, null), OPD)
+        HttpResponse<String> english = rapor.send(rapor.request("POST", "/api/v1/units/upp-a1/assessments", entry("self", 2024, null), OPD)
                 .header("Accept-Language", "en"));
         assertEquals("Round closed", json(english).get("title").asText());
         assertTrue(english.body().contains("was closed by an admin"), english.body());
@@ -131,7 +131,7 @@ class RoundsIT {
         assertProblem(call("POST", "/api/v1/rounds", round("kab-c", "pekppp", 2025, TODAY, TODAY).replace(TODAY.toString() + "\",\"closes",
                 "1 Maret\",\"closes"), ADMIN), 422, "invalid-entry-round", "opensOn");
         assertProblem(call("POST", "/api/v1/rounds", "{\"region\":\"kab-c\",\"year\":\"2025\"}", ADMIN), 400, "malformed-request", "year");
-        HttpResponse<String> english = rapor.send(request("POST", "/api/v1/rounds", round("dinas-a", "skm", 2025, TODAY, TODAY), ADMIN)
+        HttpResponse<String> english = rapor.send(rapor.request("POST", "/api/v1/rounds", round("dinas-a", "skm", 2025, TODAY, TODAY), ADMIN)
                 .header("Accept-Language", "en"));
         assertTrue(english.body().contains("'dinas-a' is of kind office; a round is opened for a region"), english.body());
         assertTrue(json(call("GET", "/api/v1/rounds?region=kab-c", null, ADMIN)).isEmpty(), "nothing refused was stored");

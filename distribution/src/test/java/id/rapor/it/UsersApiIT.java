@@ -106,7 +106,7 @@ class UsersApiIT {
         HttpResponse<String> id = put("eko", "{\"roles\":[\"evaluator@kab-tidak-ada\"],\"password\":\"sandi-eko-12\"}");
         assertEquals("Pengguna tidak valid", json(id).get("title").asText());
         assertTrue(id.body().contains("tidak ada unit 'kab-tidak-ada'"), id.body());
-        HttpResponse<String> en = rapor.send(request("PUT", "/api/v1/users/eko", "{\"roles\":[\"evaluator@kab-tidak-ada\"],\"password\":\"sandi-eko-12\"}",
+        HttpResponse<String> en = rapor.send(rapor.request("PUT", "/api/v1/users/eko", "{\"roles\":[\"evaluator@kab-tidak-ada\"],\"password\":\"sandi-eko-12\"}",
                 ADMIN).header("Accept-Language", "en"));
         assertEquals("Invalid user", json(en).get("title").asText());
         assertTrue(en.body().contains("there is no unit 'kab-tidak-ada'"), en.body());

@@ -19,6 +19,8 @@ import id.rapor.api.records.UnitRegistry;
 import id.rapor.api.text.Message;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import id.rapor.api.records.RecordChanges;
 import java.util.TreeSet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,16 +37,44 @@ public final class RecordsMonitoring implements MonitoringService {
     private final UnitRegistry units;
     private final AssessmentRecords records;
     private final ScoringService scoring;
+    private final RecordChanges changes;
+    private final KeptViews kept = new KeptViews();
 
     @Activate
-    public RecordsMonitoring(@Reference UnitRegistry units, @Reference AssessmentRecords records, @Reference ScoringService scoring) {
+    public RecordsMonitoring(@Reference UnitRegistry units, @Reference AssessmentRecords records, @Reference ScoringService scoring,
+            @Reference RecordChanges changes) {
         this.units = units;
         this.records = records;
         this.scoring = scoring;
+        this.changes = changes;
     }
 
+    /**
+     * Kept while the records and the rules stay as they were ({@link KeptViews}); where other processes write the
+     * records too (PostgreSQL), computed every time.
+     */
     @Override
     public RoundView round(RoundQuery query) throws RecordException, MonitoringQueryException, UnknownYearException,
+            UnknownMethodologyException, MethodologyUnavailableException {
+        OptionalLong version = changes.version(); // read before the records, so a view is never kept under a later version
+        if (version.isEmpty()) return compute(query);
+        KeptViews.Key key = new KeptViews.Key(query, version.getAsLong(), rulesServing());
+        RoundView view = kept.get(key);
+        if (view == null) {
+            view = compute(query);
+            kept.put(key, view);
+        }
+        return view;
+    }
+
+    /** Every methodology's id, version and state as served now: a revision activated changes the bands a view shows. */
+    private String rulesServing() {
+        StringBuilder s = new StringBuilder();
+        for (MethodologySummary m : scoring.methodologies()) s.append(m.id()).append(' ').append(m.version()).append(' ').append(m.status()).append(';');
+        return s.toString();
+    }
+
+    private RoundView compute(RoundQuery query) throws RecordException, MonitoringQueryException, UnknownYearException,
             UnknownMethodologyException, MethodologyUnavailableException {
         String family = family(query);
         UnitTree tree = UnitTree.of(units.subtree(query.region()));

@@ -13,4 +13,13 @@ public interface RecordChanges {
      * {@code assessment:<id>}; null: of all).
      */
     List<RecordChange> page(String subject, Long before, int limit) throws RecordsUnavailableException;
+
+    /**
+     * A number that changes whenever any record changes, where this process sees every change (the embedded database:
+     * one process writes it); empty where other processes write too (PostgreSQL shared by nodes). What is computed from
+     * the records may be kept while it stays the same; read it before reading the records the result comes from.
+     */
+    default java.util.OptionalLong version() {
+        return java.util.OptionalLong.empty();
+    }
 }

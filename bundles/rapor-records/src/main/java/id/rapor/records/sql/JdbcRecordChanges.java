@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,10 +18,23 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = RecordChanges.class)
 public final class JdbcRecordChanges implements RecordChanges {
     private final Transactions tx;
+    private final boolean soleWriter;
 
+    /** On the embedded database this process is the only writer: it knows every change ({@link #version}). */
     @Activate
-    public JdbcRecordChanges(@Reference(target = "(rapor.database.kind=*)") DataSource dataSource) {
+    public JdbcRecordChanges(@Reference(target = "(rapor.database.kind=*)") DataSource dataSource,
+            @Reference(name = "databaseKind", service = DataSource.class, target = "(rapor.database.kind=*)") Map<String, Object> database) {
+        this(dataSource, "h2".equals(database.get("rapor.database.kind")));
+    }
+
+    public JdbcRecordChanges(DataSource dataSource, boolean soleWriter) {
         this.tx = new Transactions(dataSource);
+        this.soleWriter = soleWriter;
+    }
+
+    @Override
+    public OptionalLong version() {
+        return soleWriter ? OptionalLong.of(Transactions.commits()) : OptionalLong.empty();
     }
 
     @Override

@@ -13,7 +13,18 @@ import javax.sql.DataSource;
  * caller); other SQL failures are bugs and go up as they are.
  */
 public final class Transactions {
+    /**
+     * Transactions committed by this process, through any instance: a number that changes whenever a record does, for
+     * what is computed from the records and kept ({@link JdbcRecordChanges#version}). Bumped after the commit, so a
+     * reader that saw a number saw at least every change before it.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong COMMITS = new java.util.concurrent.atomic.AtomicLong();
+
     private final DataSource dataSource;
+
+    static long commits() {
+        return COMMITS.get();
+    }
 
     public Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -32,6 +43,7 @@ public final class Transactions {
             try {
                 T result = work.run(c);
                 c.commit();
+                COMMITS.incrementAndGet();
                 return result;
             } catch (Exception | Error e) {
                 rollback(c, e);

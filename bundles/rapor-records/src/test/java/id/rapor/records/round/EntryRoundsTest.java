@@ -166,7 +166,7 @@ class EntryRoundsTest {
         assertEquals(List.of(2024, 2023), rounds.list("kab-contoh", "pekppp", null).stream().map(EntryRound::year).toList());
         assertEquals(1, rounds.list(null, null, 2023).size());
         assertTrue(rounds.list("kab-lain", null, null).isEmpty());
-        var trail = new JdbcRecordChanges(db).page("round:" + r.id(), null, 10);
+        var trail = new JdbcRecordChanges(db, true).page("round:" + r.id(), null, 10);
         assertEquals(List.of("round.update", "round.create"), trail.stream().map(c -> c.action()).toList());
         assertEquals("kepala", trail.get(0).user());
         assertEquals("10.0.0.9", trail.get(0).address());
