@@ -26,6 +26,13 @@ final class PostgresNotices implements SharedChanges, AutoCloseable {
     /** How long one wait for notices lasts: also how soon a new channel is listened to and a close is seen. */
     static final int WAIT_MS = 250;
     static final long RECONNECT_MS = 1000;
+    /**
+     * How often the connection is asked something (a connection a NAT or firewall dropped without a word would
+     * otherwise wait for notices that never come), and every listener told to read everything (a notice its reading
+     * failed on is then made good).
+     */
+    static final long PING_MS = 15_000;
+    static final long RESYNC_MS = 30_000;
 
     private final DatabaseSettings settings;
     private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
@@ -54,11 +61,23 @@ final class PostgresNotices implements SharedChanges, AutoCloseable {
                 java.util.Set<String> listening = new java.util.HashSet<>();
                 if (lostBefore) LOG.info("Listening to the other nodes' changes again; everything shared is read again");
                 lostBefore = false;
+                long pinged = System.nanoTime();
+                long resynced = System.nanoTime();
                 while (!closed) {
                     listen(c, listening);
                     PGNotification[] notices = pg.getNotifications(WAIT_MS);
-                    if (notices == null) continue;
-                    for (PGNotification n : notices) tell(n.getName(), n.getParameter());
+                    if (notices != null) for (PGNotification n : notices) tell(n.getName(), n.getParameter());
+                    long now = System.nanoTime();
+                    if (now - pinged > PING_MS * 1_000_000) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("SELECT 1"); // fails within socketTimeout if the connection is gone
+                        }
+                        pinged = now;
+                    }
+                    if (now - resynced > RESYNC_MS * 1_000_000) {
+                        for (String channel : listening) tell(channel, null);
+                        resynced = now;
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 if (closed) return;
@@ -94,6 +113,7 @@ final class PostgresNotices implements SharedChanges, AutoCloseable {
         if (settings.password() != null) p.setProperty("password", settings.password());
         p.setProperty("connectTimeout", "5");
         p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("socketTimeout", "20"); // seconds: a ping that gets no answer ends the connection, and it is opened again
         p.setProperty("ApplicationName", "rapor-shared-changes");
         Connection c = new org.postgresql.Driver().connect(settings.url(), p);
         if (c == null) throw new SQLException("not a PostgreSQL URL: " + settings.safeUrl());

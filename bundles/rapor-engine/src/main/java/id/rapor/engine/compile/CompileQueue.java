@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class CompileQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CompileQueue.class);
 
-    private record Task(String methodologyId, Runnable work) {}
+    /** {@code background}: work while a version serves (another node's change being taken in), not counted as pending. */
+    private record Task(String methodologyId, Runnable work, boolean background) {}
 
     private final Deque<Task> queued = new ArrayDeque<>();
     private final Thread worker;
@@ -47,7 +48,18 @@ public final class CompileQueue implements AutoCloseable {
     /** Queues work that concerns {@code methodologyId}. */
     public synchronized void submit(String methodologyId, Runnable work) {
         if (closed) return;
-        queued.addLast(new Task(methodologyId, work));
+        queued.addLast(new Task(methodologyId, work, false));
+        notifyAll();
+    }
+
+    /**
+     * Queues work that brings a methodology up to date while a version of it serves (another node's change): it is not
+     * pending (the node stays ready), and it replaces such work of the methodology still queued, which it makes moot.
+     */
+    public synchronized void submitInBackground(String methodologyId, Runnable work) {
+        if (closed) return;
+        queued.removeIf(t -> t.background() && t.methodologyId().equals(methodologyId));
+        queued.addLast(new Task(methodologyId, work, true));
         notifyAll();
     }
 
@@ -105,7 +117,7 @@ public final class CompileQueue implements AutoCloseable {
 
     /** Tasks queued or running, and work announced but not yet queued ({@link #hold}). */
     public synchronized int pending() {
-        return queued.size() + (running == null ? 0 : 1) + held;
+        return (int) queued.stream().filter(t -> !t.background()).count() + (running == null || running.background() ? 0 : 1) + held;
     }
 
     /**
@@ -149,7 +161,7 @@ public final class CompileQueue implements AutoCloseable {
     /** Waits until nothing is queued or running (for tests and orderly stops); false on timeout. */
     public synchronized boolean awaitIdle(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
-        while (pending() > 0) {
+        while (!queued.isEmpty() || running != null || held > 0) { // background work too
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) return false;
             wait(left);

@@ -175,14 +175,20 @@ public final class RevisionManager implements RuleRevisions {
      * every write goes there from now on.
      */
     public void share(RevisionStore shared) {
+        RevisionStore before;
         synchronized (lock) {
+            before = store;
             store = shared;
         }
         try {
             reload();
-        } finally {
-            deactivate(); // no longer waiting: the node may be ready once what was queued is done
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                store = before; // not read: still waiting, still not ready
+            }
+            throw e;
         }
+        deactivate(); // no longer waiting: the node may be ready once what was queued is done
     }
 
     /**
@@ -229,10 +235,11 @@ public final class RevisionManager implements RuleRevisions {
                 queue.submit(active.methodologyId(), () -> restoreOne(active));
             } else {
                 int serving = servingRevision(m.getKey());
+                // The version serving goes on serving meanwhile: the node stays ready.
                 if (active != null && active.number() != serving) {
-                    queue.submit(active.methodologyId(), () -> restoreOne(active));
+                    queue.submitInBackground(active.methodologyId(), () -> restoreOne(active));
                 } else if (active == null && serving != 0) {
-                    queue.submit(m.getKey(), () -> followBundlesHere(m.getKey()));
+                    queue.submitInBackground(m.getKey(), () -> followBundlesHere(m.getKey()));
                 }
             }
         }

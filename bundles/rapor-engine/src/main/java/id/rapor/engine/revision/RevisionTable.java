@@ -105,49 +105,57 @@ public final class RevisionTable implements RevisionStore {
 
     private void save(Revision r, boolean activated) {
         transaction(r.methodologyId(), c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO rule_revision (methodology_id, number, properties) VALUES (?, ?, ?)")) {
-                s.setString(1, r.methodologyId());
-                s.setInt(2, r.number());
-                s.setString(3, RevisionText.text(RevisionText.properties(r, activated)));
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO rule_revision_file (methodology_id, number, path, content) VALUES (?, ?, ?, ?)")) {
-                for (Map.Entry<String, String> f : r.files().entrySet()) {
-                    s.setString(1, r.methodologyId());
-                    s.setInt(2, r.number());
-                    s.setString(3, f.getKey());
-                    s.setString(4, f.getValue());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            saveIn(c, r, activated);
             return null;
         });
+    }
+
+    private static void saveIn(Connection c, Revision r, boolean activated) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO rule_revision (methodology_id, number, properties) VALUES (?, ?, ?)")) {
+            s.setString(1, r.methodologyId());
+            s.setInt(2, r.number());
+            s.setString(3, RevisionText.text(RevisionText.properties(r, activated)));
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO rule_revision_file (methodology_id, number, path, content) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<String, String> f : r.files().entrySet()) {
+                s.setString(1, r.methodologyId());
+                s.setInt(2, r.number());
+                s.setString(3, f.getKey());
+                s.setString(4, f.getValue());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     @Override
     public void activate(String methodologyId, int number, String by, Instant at) {
         transaction(methodologyId, c -> {
             if (number > 0) change(c, methodologyId, number, p -> p.setProperty("activated", "true"));
-            try (PreparedStatement s = c.prepareStatement("UPDATE rule_activation SET number = ?, activated_by = ?, activated_at = ? "
-                    + "WHERE methodology_id = ?")) {
-                s.setInt(1, number);
-                s.setString(2, by);
-                s.setTimestamp(3, Timestamp.from(at));
-                s.setString(4, methodologyId);
-                if (s.executeUpdate() == 1) return null;
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO rule_activation (methodology_id, number, activated_by, activated_at) VALUES (?, ?, ?, ?)")) {
-                s.setString(1, methodologyId);
-                s.setInt(2, number);
-                s.setString(3, by);
-                s.setTimestamp(4, Timestamp.from(at));
-                s.executeUpdate();
-            }
+            activateIn(c, methodologyId, number, by, at);
             return null;
         });
+    }
+
+    private static void activateIn(Connection c, String methodologyId, int number, String by, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE rule_activation SET number = ?, activated_by = ?, activated_at = ? "
+                + "WHERE methodology_id = ?")) {
+            s.setInt(1, number);
+            s.setString(2, by);
+            s.setTimestamp(3, Timestamp.from(at));
+            s.setString(4, methodologyId);
+            if (s.executeUpdate() == 1) return;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO rule_activation (methodology_id, number, activated_by, activated_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, methodologyId);
+            s.setInt(2, number);
+            s.setString(3, by);
+            s.setTimestamp(4, Timestamp.from(at));
+            s.executeUpdate();
+        }
     }
 
     @Override
@@ -210,23 +218,49 @@ public final class RevisionTable implements RevisionStore {
         });
     }
 
-    /** Brings a single node's revisions into the shared tables, as they are (numbers, states, activations). */
-    public void importAll(RevisionFolder folder) {
+    /**
+     * Brings a single node's revisions into the shared tables, as they are (numbers, states, activations), if the tables
+     * hold none: all in one transaction, under a lock every node takes for it (PostgreSQL), so two nodes starting at once
+     * from copies of one folder import it once. Revisions the folder cannot read are left out, and so is an activation
+     * that names one. True if it imported.
+     */
+    public boolean importIfEmpty(RevisionFolder folder) {
         Map<String, List<Revision>> all = folder.load();
         Map<String, Activation> activations = folder.activations();
-        for (List<Revision> list : all.values()) {
-            for (Revision r : list) {
-                Revision whole = new Revision(r.methodologyId(), r.number(), r.state(), r.hash(), r.author(), r.time(), r.comment(),
-                        r.baseVersion(), folder.files(r.methodologyId(), r.number()), r.errors(), r.goldenChanges(), r.approvedBy(), r.approvedAt());
-                save(whole, r.state() == RevisionState.ACTIVE || r.state() == RevisionState.SUPERSEDED);
+        if (all.isEmpty() && activations.isEmpty()) return false;
+        return transaction(null, c -> {
+            if (notify) {
+                try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    s.setLong(1, IMPORT_LOCK);
+                    s.execute();
+                }
             }
-        }
-        for (Map.Entry<String, List<Revision>> m : all.entrySet()) {
-            Activation a = activations.get(m.getKey());
-            Revision active = m.getValue().stream().filter(r -> r.state() == RevisionState.ACTIVE).findFirst().orElse(null);
-            if (active != null || a != null) {
-                activate(m.getKey(), active != null ? active.number() : a.revision(), a != null ? a.by() : "import", a != null ? a.at() : Instant.now());
+            try (PreparedStatement s = c.prepareStatement("SELECT (SELECT COUNT(*) FROM rule_revision) + (SELECT COUNT(*) FROM rule_activation)");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                if (r.getLong(1) > 0) return false;
             }
-        }
+            for (List<Revision> list : all.values()) {
+                for (Revision r : list) {
+                    Revision whole = new Revision(r.methodologyId(), r.number(), r.state(), r.hash(), r.author(), r.time(), r.comment(),
+                            r.baseVersion(), folder.files(r.methodologyId(), r.number()), r.errors(), r.goldenChanges(), r.approvedBy(), r.approvedAt());
+                    saveIn(c, whole, r.state() == RevisionState.ACTIVE || r.state() == RevisionState.SUPERSEDED);
+                }
+            }
+            for (Map.Entry<String, List<Revision>> m : all.entrySet()) {
+                Activation a = activations.get(m.getKey());
+                Revision active = m.getValue().stream().filter(r -> r.state() == RevisionState.ACTIVE).findFirst().orElse(null);
+                boolean stored = a != null && (a.revision() == 0 || m.getValue().stream().anyMatch(r -> r.number() == a.revision()));
+                if (active != null) {
+                    activateIn(c, m.getKey(), active.number(), a != null ? a.by() : "import", a != null ? a.at() : Instant.now());
+                } else if (stored) {
+                    activateIn(c, m.getKey(), a.revision(), a.by(), a.at());
+                }
+            }
+            return true;
+        });
     }
+
+    /** The advisory lock the nodes take to import (an arbitrary number, the same on every node). */
+    private static final long IMPORT_LOCK = 0x5241504f52L; // "RAPOR"
 }

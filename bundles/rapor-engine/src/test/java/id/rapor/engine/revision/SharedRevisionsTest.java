@@ -149,7 +149,8 @@ class SharedRevisionsTest {
         }
         // ...moves to the shared database: everything comes along, and a node on it serves revision 1.
         RevisionTable table = new RevisionTable(db, false);
-        table.importAll(new RevisionFolder(data));
+        assertTrue(table.importIfEmpty(new RevisionFolder(data)));
+        assertEquals(false, table.importIfEmpty(new RevisionFolder(data)), "once: a second node's copy of the folder is not imported again");
         a.start(table);
         assertEquals("HI", a.band());
         Revision r = a.revisions.revision("toy", 1);

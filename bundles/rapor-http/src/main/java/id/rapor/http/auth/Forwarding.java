@@ -19,10 +19,18 @@ public final class Forwarding {
 
     private Forwarding() {}
 
-    /** The proxies to believe: IP addresses, comma-separated; anything else in the list is left out. */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Forwarding.class);
+
+    /** The proxies to believe: IP addresses, comma-separated; anything else in the list is left out, and said in the log. */
     public static void trust(String addresses) {
-        trusted = addresses == null ? Set.of() : Arrays.stream(addresses.split(",")).map(String::trim).filter(Forwarding::isAddress)
-                .collect(Collectors.toUnmodifiableSet());
+        Set<String> next = new java.util.HashSet<>();
+        for (String a : addresses == null ? new String[0] : addresses.split(",")) {
+            if (a.isBlank()) continue;
+            String address = canonical(a.trim());
+            if (address == null) LOG.warn("proxies.trusted: '{}' is not an IP address (no names, ranges or ports) and is left out", a.trim());
+            else next.add(address);
+        }
+        trusted = Set.copyOf(next);
     }
 
     public static String client(HttpServletRequest request) {
@@ -33,26 +41,40 @@ public final class Forwarding {
     /** {@code remote}: the address that connected; {@code forwardedFor}: the header's values, in the order they came. */
     static String client(String remote, List<String> forwardedFor) {
         Set<String> proxies = trusted;
-        if (remote == null || !proxies.contains(strip(remote))) return remote;
+        String connected = remote == null ? null : canonical(remote);
+        if (connected == null || !proxies.contains(connected)) return remote;
         List<String> hops = forwardedFor.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).toList();
-        String client = remote;
+        String client = connected;
         for (int k = hops.size() - 1; k >= 0; k--) {
-            String hop = strip(hops.get(k));
-            if (!isAddress(hop)) return client; // not an address: what lies further left cannot be believed either
+            String hop = canonical(hops.get(k));
+            if (hop == null) return client; // not an address: what lies further left cannot be believed either
             client = hop;
             if (!proxies.contains(hop)) return hop;
         }
         return client;
     }
 
-    private static String strip(String address) {
-        return address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+    /**
+     * An IPv4 or IPv6 literal in one written form (2001:db8::1 and 2001:db8:0:0:0:0:0:1 are one address), or null for
+     * anything else (a name, a port, a range): nothing is ever looked up, since only literals reach the parser.
+     */
+    static String canonical(String s) {
+        String literal = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
+        if (literal.isEmpty() || literal.length() > 45) return null;
+        try {
+            if (literal.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                return Arrays.stream(literal.split("\\.")).allMatch(p -> Integer.parseInt(p) <= 255)
+                        ? java.net.InetAddress.getByName(literal).getHostAddress() : null;
+            }
+            // In brackets InetAddress takes only an IPv6 literal and never asks a name server.
+            if (literal.indexOf(':') < 0 || literal.indexOf('%') >= 0) return null;
+            return java.net.InetAddress.getByName("[" + literal + "]").getHostAddress();
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return null;
+        }
     }
 
-    /** An IPv4 or IPv6 literal (never a name: nothing is looked up). */
     static boolean isAddress(String s) {
-        if (s.isEmpty() || s.length() > 45) return false;
-        if (s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) return Arrays.stream(s.split("\\.")).allMatch(p -> Integer.parseInt(p) <= 255);
-        return s.indexOf(':') >= 0 && s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+        return canonical(s) != null;
     }
 }

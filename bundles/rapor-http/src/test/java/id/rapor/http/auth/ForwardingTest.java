@@ -47,7 +47,14 @@ class ForwardingTest {
         assertEquals("lb.example.go.id", Forwarding.client("lb.example.go.id", List.of("198.51.100.7")));
         assertEquals("300.1.1.1", Forwarding.client("300.1.1.1", List.of("198.51.100.7")));
         assertFalse(Forwarding.isAddress("300.1.1.1"));
+        // One address in two written forms: Jetty gives the connecting address uncompressed.
         Forwarding.trust("2001:db8::5");
-        assertEquals("2001:db8::7", Forwarding.client("[2001:db8::5]", List.of("2001:db8::7")));
+        assertEquals("2001:db8:0:0:0:0:0:7", Forwarding.client("2001:db8:0:0:0:0:0:5", List.of("2001:db8::7")));
+        assertEquals("2001:db8:0:0:0:0:0:7", Forwarding.client("[2001:db8::5]", List.of("2001:db8::7")));
+        // A port after an address is not an address: the reading stops at the proxy.
+        Forwarding.trust("10.0.0.5");
+        assertEquals("10.0.0.5", Forwarding.client("10.0.0.5", List.of("198.51.100.7:5678")));
+        assertFalse(Forwarding.isAddress("1.2.3.4:5678"));
+        assertFalse(Forwarding.isAddress("10.0.0.0/8"));
     }
 }
