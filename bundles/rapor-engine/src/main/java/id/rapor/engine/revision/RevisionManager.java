@@ -45,6 +45,7 @@ import id.rapor.engine.deploy.RuleBundleExtender;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,10 +170,7 @@ public final class RevisionManager implements RuleRevisions {
         try {
             reload();
         } finally {
-            if (awaitingShared) {
-                awaitingShared = false;
-                queue.release();
-            }
+            stopAwaitingShared();
         }
     }
 
@@ -183,6 +181,23 @@ public final class RevisionManager implements RuleRevisions {
      */
     public void refresh() {
         reload();
+    }
+
+    /**
+     * Disposed before the shared revisions were read (a delayed component goes when its last user does, and a new one
+     * comes with the next): this one's hold on the compile queue goes with it, or the node would never be ready.
+     */
+    @Deactivate
+    void deactivate() {
+        stopAwaitingShared();
+    }
+
+    /** Releases this instance's hold on the compile queue, once whoever asks (the share, or the disposal). */
+    private synchronized void stopAwaitingShared() {
+        if (awaitingShared) {
+            awaitingShared = false;
+            queue.release();
+        }
     }
 
     /** A changed setting applies to the next activation; nothing restarts. */
