@@ -45,12 +45,42 @@ public final class UsersCommand {
         try {
             if (database == null) return run(args, new UsersFile(file), file.toString());
             UserTable table = new UserTable(() -> DriverManager.getConnection(database[0], database[1], database[2]), true);
-            table.reload();
+            read(table);
             return run(args, table, "the shared database (" + database[0] + ")");
         } catch (UserStore.Unavailable e) {
             System.err.println("rapor-user: " + e.getMessage()
                     + "\n  (the table rapor_user is made when bin/rapor first starts with this database: start it once, then try again)");
             return 1;
+        }
+    }
+
+    /** How long bin/rapor-user waits for a database that is starting, or a node that is still making its tables. */
+    static final long WAIT_MS = 15_000;
+
+    /**
+     * Reads the users; waits (up to {@value #WAIT_MS} ms) while the database cannot be reached yet or its tables are
+     * not made yet (a node started a moment ago is migrating it), and not at all for anything else (a wrong password).
+     */
+    private static void read(UserTable table) throws IOException {
+        long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
+        boolean said = false;
+        while (true) {
+            try {
+                table.reload();
+                return;
+            } catch (UserStore.Unavailable e) {
+                String state = e.getCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+                boolean passing = state.startsWith("08") || state.equals("42P01") || state.equals("57P03");
+                if (!passing || System.nanoTime() > deadline) throw e;
+                if (!said) System.err.println("rapor-user: waiting for the shared database (" + e.getMessage() + ")");
+                said = true;
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
