@@ -1,6 +1,7 @@
 package id.rapor.engine.audit;
 
 import id.rapor.api.model.AuditEntry;
+import id.rapor.api.records.RecordsUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +57,10 @@ public final class AuditTable {
         }
     }
 
-    /** As {@link id.rapor.api.AuditTrail#page}: newest first, ids below {@code before} (null: all), of one methodology or all. */
+    /**
+     * As {@link id.rapor.api.AuditTrail#page}: newest first, ids below {@code before} (null: all), of one methodology or
+     * all; {@link RecordsUnavailableException} when the database does not answer (503, as for the records).
+     */
     public List<AuditEntry> page(String methodology, Long before, int limit) {
         String sql = "SELECT id, recorded_at, user_name, address, request_id, action, methodology, revision, status, detail FROM rule_audit"
                 + " WHERE id < ?" + (methodology == null ? "" : " AND methodology = ?") + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY";
@@ -76,7 +80,7 @@ public final class AuditTable {
             }
             return page;
         } catch (SQLException x) {
-            throw new IllegalStateException("the shared audit trail could not be read: " + x.getMessage(), x);
+            throw new RecordsUnavailableException("the shared audit trail could not be read: " + x.getMessage(), x);
         }
     }
 }

@@ -100,7 +100,9 @@ public final class RuleAudit implements AuditTrail {
             write();
             t = table;
         }
-        if (t == null) throw new IllegalStateException("the audit trail is the shared database's, which this node has not reached yet");
+        if (t == null) {
+            throw new id.rapor.api.records.RecordsUnavailableException("the audit trail is the shared database's, which this node has not reached yet", null);
+        }
         return t.page(methodology, before, limit);
     }
 

@@ -73,7 +73,7 @@ class RuleAuditTest {
         a.record(entry("deploy", "m1", null));
         a.record(entry("refused", null, null));
         assertEquals(2, a.held());
-        assertThrows(IllegalStateException.class, () -> a.page(null, null, 10), "no trail to read yet");
+        assertThrows(id.rapor.api.records.RecordsUnavailableException.class, () -> a.page(null, null, 10), "no trail to read yet: a 503");
         a.share(new AuditTable(db));
         assertEquals(0, a.held());
         RuleAudit b = node("b");
@@ -106,6 +106,7 @@ class RuleAuditTest {
         List<AuditEntry> spilled = file.page(null, null, 100);
         assertEquals(5, spilled.size(), "the oldest went to the node's file, not nowhere");
         assertEquals("first", spilled.get(4).action());
+        assertThrows(id.rapor.api.records.RecordsUnavailableException.class, () -> a.page(null, null, 10), "a 503 while it does not answer");
         down[0] = false;
         a.retry();
         assertEquals(0, a.held());
