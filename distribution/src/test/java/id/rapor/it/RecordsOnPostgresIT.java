@@ -74,15 +74,34 @@ class RecordsOnPostgresIT extends RecordsScenarios {
         assertEquals(201, back.statusCode(), back.body());
     }
 
+    /**
+     * Where nodes share a PostgreSQL, a node started without it knows neither the users nor the active revisions (both
+     * are the database's): it is not ready, lets nobody in (never a stale etc/users.properties), and serves once the
+     * database is back, without a restart.
+     */
     @Test
-    void aDatabaseDownAtStartIsA503UntilItComesUpAndScoringNeverWaitsForIt() throws Exception {
-        postgres.stop();
-        boolean down = true;
-        RaporDistribution late = null;
+    void aDatabaseDownAtStartIsNotReadyAndKnowsNobodyUntilItComesUp() throws Exception {
+        RaporDistribution late = RaporDistribution.start(RecordsOnPostgresIT::onPostgres);
+        boolean down = false;
         try {
-            late = RaporDistribution.start(RecordsOnPostgresIT::onPostgres);
-            // The users are the shared database's (the admin is there already): without it nobody is known, never a
-            // stale etc/users.properties; bin/rapor-user cannot reach it either, and says so.
+            postgres.stop();
+            down = true;
+            late.relaunch(); // a start with the database away
+            HttpResponse<String> live = null;
+            for (int i = 0; i < 600 && (live == null || live.statusCode() != 200); i++) {
+                Thread.sleep(100);
+                try {
+                    live = late.get("/api/v1/health/live");
+                } catch (java.io.IOException notYet) {
+                    live = null;
+                }
+            }
+            assertEquals(200, live.statusCode(), "alive without its database");
+            HttpResponse<String> notReady = late.get("/api/v1/health/ready");
+            assertEquals(503, notReady.statusCode(), notReady.body());
+            assertTrue(notReady.body().contains("\"database\""), notReady.body());
+            // The users are the shared database's (the admin is there already): without it nobody is known; bin/rapor-user
+            // cannot reach it either, and says so.
             String[] noDatabase = late.command("rapor-user", java.util.Map.of("RAPOR_PASSWORD", "sandi-admin-1"), "add", "admin", "admin");
             assertEquals("1", noDatabase[0], noDatabase[1]);
             assertTrue(noDatabase[1].contains("could not be read"), noDatabase[1]);
@@ -92,20 +111,27 @@ class RecordsOnPostgresIT extends RecordsScenarios {
                     .header("Authorization", ADMIN).header("Content-Type", "application/json")
                     .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"roles\":[\"admin\"],\"password\":\"sandi-x-12345\"}")));
             assertEquals(401, unchanged.statusCode(), unchanged.body());
-            assertEquals(200, late.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString()).statusCode());
             postgres.startAgain();
             down = false;
-            // The database's bundle tries again every 5 s: the users and the records come without a restart.
+            // The database's bundle tries again every 5 s: the users and the records come without a restart. (Polled
+            // slowly: each 401 counts as a failed login.)
             HttpResponse<String> units = late.get("/api/v1/units", ADMIN);
-            for (int i = 0; i < 200 && (units.statusCode() == 503 || units.statusCode() == 401); i++) {
-                Thread.sleep(100);
+            for (int i = 0; i < 8 && (units.statusCode() == 503 || units.statusCode() == 401); i++) {
+                Thread.sleep(2_000);
                 units = late.get("/api/v1/units", ADMIN);
             }
             assertEquals(200, units.statusCode(), units.body());
             assertEquals(true, units.body().contains("\"kab-a\""), units.body());
+            HttpResponse<String> ready = late.get("/api/v1/health/ready");
+            for (int i = 0; i < 300 && ready.statusCode() == 503; i++) {
+                Thread.sleep(100);
+                ready = late.get("/api/v1/health/ready");
+            }
+            assertEquals(200, ready.statusCode(), ready.body());
+            assertEquals(200, late.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString()).statusCode());
         } finally {
             if (down) postgres.startAgain();
-            if (late != null) late.close();
+            late.close();
         }
     }
 }
