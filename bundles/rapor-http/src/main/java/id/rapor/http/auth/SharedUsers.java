@@ -23,35 +23,46 @@ import org.slf4j.LoggerFactory;
 public final class SharedUsers {
     private static final Logger LOG = LoggerFactory.getLogger(SharedUsers.class);
     private final UserTable table;
+    private final CurrentUsers current;
+    private final UsersFile file;
+    private final String fileName;
     private final AutoCloseable listening;
+    /** Whether this node goes by the table yet. */
+    private volatile boolean adopted;
 
     @Activate
     public SharedUsers(BundleContext context, @Reference(target = "(rapor.database.kind=postgresql)") DataSource database,
             @Reference SharedChanges changes, @Reference Guard guard) {
         table = new UserTable(database::getConnection, true);
-        CurrentUsers current = guard.users();
+        current = guard.users();
+        file = Guard.usersFile(context);
+        fileName = context.getProperty("rapor.users.file");
         try {
-            int brought = table.importIfEmpty(Guard.usersFile(context), "import from etc/users.properties");
-            if (brought > 0) {
-                LOG.info("The {} users of {} are now the shared database's; that file is no longer read", brought,
-                        context.getProperty("rapor.users.file"));
-            }
-            table.reload();
-            current.use(table);
-            LOG.info("The users are the shared database's: {} of them", table.all().size());
+            adopt();
         } catch (IOException e) {
-            // Read when the database answers again (the notices' connection tells when): until then nobody logs in.
+            // Tried again when the database answers (the notices' connection tells when): until then nobody logs in.
             LOG.warn("The shared users could not be read yet, so nobody can log in: {}", e.getMessage());
         }
         // Each notice names a user; all of them are read again all the same (a few rows).
         listening = changes.listen(UserTable.CHANNEL, name -> {
             try {
-                table.reload();
-                if (current != null) current.use(table);
+                if (adopted) table.reload();
+                else adopt();
             } catch (IOException e) {
                 LOG.warn("The shared users could not be read again; going by those read last: {}", e.getMessage());
             }
         });
+    }
+
+    /** The first read: the file's users brought into an empty table, the table read, and made this node's users. */
+    private synchronized void adopt() throws IOException {
+        if (adopted) return;
+        int brought = table.importIfEmpty(file, "import from etc/users.properties");
+        if (brought > 0) LOG.info("The {} users of {} are now the shared database's; that file is no longer read", brought, fileName);
+        table.reload();
+        current.use(table);
+        adopted = true;
+        LOG.info("The users are the shared database's: {} of them", table.all().size());
     }
 
     @Deactivate
