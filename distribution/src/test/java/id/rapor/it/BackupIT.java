@@ -234,7 +234,8 @@ class BackupIT {
                 user(rapor, "admin", "sandi-admin-1", "admin");
                 String kabP = "{\"id\":\"kab-p\",\"name\":\"Kabupaten P\",\"kind\":\"region\"}";
                 HttpResponse<String> first = rapor.post("/api/v1/units", kabP, ADMIN);
-                for (int i = 0; i < 100 && first.statusCode() == 503; i++) {
+                // The database may still be migrating, and the node reads bin/rapor-user's users a moment after (NOTIFY).
+                for (int i = 0; i < 100 && (first.statusCode() == 503 || first.statusCode() == 401); i++) {
                     Thread.sleep(100);
                     first = rapor.post("/api/v1/units", kabP, ADMIN);
                 }

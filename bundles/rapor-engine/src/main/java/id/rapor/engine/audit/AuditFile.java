@@ -5,11 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import id.rapor.api.AuditTrail;
-import id.rapor.api.metrics.Meters;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import id.rapor.api.model.AuditEntry;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -30,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +35,8 @@ import org.slf4j.LoggerFactory;
  * an entry is capped ({@value #MAX_FIELD} characters a field): the trail cannot be made a lever to
  * fill the disk with a long URL. A line cut short by a crash is skipped and reported where it
  * stood, and the next entry starts on a line of its own. Without a data folder (rule tests,
- * tools) it keeps entries in memory.
+ * tools) it keeps entries in memory. The trail of a single node ({@link RuleAudit}).
  */
-@Component(service = AuditTrail.class)
 public final class AuditFile implements AuditTrail {
     private static final Logger LOG = LoggerFactory.getLogger(AuditFile.class);
     static final int MAX_FIELD = 500;
@@ -54,24 +46,18 @@ public final class AuditFile implements AuditTrail {
     private final Path file;
     private final List<AuditEntry> memory = new ArrayList<>();
     private boolean checked;
-    /** Entries counted for GET /metrics (bundle rapor-metrics), when it is there. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile Meters meters;
 
     public AuditFile(Path file) {
         this.file = file;
     }
 
     /** In the data folder the launcher names ({@code rapor.data}), or in memory without one. */
-    @Activate
     public AuditFile(BundleContext context) {
         this(context.getProperty("rapor.data") == null ? null : Path.of(context.getProperty("rapor.data")).resolve("audit.jsonl"));
     }
 
     @Override
     public synchronized void record(AuditEntry e) {
-        Meters m = meters;
-        if (m != null) m.audited(e.action(), e.status());
         if (file == null) {
             memory.add(capped(e));
             return;
@@ -106,7 +92,7 @@ public final class AuditFile implements AuditTrail {
         checked = true;
     }
 
-    private static AuditEntry capped(AuditEntry e) {
+    static AuditEntry capped(AuditEntry e) {
         return new AuditEntry(e.time(), cap(e.user()), cap(e.address()), cap(e.requestId()), cap(e.action()), cap(e.methodology()),
                 e.revision(), e.status(), cap(e.detail()));
     }

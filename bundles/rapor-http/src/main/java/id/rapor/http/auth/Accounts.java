@@ -14,10 +14,10 @@ public final class Accounts {
     /** What a save did: whether it made the user, their grants before (null if new) and after, and the sessions it ended. */
     public record Saved(boolean created, String grantsBefore, String grantsAfter, boolean passwordSet, int sessionsEnded) {}
 
-    private final UsersFile users;
+    private final UserStore users;
     private final Sessions sessions;
 
-    Accounts(UsersFile users, Sessions sessions) {
+    Accounts(UserStore users, Sessions sessions) {
         this.users = users;
         this.sessions = sessions;
     }
@@ -36,15 +36,21 @@ public final class Accounts {
      * exist: null is answered, nothing written). The grants are checked by {@link UsersFile#check}.
      */
     public Saved save(String name, Set<String> grants, char[] password) throws IOException {
+        return save(name, grants, password, null);
+    }
+
+    /** As {@link #save(String, Set, char[])}, {@code by} an admin (kept where the users are the shared database's). */
+    public Saved save(String name, Set<String> grants, char[] password, String by) throws IOException {
         synchronized (this) { // one admin's change at a time: "before" is what this change replaced
             UsersFile.User before = users.find(name);
             if (password != null) {
-                users.put(name, grants, password);
+                users.put(name, grants, password, by);
                 Arrays.fill(password, '\0');
-            } else if (before == null || !users.regrant(name, grants)) {
+            } else if (before == null || !users.regrant(name, grants, by)) {
                 return null;
             }
             UsersFile.User after = users.find(name);
+            if (after == null) return null; // another node removed them meanwhile
             boolean changed = before == null || password != null || !before.grants().equals(after.grants());
             int ended = changed ? sessions.endAll(name) : 0;
             return new Saved(before == null, before == null ? null : before.grants(), after.grants(), password != null, ended);

@@ -31,10 +31,10 @@ public final class Authenticator {
         static final String HASH = Passwords.hash("no user has this password".toCharArray());
     }
 
-    private final UsersFile users;
+    private final UserStore users;
     private final ConcurrentHashMap<String, UsersFile.User> verified = new ConcurrentHashMap<>();
 
-    Authenticator(UsersFile users) {
+    Authenticator(UserStore users) {
         this.users = users;
     }
 
@@ -78,7 +78,7 @@ public final class Authenticator {
         return new Caller(user.name(), user.roles(), user.scopes());
     }
 
-    UsersFile users() {
+    UserStore users() {
         return users;
     }
 

@@ -55,14 +55,28 @@ public final class Guard {
     private volatile Meters meters;
     private final Accounts accounts;
 
-    /** The users of etc/users.properties ({@code rapor.users.file}); without that file nobody can authenticate. */
+    /**
+     * The users of etc/users.properties ({@code rapor.users.file}); without that file nobody can authenticate. Where
+     * nodes share a PostgreSQL, the users are its ({@link SharedUsers}), and nobody is known until they were read.
+     */
     @Activate
     public Guard(BundleContext context, Settings settings, @Reference AuditTrail audit) {
-        this(new Authenticator(new UsersFile(Path.of(context.getProperty("rapor.users.file") != null
-                        ? context.getProperty("rapor.users.file") : "rapor-no-users-file"))),
+        this(new Authenticator(sharesDatabase(context) ? CurrentUsers.awaitingShared() : new CurrentUsers(usersFile(context))),
                 audit, Settings.Check.within("audit.refusals.per.minute", settings.audit_refusals_per_minute(), 1, 1_000_000, 20),
                 Settings.Check.within("audit.refusals.total.per.minute", settings.audit_refusals_total_per_minute(), 1, 10_000_000, 200),
                 Settings.Check.within("session.idle.seconds", settings.session_idle_seconds(), 5, 86_400, 1800));
+    }
+
+    /** etc/users.properties, as the launcher names it. */
+    static UsersFile usersFile(BundleContext context) {
+        String file = context.getProperty("rapor.users.file");
+        return new UsersFile(Path.of(file != null ? file : "rapor-no-users-file"));
+    }
+
+    /** Nodes share the users where the records' database is PostgreSQL (etc/rapor.properties, RAPOR_DATABASE_URL). */
+    static boolean sharesDatabase(BundleContext context) {
+        String url = context.getProperty("rapor.database.url");
+        return url != null && url.trim().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:");
     }
 
     Guard(Authenticator authenticator, AuditTrail audit, int refusalsPerMinute, int refusalsTotalPerMinute, int sessionIdleSeconds) {
@@ -196,6 +210,11 @@ public final class Guard {
     /** Ends the request's session (its CSRF token checked by {@link #require} first); audited. */
     public void logout(HttpServletRequest request, Authenticator.Caller caller, Sessions.Session session) {
         if (sessions.close(session.token())) record(request, caller.name(), "session.delete", null, null, 204, "logged out");
+    }
+
+    /** The users this node goes by: where nodes share a PostgreSQL, {@link SharedUsers} makes them the table's. */
+    public CurrentUsers users() {
+        return authenticator.users() instanceof CurrentUsers current ? current : null;
     }
 
     /** The users, for the admin's users API: changes end the changed user's sessions. */

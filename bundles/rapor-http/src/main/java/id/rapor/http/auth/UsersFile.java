@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * when it changes, so users added with bin/rapor-user count at once. No user ships: with an
  * empty or missing file every protected call is refused.
  */
-public final class UsersFile {
+public final class UsersFile implements UserStore {
     static final Set<String> ROLES = Set.of("policy", "evaluator", "verifier", "unit-admin", "admin");
     /** Roles that only ever hold for named units. */
     static final Set<String> SCOPED_ONLY = Set.of("unit-admin");
@@ -133,18 +133,26 @@ public final class UsersFile {
         this.file = file;
     }
 
-    User find(String name) {
+    @Override
+    public User find(String name) {
         reloadIfChanged();
         return users.get(name);
     }
 
+    @Override
     public Map<String, User> all() {
         reloadIfChanged();
         return users;
     }
 
     /** Adds or replaces a user; written to a temporary file and renamed, so a reader never sees half of it. */
-    public synchronized void put(String name, Set<String> roles, char[] password) throws IOException {
+    public void put(String name, Set<String> roles, char[] password) throws IOException {
+        put(name, roles, password, null);
+    }
+
+    /** {@code by} is not kept: the file says nothing of who changed it. */
+    @Override
+    public synchronized void put(String name, Set<String> roles, char[] password, String by) throws IOException {
         checkName(name);
         check(roles);
         String entry = String.join(",", roles) + "|" + Passwords.hash(password);
@@ -155,7 +163,12 @@ public final class UsersFile {
      * Gives an existing user {@code roles}, keeping their password; false (nothing written) if there
      * is no such user.
      */
-    public synchronized boolean regrant(String name, Set<String> roles) throws IOException {
+    public boolean regrant(String name, Set<String> roles) throws IOException {
+        return regrant(name, roles, null);
+    }
+
+    @Override
+    public synchronized boolean regrant(String name, Set<String> roles, String by) throws IOException {
         checkName(name);
         check(roles);
         boolean[] found = {false};
@@ -168,10 +181,11 @@ public final class UsersFile {
         return found[0];
     }
 
-    private static void checkName(String name) {
+    static void checkName(String name) {
         if (!name.matches(NAME_PATTERN)) throw new IllegalArgumentException("a user name is 1-64 letters, digits, . _ @ -");
     }
 
+    @Override
     public synchronized boolean remove(String name) throws IOException {
         boolean[] removed = {false};
         change(p -> removed[0] = p.remove(name) != null);

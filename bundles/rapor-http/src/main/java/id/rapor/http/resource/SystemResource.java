@@ -82,7 +82,13 @@ public final class SystemResource {
         AuditPage page = AuditPage.of(request);
         guard.settle();
         String only = methodology == null || methodology.isEmpty() ? null : methodology;
-        var entries = page.entries(audit.page(only, page.before(), page.fetch()), e -> e.id(), x.response(),
+        java.util.List<id.rapor.api.model.AuditEntry> read;
+        try {
+            read = audit.page(only, page.before(), page.fetch());
+        } catch (id.rapor.api.records.RecordsUnavailableException e) { // the trail is a shared PostgreSQL's that does not answer
+            throw id.rapor.http.json.RecordProblems.unavailable(e);
+        }
+        var entries = page.entries(read, e -> e.id(), x.response(),
                 "/api/v1/audit", "methodology", only);
         out.send(x.response(), 200, g -> JsonViews.audit(g, entries));
     }

@@ -80,7 +80,12 @@ public final class UsersResource {
         if (name.equals(caller.name()) && grants.stream().noneMatch(g -> g.equals(ADMIN) || g.startsWith(ADMIN + "@"))) {
             throw lockOut(x, caller, "user.put", "problem.admin-lockout.detail.grants");
         }
-        Accounts.Saved saved = guard.accounts().save(name, grants, password);
+        Accounts.Saved saved;
+        try {
+            saved = guard.accounts().save(name, grants, password, caller.name());
+        } catch (id.rapor.http.auth.UserStore.Unavailable e) {
+            throw unavailable();
+        }
         if (saved == null) { // removed meanwhile: a grant without a password cannot make a user
             throw HttpProblem.of(422, "invalid-user", Message.of("problem.invalid-user.detail"),
                     List.of(FieldError.of("password", "users.password.missing")));
@@ -98,11 +103,21 @@ public final class UsersResource {
         Authenticator.Caller caller = guard.require(x.request(), ADMIN, "user.delete", null, null);
         String name = x.path("name");
         if (name.equals(caller.name())) throw lockOut(x, caller, "user.delete", "problem.admin-lockout.detail.delete");
-        int ended = guard.accounts().remove(name);
+        int ended;
+        try {
+            ended = guard.accounts().remove(name);
+        } catch (id.rapor.http.auth.UserStore.Unavailable e) {
+            throw unavailable();
+        }
         if (ended < 0) throw unknown(name);
         guard.record(x.request(), caller.name(), "user.delete", null, null, 204,
                 "removed user '" + name + "'" + sessions(ended));
         x.response().setStatus(204);
+    }
+
+    /** The users are the shared database's, which does not answer (or was not read yet): try again, or another node. */
+    private static HttpProblem unavailable() {
+        return HttpProblem.temporary(503, "database-unavailable", Message.of("problem.database-unavailable.detail"), 5);
     }
 
     /** The grants as a set, each checked by the users file's rules and its unit looked up: errors name {@code roles[i]}. */
