@@ -55,6 +55,10 @@ public final class Database {
             MigrateResult result = Migrations.migrate(pool, settings.kind());
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("rapor.database.kind", settings.kind().name().toLowerCase(java.util.Locale.ROOT));
+            // An H2 file this process opened alone (not over TCP, not AUTO_SERVER): nobody else writes it.
+            String lower = settings.url().toLowerCase(java.util.Locale.ROOT);
+            props.put("rapor.database.embedded", settings.kind() == DatabaseSettings.Kind.H2 && lower.startsWith("jdbc:h2:file:")
+                    && !lower.contains("auto_server=true"));
             registration = context.registerService(DataSource.class, pool, props);
             if (settings.kind() == DatabaseSettings.Kind.POSTGRESQL) {
                 // Several nodes may share this database: they hear each other's changes through it.

@@ -49,7 +49,7 @@ public final class DrlCompiler {
             if (compiledBefore.isPresent()) {
                 try {
                     return kieBase(compiledBefore.get());
-                } catch (RuntimeException unusable) {
+                } catch (RuntimeException | LinkageError unusable) {
                     LOG.warn("A compiled rule base read back could not be used ({}); the rule text is compiled again", unusable.toString());
                 }
             }

@@ -33,9 +33,10 @@ import org.kie.api.definition.KiePackage;
  * the text compiled again; the golden cases still run on what was read, so a cached rule base is held to the same
  * proof as a fresh one.
  *
- * <p>The files are code, as trusted as the bundles beside them: only Rapor writes them, into its own data folder.
- * Reading them back still admits only the classes a rule base is made of (a deserialization filter), so a file
- * planted there cannot make Java build arbitrary objects.
+ * <p>The files are code (the rules' compiled classes are in them, and the golden cases run them): as trusted as the
+ * bundles beside them, writable by Rapor's service account only; a backup leaves them out. Reading them back admits
+ * only the classes a rule base is made of (a deserialization filter): that keeps a damaged or foreign file from making
+ * Java build objects of other libraries, not a planted one from carrying rules of its own.
  */
 public final class RuleBaseCache {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleBaseCache.class);
@@ -80,10 +81,10 @@ public final class RuleBaseCache {
         try (InputStream in = Files.newInputStream(file); DroolsObjectInputStream objects = new DroolsObjectInputStream(in, loader)) {
             objects.setObjectInputFilter(CLASSES);
             Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now())); // recently used: kept longest
+            touch(file);
             LOG.info("Rule text compiled before read back from {}", file.getFileName());
             return Optional.of(packages);
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             LOG.warn("Compiled rule base {} is unreadable ({}); it is deleted and the rule text compiled again", file, e.toString());
             try {
                 Files.deleteIfExists(file);
@@ -96,17 +97,36 @@ public final class RuleBaseCache {
 
     /** Keeps the packages under {@code key}: written beside, then renamed, so a reader never meets half a file. */
     void store(String key, Collection<KiePackage> packages) {
+        Path temporary = null;
         try {
             Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, key, ".tmp");
+            temporary = Files.createTempFile(folder, key, ".tmp");
             try (OutputStream out = Files.newOutputStream(temporary); DroolsObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
                 objects.writeObject(new ArrayList<>(packages));
             }
             Files.move(temporary, folder.resolve(key + SUFFIX), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            temporary = null;
             prune();
         } catch (IOException | RuntimeException e) {
             // A cache that cannot be written costs the next start a compile, nothing else.
             LOG.warn("Compiled rule base not kept in {}: {}", folder, e.toString());
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // pruned with the rest next time
+                }
+            }
+        }
+    }
+
+    /** Marks a file used now (kept longest); a file Rapor may read but not change (another owner) is used all the same. */
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            LOG.debug("cannot mark {} as used: {}", file, e.toString());
         }
     }
 
@@ -114,6 +134,11 @@ public final class RuleBaseCache {
         List<Path> files;
         try (Stream<Path> all = Files.list(folder)) {
             files = all.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted(Comparator.comparing(RuleBaseCache::modified).reversed()).toList();
+        }
+        // Writes that did not finish (a crash between create and rename), older than a minute.
+        try (Stream<Path> all = Files.list(folder)) {
+            for (Path t : all.filter(p -> p.getFileName().toString().endsWith(".tmp")
+                    && modified(p).toMillis() < System.currentTimeMillis() - 60_000).toList()) Files.deleteIfExists(t);
         }
         for (Path old : files.subList(Math.min(KEEP, files.size()), files.size())) Files.deleteIfExists(old);
     }

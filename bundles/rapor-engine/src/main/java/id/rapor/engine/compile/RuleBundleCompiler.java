@@ -82,7 +82,9 @@ public final class RuleBundleCompiler {
         Bundle engine = context.getBundle();
         // Drools is embedded in the engine; the fact types the rules match come from the API bundle.
         Bundle api = FrameworkUtil.getBundle(AnswerSheet.class);
-        return new RuleBaseCache(Path.of(data, "cache", "rule-bases"), built(engine) + "/" + (api == null ? "" : built(api)));
+        // The Java the classes were compiled for, too: read back by an older Java they would not load.
+        return new RuleBaseCache(Path.of(data, "cache", "rule-bases"), built(engine) + "/" + (api == null ? "" : built(api))
+                + "/java " + System.getProperty("java.specification.version"));
     }
 
     private static String built(Bundle b) {

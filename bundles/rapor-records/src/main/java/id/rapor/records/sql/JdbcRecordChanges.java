@@ -20,11 +20,11 @@ public final class JdbcRecordChanges implements RecordChanges {
     private final Transactions tx;
     private final boolean soleWriter;
 
-    /** On the embedded database this process is the only writer: it knows every change ({@link #version}). */
+    /** On the embedded database (an H2 file this process opened alone) it is the only writer: it knows every change ({@link #version}). */
     @Activate
     public JdbcRecordChanges(@Reference(target = "(rapor.database.kind=*)") DataSource dataSource,
             @Reference(name = "databaseKind", service = DataSource.class, target = "(rapor.database.kind=*)") Map<String, Object> database) {
-        this(dataSource, "h2".equals(database.get("rapor.database.kind")));
+        this(dataSource, Boolean.TRUE.equals(database.get("rapor.database.embedded")));
     }
 
     public JdbcRecordChanges(DataSource dataSource, boolean soleWriter) {
