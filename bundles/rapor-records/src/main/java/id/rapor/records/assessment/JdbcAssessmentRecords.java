@@ -231,12 +231,28 @@ public final class JdbcAssessmentRecords implements AssessmentRecords {
     public List<AssessmentRecord> latestOfRound(String family, int year, Collection<String> unitIds) throws RecordException {
         Set<String> wanted = Set.copyOf(unitIds);
         return tx.<List<AssessmentRecord>, RecordException>read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS.replace("d.score_document", "'' AS score_document") + WHOLE
-                    + " WHERE a.id IN (SELECT MAX(id) FROM assessment WHERE family = ? AND round_year = ? GROUP BY unit_id, entry_role)")) {
+            // First which rows (ids only, for the whole round: a few bytes each), then those rows whole, in batches: only
+            // the answers of the units asked for are ever read, however many units the round has.
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT MAX(id), unit_id FROM assessment WHERE family = ? AND round_year = ? GROUP BY unit_id, entry_role")) {
                 s.setString(1, family);
                 s.setInt(2, year);
-                return list(s).stream().filter(a -> wanted.contains(a.unitId())).toList();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) if (wanted.contains(r.getString(2))) ids.add(r.getLong(1));
+                }
             }
+            Collections.sort(ids);
+            List<AssessmentRecord> latest = new ArrayList<>(ids.size());
+            for (int from = 0; from < ids.size(); from += UNITS_BY_ID) {
+                List<Long> batch = ids.subList(from, Math.min(ids.size(), from + UNITS_BY_ID));
+                try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS.replace("d.score_document", "'' AS score_document") + WHOLE
+                        + " WHERE a.id IN (" + placeholders(batch.size()) + ") ORDER BY a.id")) {
+                    for (int k = 0; k < batch.size(); k++) s.setLong(k + 1, batch.get(k));
+                    latest.addAll(list(s));
+                }
+            }
+            return latest;
         });
     }
 
