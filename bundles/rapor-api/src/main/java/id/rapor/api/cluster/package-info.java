@@ -3,5 +3,5 @@
  * (the active rule revisions), through PostgreSQL itself, not a protocol of Rapor's own.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package id.rapor.api.cluster;

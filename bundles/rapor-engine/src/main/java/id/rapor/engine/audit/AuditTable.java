@@ -1,5 +1,6 @@
 package id.rapor.engine.audit;
 
+import id.rapor.api.cluster.SharedTransaction;
 import id.rapor.api.model.AuditEntry;
 import id.rapor.api.records.RecordsUnavailableException;
 import java.sql.Connection;
@@ -28,30 +29,25 @@ public final class AuditTable {
     /** Appends {@code entries} (capped already), oldest first, in one transaction: all or none. */
     public void record(Collection<AuditEntry> entries) {
         try (Connection c = database.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO rule_audit (recorded_at, user_name, address, request_id, action, "
-                    + "methodology, revision, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (AuditEntry e : entries) {
-                    s.setTimestamp(1, Timestamp.from(e.time()));
-                    s.setString(2, e.user());
-                    s.setString(3, e.address());
-                    s.setString(4, e.requestId());
-                    s.setString(5, e.action());
-                    s.setString(6, e.methodology());
-                    if (e.revision() == null) s.setNull(7, Types.INTEGER); else s.setInt(7, e.revision());
-                    s.setInt(8, e.status());
-                    s.setString(9, e.detail());
-                    s.addBatch();
+            SharedTransaction.run(c, null, null, t -> {
+                try (PreparedStatement s = t.prepareStatement("INSERT INTO rule_audit (recorded_at, user_name, address, request_id, action, "
+                        + "methodology, revision, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (AuditEntry e : entries) {
+                        s.setTimestamp(1, Timestamp.from(e.time()));
+                        s.setString(2, e.user());
+                        s.setString(3, e.address());
+                        s.setString(4, e.requestId());
+                        s.setString(5, e.action());
+                        s.setString(6, e.methodology());
+                        if (e.revision() == null) s.setNull(7, Types.INTEGER); else s.setInt(7, e.revision());
+                        s.setInt(8, e.status());
+                        s.setString(9, e.detail());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
                 }
-                s.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException x) {
-                c.rollback();
-                throw x;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+                return null;
+            });
         } catch (SQLException x) {
             throw new IllegalStateException("the shared audit trail could not be written: " + x.getMessage(), x);
         }

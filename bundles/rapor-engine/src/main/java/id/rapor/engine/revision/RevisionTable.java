@@ -1,5 +1,6 @@
 package id.rapor.engine.revision;
 
+import id.rapor.api.cluster.SharedTransaction;
 import id.rapor.api.model.Revision;
 import id.rapor.api.model.RevisionState;
 import java.sql.Connection;
@@ -35,32 +36,10 @@ public final class RevisionTable implements RevisionStore {
         this.notify = notify;
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T in(Connection c) throws SQLException;
-    }
-
-    private <T> T transaction(String changed, Work<T> work) {
+    /** {@code changed}: the methodology to name in the notice (null: a read, nothing to tell). */
+    private <T> T transaction(String changed, SharedTransaction.Work<T> work) {
         try (Connection c = database.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.in(c);
-                if (changed != null && notify) {
-                    try (PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-                        s.setString(1, CHANNEL);
-                        s.setString(2, changed);
-                        s.execute();
-                    }
-                }
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            return SharedTransaction.run(c, changed != null && notify ? CHANNEL : null, changed, work);
         } catch (SQLException e) {
             throw new RevisionStoreException("the shared revision store could not be used: " + e.getMessage(), e);
         }

@@ -73,8 +73,4 @@ public final class Forwarding {
             return null;
         }
     }
-
-    static boolean isAddress(String s) {
-        return canonical(s) != null;
-    }
 }

@@ -1,5 +1,6 @@
 package id.rapor.http.auth;
 
+import id.rapor.api.cluster.SharedTransaction;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,11 +30,6 @@ public final class UserTable implements UserStore {
     @FunctionalInterface
     public interface Connections {
         Connection open() throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T in(Connection c) throws SQLException;
     }
 
     private final Connections database;
@@ -175,27 +171,9 @@ public final class UserTable implements UserStore {
     }
 
     /** {@code changed}: the name to send with the notice (null: a read, nothing to tell). */
-    private <T> T transaction(String changed, Work<T> work) throws IOException {
+    private <T> T transaction(String changed, SharedTransaction.Work<T> work) throws IOException {
         try (Connection c = database.open()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.in(c);
-                if (changed != null && notify) {
-                    try (PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-                        s.setString(1, CHANNEL);
-                        s.setString(2, changed);
-                        s.execute();
-                    }
-                }
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            return SharedTransaction.run(c, changed != null && notify ? CHANNEL : null, changed, work);
         } catch (SQLException e) {
             throw new Unavailable("the users in the shared database could not be " + (changed == null ? "read" : "changed")
                     + ": " + e.getMessage(), e);
