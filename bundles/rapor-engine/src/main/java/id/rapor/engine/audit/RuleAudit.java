@@ -60,8 +60,7 @@ public final class RuleAudit implements AuditTrail {
 
     /** Nodes share the trail where the records' database is PostgreSQL (etc/rapor.properties, RAPOR_DATABASE_URL). */
     static boolean sharesDatabase(BundleContext context) {
-        String url = context.getProperty("rapor.database.url");
-        return url != null && url.trim().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:");
+        return id.rapor.api.cluster.SharedDatabase.at(context.getProperty(id.rapor.api.cluster.SharedDatabase.URL_PROPERTY));
     }
 
     /** The shared database is there: the trail is its table from now on, and what was held goes there first. */

@@ -75,8 +75,7 @@ public final class Guard {
 
     /** Nodes share the users where the records' database is PostgreSQL (etc/rapor.properties, RAPOR_DATABASE_URL). */
     static boolean sharesDatabase(BundleContext context) {
-        String url = context.getProperty("rapor.database.url");
-        return url != null && url.trim().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:");
+        return id.rapor.api.cluster.SharedDatabase.at(context.getProperty(id.rapor.api.cluster.SharedDatabase.URL_PROPERTY));
     }
 
     Guard(Authenticator authenticator, AuditTrail audit, int refusalsPerMinute, int refusalsTotalPerMinute, int sessionIdleSeconds) {

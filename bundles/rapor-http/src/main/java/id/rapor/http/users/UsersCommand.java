@@ -96,7 +96,7 @@ public final class UsersCommand {
             }
         }
         String url = setting(p, "database.url", "RAPOR_DATABASE_URL");
-        if (url == null || !url.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:")) return null;
+        if (!id.rapor.api.cluster.SharedDatabase.at(url)) return null;
         return new String[] {url, setting(p, "database.user", "RAPOR_DATABASE_USER"), setting(p, "database.password", "RAPOR_DATABASE_PASSWORD")};
     }
 
