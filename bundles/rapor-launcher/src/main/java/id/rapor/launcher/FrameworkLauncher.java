@@ -1,6 +1,7 @@
 package id.rapor.launcher;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -19,13 +21,21 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * Creates the framework and installs the distribution's bundles by folder, in start-level
- * order: {@code bundles/boot} (logging and the service-loader mediator, which must be up
- * before anything logs), {@code bundles/core} (Declarative Services and the engine, so Drools
- * warms up while Jetty starts), {@code bundles}, then the shipped rule bundles in {@code rules}.
- * Rule bundles that policy staff add or replace go to {@code deploy}, watched by FileInstall.
+ * order: {@code bundles/core} (Declarative Services and the engine, so Drools reads the rule
+ * bases back while Jetty starts), {@code bundles} (the HTTP API and its libraries), then
+ * {@code bundles/apps} (the records' database and what builds on it: records, monitoring,
+ * reports, exchange, advice, the web application; the API finds them as they come, so a score
+ * does not wait for them), then the shipped rule bundles in {@code rules}. Rule bundles that
+ * policy staff add or replace go to {@code deploy}, watched by FileInstall.
+ * <p>
+ * The log's API (SLF4J) and Logback are not bundles: they are on the launcher's class path and
+ * the system bundle exports SLF4J's packages as its jar declares them. So logging is up before
+ * any bundle starts, SLF4J finds Logback with the JVM's own service loader (no service-loader
+ * mediator weaving every class of the bundles that log, which cost about half a second of a
+ * start), and their classes are in the class-data archive bin/rapor keeps.
  */
 final class FrameworkLauncher {
-    private static final String[][] LEVELS = {{"bundles/boot", "1"}, {"bundles/core", "2"}, {"bundles", "3"}, {"rules", "4"}};
+    private static final String[][] LEVELS = {{"bundles/core", "1"}, {"bundles", "2"}, {"bundles/apps", "3"}, {"rules", "4"}};
 
     private FrameworkLauncher() {}
 
@@ -43,6 +53,7 @@ final class FrameworkLauncher {
         props.put(Constants.FRAMEWORK_STORAGE, config.home.resolve("data/felix-cache").toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(LEVELS.length));
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, exportsOf(org.slf4j.LoggerFactory.class));
         props.put("org.osgi.service.http.port", String.valueOf(config.port));
         props.put("org.apache.felix.http.host", config.host);
         props.put("org.apache.felix.http.enable", "true");
@@ -60,7 +71,7 @@ final class FrameworkLauncher {
         props.put("felix.fileinstall.filter", ".*\\.(jar|cfg)");
         // Rule bundles are read, never started: a jar in deploy/ with an activator gets no chance to run it.
         props.put("felix.fileinstall.bundles.new.start", "false");
-        props.put("felix.fileinstall.start.level", "4");
+        props.put("felix.fileinstall.start.level", LEVELS[LEVELS.length - 1][1]);
         props.put("felix.fileinstall.log.level", "3");
 
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
@@ -82,6 +93,17 @@ final class FrameworkLauncher {
         }
         framework.start();
         return framework;
+    }
+
+    /** The Export-Package header of the jar {@code type} was loaded from: what the system bundle offers of it. */
+    static String exportsOf(Class<?> type) throws IOException {
+        try (JarFile jar = new JarFile(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile())) {
+            String exports = jar.getManifest() == null ? null : jar.getManifest().getMainAttributes().getValue(Constants.EXPORT_PACKAGE);
+            if (exports == null) throw new IOException(jar.getName() + " declares no Export-Package");
+            return exports;
+        } catch (URISyntaxException e) {
+            throw new IOException("where " + type.getName() + " was loaded from: " + e.getMessage(), e);
+        }
     }
 
     private static List<Path> jars(Path folder) throws IOException {

@@ -7,9 +7,6 @@ import org.osgi.framework.launch.Framework;
 
 /** {@code bin/rapor}: starts Rapor in the foreground; Ctrl-C stops it cleanly. */
 public final class Rapor {
-    /** Held so the settings survive: java.util.logging keeps loggers only weakly. */
-    private static final java.util.logging.Logger SPIFLY = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
-
     /** Felix HTTP's Jetty bundle: stopped first, so that it drains. */
     private static final String HTTP_SERVER = "org.apache.felix.http.jetty12";
 
@@ -28,7 +25,7 @@ public final class Rapor {
             System.exit(2);
             return;
         }
-        logging(home, config);
+        logging(config);
         Framework framework = FrameworkLauncher.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "rapor-shutdown"));
 
@@ -44,17 +41,11 @@ public final class Rapor {
         framework.waitForStop(0);
     }
 
-    /**
-     * Logback (bundles/boot) reads lib/logback.xml, which takes the format (text or json) and the
-     * level from these properties; Rapor's lines show, the libraries' only when they warn.
-     */
-    private static void logging(Path home, RaporConfig config) {
-        System.setProperty("logback.configurationFile", home.resolve("lib/logback.xml").toString());
+    /** Logback ({@link LogSetup}, on this jar's class path) takes the format (text or json) and the level from these properties. */
+    private static void logging(RaporConfig config) {
         System.setProperty("rapor.log.format", config.logFormat);
         System.setProperty("rapor.log.level", System.getProperty("rapor.log.level", "info"));
         LauncherLog.format(config.logFormat);
-        // SPI Fly logs through java.util.logging, one line per service provider it wires.
-        SPIFLY.setLevel(java.util.logging.Level.WARNING);
     }
 
     /**
