@@ -30,8 +30,9 @@ import org.kie.api.definition.KiePackage;
  * compile produced, serialized as Drools serializes them, under {@code data/cache/rule-bases/<key>.kpkg}. The key
  * is the SHA-256 of the rule files (path and text) and of the engine that compiled them (its version and build
  * time: a new Drools or new fact types never read an older file). A file that cannot be read back is deleted and
- * the text compiled again; the golden cases still run on what was read, so a cached rule base is held to the same
- * proof as a fresh one.
+ * the text compiled again. Beside them, an empty {@code <key>.proven} file says that a rule bundle whose every file
+ * read (tables, golden cases, rule text) and engine hash to that key passed all its golden cases: a restart does not
+ * run them again on the very same files (the same inputs give the same scores); any change of a byte runs them.
  *
  * <p>The files are code (the rules' compiled classes are in them, and the golden cases run them): as trusted as the
  * bundles beside them, writable by Rapor's service account only; a backup leaves them out. Reading them back admits
@@ -41,6 +42,8 @@ import org.kie.api.definition.KiePackage;
 public final class RuleBaseCache {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleBaseCache.class);
     static final String SUFFIX = ".kpkg";
+    /** An empty file: the bundle whose files and engine hash to its name passed all its golden cases. */
+    static final String PROVEN = ".proven";
     /** Files kept: every methodology's serving text and a few revisions each; the least recently used go first. */
     static final int KEEP = 40;
     /** What a serialized rule base may contain: Drools' and MVEL's own types, Rapor's fact types and the JDK's. */
@@ -121,6 +124,30 @@ public final class RuleBaseCache {
         }
     }
 
+    /**
+     * Whether the files and engine that hash to {@code key} passed their golden cases before. A marker is no more
+     * trusted than the compiled rules beside it: it only vouches for files byte for byte the same as ones that passed.
+     */
+    boolean proven(String key) {
+        Path marker = folder.resolve(key + PROVEN);
+        if (!Files.isRegularFile(marker)) return false;
+        touch(marker);
+        return true;
+    }
+
+    /** Records that the files and engine hashing to {@code key} passed their golden cases. */
+    void prove(String key) {
+        try {
+            Files.createDirectories(folder);
+            Path marker = folder.resolve(key + PROVEN);
+            if (!Files.exists(marker)) Files.createFile(marker);
+            prune();
+        } catch (IOException | RuntimeException e) {
+            // Not recorded: the next start runs the golden cases again, nothing else.
+            LOG.warn("Golden-case verdict not kept in {}: {}", folder, e.toString());
+        }
+    }
+
     /** Marks a file used now (kept longest); a file Rapor may read but not change (another owner) is used all the same. */
     private static void touch(Path file) {
         try {
@@ -131,14 +158,20 @@ public final class RuleBaseCache {
     }
 
     private void prune() throws IOException {
-        List<Path> files;
-        try (Stream<Path> all = Files.list(folder)) {
-            files = all.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted(Comparator.comparing(RuleBaseCache::modified).reversed()).toList();
-        }
+        pruneAll(SUFFIX);
+        pruneAll(PROVEN);
         // Writes that did not finish (a crash between create and rename), older than a minute.
         try (Stream<Path> all = Files.list(folder)) {
             for (Path t : all.filter(p -> p.getFileName().toString().endsWith(".tmp")
                     && modified(p).toMillis() < System.currentTimeMillis() - 60_000).toList()) Files.deleteIfExists(t);
+        }
+    }
+
+    /** Keeps the {@link #KEEP} files ending in {@code suffix} used last. */
+    private void pruneAll(String suffix) throws IOException {
+        List<Path> files;
+        try (Stream<Path> all = Files.list(folder)) {
+            files = all.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted(Comparator.comparing(RuleBaseCache::modified).reversed()).toList();
         }
         for (Path old : files.subList(Math.min(KEEP, files.size()), files.size())) Files.deleteIfExists(old);
     }

@@ -1,6 +1,7 @@
 package id.rapor.engine.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import id.rapor.engine.source.RuleBundleLayout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Compiled rule text kept across starts: read back when the text is the same, never trusted when it is not. */
@@ -101,5 +103,37 @@ class RuleBaseCacheTest {
         Map<String, String> last = new java.util.TreeMap<>();
         toy.files.forEach((path, content) -> { if (path.endsWith(".drl")) last.put(path, content); });
         assertTrue(Files.exists(data.resolve(cache.key(last) + RuleBaseCache.SUFFIX)), "the last one written is kept");
+    }
+
+    private long proven() throws Exception {
+        try (Stream<Path> files = Files.list(data)) {
+            return files.filter(p -> p.toString().endsWith(RuleBaseCache.PROVEN)).count();
+        }
+    }
+
+    @Test
+    void goldenCasesPassedByTheVeryFilesAreNotRunAgainAndAnyChangedByteRunsThem() throws Exception {
+        ToyBundle toy = new ToyBundle().with("rules/count.drl", GoldenRuns.RULE);
+        int before = GoldenRuns.SCORES.get();
+        scoreOf(toy.compile("1.0.0", compiler("engine 1")));
+        int firstRun = GoldenRuns.SCORES.get() - before;
+        assertTrue(firstRun >= 2, "both golden cases scored the first time");
+        assertEquals(1, proven(), "their verdict kept");
+
+        // A restart: the same files, the same engine. Nothing scores until somebody asks.
+        int atRestart = GoldenRuns.SCORES.get();
+        Compilation again = toy.compile("1.0.1", compiler("engine 1"));
+        assertTrue(again.accepted(), () -> again.errors().toString());
+        assertEquals(atRestart, GoldenRuns.SCORES.get(), "no golden case ran again");
+
+        // Another engine, or one changed byte of a table, and they run (and a failing one refuses the bundle).
+        int other = GoldenRuns.SCORES.get();
+        assertTrue(toy.compile("1.0.0", compiler("engine 2")).accepted());
+        assertTrue(GoldenRuns.SCORES.get() >= other + 2, "another engine proves them again");
+        String cases = toy.files.get(RuleBundleLayout.GOLDEN_CASES);
+        Compilation wrong = toy.with(RuleBundleLayout.GOLDEN_CASES, cases.replace("mixed,2.20,MID", "mixed,2.21,MID"))
+                .compile("1.0.2", compiler("engine 1"));
+        assertFalse(wrong.accepted(), "a changed golden case is run, and refuses the bundle");
+        assertEquals(2, proven(), "a refused bundle leaves no verdict");
     }
 }
