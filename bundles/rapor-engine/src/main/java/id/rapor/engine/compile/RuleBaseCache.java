@@ -31,8 +31,9 @@ import org.kie.api.definition.KiePackage;
  * is the SHA-256 of the rule files (path and text) and of the engine that compiled them (its version and build
  * time: a new Drools or new fact types never read an older file). A file that cannot be read back is deleted and
  * the text compiled again. Beside them, an empty {@code <key>.proven} file says that a rule bundle whose every file
- * read (tables, golden cases, rule text) and engine hash to that key passed all its golden cases: a restart does not
- * run them again on the very same files (the same inputs give the same scores); any change of a byte runs them.
+ * read (tables, golden cases, rule text) and engine hash to that key passed all its golden cases: on the very same
+ * files a restart runs only the first (the same inputs give the same scores; the one checks the rules read back);
+ * any change of a byte runs them all.
  *
  * <p>The files are code (the rules' compiled classes are in them, and the golden cases run them): as trusted as the
  * bundles beside them, writable by Rapor's service account only; a backup leaves them out. Reading them back admits

@@ -120,11 +120,11 @@ class RuleBaseCacheTest {
         assertTrue(firstRun >= 2, "both golden cases scored the first time");
         assertEquals(1, proven(), "their verdict kept");
 
-        // A restart: the same files, the same engine. Nothing scores until somebody asks.
+        // A restart: the same files, the same engine. Only the first case scores (a check of the rules read back).
         int atRestart = GoldenRuns.SCORES.get();
         Compilation again = toy.compile("1.0.1", compiler("engine 1"));
         assertTrue(again.accepted(), () -> again.errors().toString());
-        assertEquals(atRestart, GoldenRuns.SCORES.get(), "no golden case ran again");
+        assertEquals(atRestart + 1, GoldenRuns.SCORES.get(), "only the first golden case ran again");
 
         // Another engine, or one changed byte of a table, and they run (and a failing one refuses the bundle).
         int other = GoldenRuns.SCORES.get();
