@@ -34,6 +34,24 @@ class MessageCatalogsTest {
         assertTrue(en.keySet().size() > 100, "the catalogs were read: " + en.keySet().size());
     }
 
+    /** A key written twice keeps its last text silently (java.util.Properties): one of the two was a mistake. */
+    @Test
+    void noKeyIsWrittenTwice() throws Exception {
+        for (String language : List.of("en", "id")) {
+            String file = "messages_" + language + ".properties";
+            List<String> keys = new java.util.ArrayList<>();
+            try (var in = Language.class.getResourceAsStream(file);
+                 var lines = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+                lines.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#") && l.contains("="))
+                        .forEach(l -> keys.add(l.substring(0, l.indexOf('=')).strip()));
+            }
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            for (String k : keys) if (!seen.add(k)) twice.add(k);
+            assertEquals(Set.of(), twice, file);
+        }
+    }
+
     @Test
     void placeholdersNameOnlyKindsOfNumbersAMethodologyCanPrint() {
         ResourceBundle en = Language.load("en");
