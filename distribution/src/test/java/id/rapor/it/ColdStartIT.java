@@ -30,18 +30,19 @@ class ColdStartIT {
 
     @Test
     void aRestartCompilesNoUnchangedRuleTextAndMapsTheClassesOfTheFirstRun() throws Exception {
-        try (RaporDistribution rapor = RaporDistribution.start(home -> { }, CDS)) {
+        try (RaporDistribution rapor = RaporDistribution.start(ColdStartIT::aStartThatFailsEarly, CDS)) {
             rapor.awaitJson("/api/v1/health", h -> h.at("/ruleBundles/pending").asInt(-1) == 0 && h.at("/methodologies/active").asInt() >= 5,
                     Duration.ofSeconds(90));
             String first = rapor.logText();
             // Methodologies that share their rule text (the PEKPPP years, say) compile it once between them.
-            List<Path> kept = cached(rapor.home.resolve("data/cache/rule-bases"));
+            List<Path> kept = cached(rapor.home.resolve("data/cache/rule-bases"), ".kpkg");
             assertFalse(kept.isEmpty(), "the compiled rule text is kept");
             assertEquals(accepted(first) - kept.size(), readBack(first), "each text compiled once, the first time:\n" + first);
 
             rapor.close(); // the first stop writes the class-data archive
-            List<Path> archives = cached(rapor.home.resolve("data/cache/cds"));
+            List<Path> archives = cached(rapor.home.resolve("data/cache/cds"), ".jsa");
             assertEquals(1, archives.size(), "one archive for this JVM and folder: " + archives);
+            assertTrue(Files.exists(Path.of(archives.get(0) + ".ready")), "from a run that became ready");
             assertTrue(Files.size(archives.get(0)) > 10_000_000, "the classes of a start: " + Files.size(archives.get(0)));
 
             rapor.restart();
@@ -50,9 +51,31 @@ class ColdStartIT {
             String second = rapor.logText();
             assertTrue(accepted(second) >= 5, second);
             assertEquals(accepted(second), readBack(second), "every methodology's rule text read back, none compiled:\n" + second);
+            assertEquals(accepted(second), second.split("the first run, the others not again", -1).length - 1,
+                    "the golden cases of unchanged files: only the first of each runs again:\n" + second);
             assertEquals(200, rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString()).statusCode());
-            assertEquals(archives, cached(rapor.home.resolve("data/cache/cds")), "the archive is used, not written again");
+            assertEquals(archives, cached(rapor.home.resolve("data/cache/cds"), ".jsa"), "the archive is used, not written again");
         }
+    }
+
+    /**
+     * Before the first real start: one that stops at once on a wrong setting. Its JVM writes a class archive on the way
+     * out, of the few classes it got to; bin/rapor must not use it, but make it again.
+     */
+    private static void aStartThatFailsEarly(Path home) throws Exception {
+        Path settings = home.resolve("etc/rapor.properties");
+        String good = Files.readString(settings);
+        Files.writeString(settings, good + "\nhttp.port=not-a-port\n");
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rapor").toString()).redirectErrorStream(true);
+        pb.environment().putAll(CDS);
+        pb.environment().remove("RAPOR_HTTP_PORT");
+        Process failing = pb.start();
+        String out = new String(failing.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, failing.waitFor(), out);
+        List<Path> partial = cached(home.resolve("data/cache/cds"), ".jsa");
+        assertEquals(1, partial.size(), "the JVM archived what it loaded: " + out);
+        assertFalse(Files.exists(Path.of(partial.get(0) + ".ready")), "but the run never became ready");
+        Files.writeString(settings, good);
     }
 
     private static int accepted(String log) {
@@ -66,10 +89,10 @@ class ColdStartIT {
         return log.split(Pattern.quote(READ_BACK), -1).length - 1;
     }
 
-    private static List<Path> cached(Path folder) throws Exception {
+    private static List<Path> cached(Path folder, String suffix) throws Exception {
         if (!Files.isDirectory(folder)) return List.of();
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> !p.getFileName().toString().endsWith(".tmp")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
     }
 }

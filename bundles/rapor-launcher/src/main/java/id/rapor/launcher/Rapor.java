@@ -35,10 +35,25 @@ public final class Rapor {
             LauncherLog.error("rapor: the API at " + config.baseUrl() + " did not become ready within 60 s; see the log above.");
         } else {
             LauncherLog.info("Rapor is ready in " + ms + " ms: " + config.baseUrl());
+            classArchiveMayBeUsed();
             LauncherLog.info("  methodologies: curl " + config.baseUrl() + "/methodologies");
             LauncherLog.info("  rule bundles:  drop a jar into " + home.resolve("deploy"));
         }
         framework.waitForStop(0);
+    }
+
+    /**
+     * Tells bin/rapor that the class-data archive this JVM writes when it stops comes from a start that got all the
+     * way (the archive's name plus .ready); without it the next start makes the archive again.
+     */
+    private static void classArchiveMayBeUsed() {
+        String ready = System.getProperty("rapor.cds.ready");
+        if (ready == null) return;
+        try {
+            java.nio.file.Files.writeString(Path.of(ready), "");
+        } catch (java.io.IOException e) {
+            LauncherLog.info("rapor: the class-data archive will be made again at the next start (" + e.getMessage() + ")");
+        }
     }
 
     /** Logback ({@link LogSetup}, on this jar's class path) takes the format (text or json) and the level from these properties. */
