@@ -278,6 +278,30 @@ class BackupIT {
         }
     }
 
+    /** Repeated backups cannot fill the disk: the newest backups.keep stay, the older ones go as a new one is written. */
+    @Test
+    void onlyTheNewestBackupsAreKept() throws Exception {
+        try (RaporDistribution rapor = RaporDistribution.start(home -> {
+            Path cfg = home.resolve("etc/id.rapor.http.cfg");
+            Files.writeString(cfg, Files.readString(cfg).replace("backups.keep=10", "backups.keep=2"));
+        })) {
+            user(rapor, "admin", "sandi-admin-1", "admin");
+            List<String> made = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                HttpResponse<String> r = rapor.post("/api/v1/backups", "", ADMIN);
+                for (int i = 0; i < 100 && r.statusCode() == 503; i++) { // the records' database comes a moment after "ready"
+                    Thread.sleep(100);
+                    r = rapor.post("/api/v1/backups", "", ADMIN);
+                }
+                assertEquals(201, r.statusCode(), r.body());
+                made.add(RaporDistribution.json(r).get("file").asText());
+            }
+            assertEquals(List.of(made.get(2), made.get(3)), listing(rapor.home.resolve("data/backups")).stream()
+                    .filter(n -> n.endsWith(".zip")).sorted().toList(), "the two newest of " + made);
+            assertTrue(rapor.logText().contains("Backups beyond backups.keep=2 removed"), rapor.logText());
+        }
+    }
+
     private static void user(RaporDistribution rapor, String name, String password, String roles) throws Exception {
         String[] r = rapor.command("rapor-user", Map.of("RAPOR_PASSWORD", password), "add", name, roles);
         assertEquals("0", r[0], r[1]);

@@ -245,7 +245,7 @@ public final class ApiServlet extends HttpServlet {
         AdviceResource advice = new AdviceResource(() -> advice(planner), () -> advice(comparison), scoring, scoringResource, () -> present(assessmentRecords), access,
                 recordBodies, json, out);
         id.rapor.http.resource.BackupResource backups = new id.rapor.http.resource.BackupResource(guard, () -> present(database),
-                () -> present(evidenceStore), backupHome, batches, out);
+                () -> present(evidenceStore), backupHome, Settings.Check.within("backups.keep", settings.backups_keep(), 1, 1000, 10), batches, out);
         // The API, one line per operation as openapi.json lists them.
         Routes routes = new Routes(maxBodyBytes)
                 .add("GET", "/health", system::health)

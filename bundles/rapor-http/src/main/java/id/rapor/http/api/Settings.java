@@ -116,6 +116,11 @@ public @interface Settings {
             + "file allowed is below it, or when it is below it once the file is written; nothing of it is kept.")
     long evidence_disk_min_free_bytes() default 512L << 20;
 
+    @AttributeDefinition(name = "Backups kept", min = "1", max = "1000", description = "Backups POST /api/v1/backups (and "
+            + "bin/rapor-backup, which asks it) keeps under data/backups/: once one is written, the oldest beyond this number are "
+            + "deleted, so repeated backups cannot fill the disk. Copy the ones to keep longer elsewhere.")
+    int backups_keep() default 10;
+
     @AttributeDefinition(name = "Drafts per unit, round and role", min = "1", max = "1000", description = "Draft assessments a "
             + "unit may hold for one round (family and year) and role; one more (entered or re-scored) is 409 too-many-drafts.")
     int assessment_drafts_max() default 10;

@@ -136,6 +136,25 @@ public final class BackupArchive {
     public record Written(Path file, long bytes, String sha256, String database, Instant created) {}
 
     /**
+     * Deletes all but the {@code keep} newest backups in {@code folder} (their names sort by the time they were made);
+     * answers the names deleted. Only whole backups of this naming are counted and touched.
+     */
+    public static List<String> keepNewest(Path folder, int keep) throws IOException {
+        if (!Files.isDirectory(folder)) return List.of();
+        List<Path> backups;
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            backups = files.filter(p -> p.getFileName().toString().matches("rapor-backup-[0-9TZ.-]+\\.zip"))
+                    .sorted(java.util.Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+        }
+        List<String> removed = new java.util.ArrayList<>();
+        for (Path old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
+            Files.deleteIfExists(old);
+            removed.add(old.getFileName().toString());
+        }
+        return removed;
+    }
+
+    /**
      * Writes a backup under {@code home.backups()}, named by {@code now} (UTC, to the millisecond); the file appears under
      * its name only when whole (written as {@code .part}, forced to disk, then moved), readable by the process's user only.
      */

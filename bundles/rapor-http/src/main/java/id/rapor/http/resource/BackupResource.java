@@ -33,15 +33,18 @@ public final class BackupResource {
     private final Needed<DataSource> database;
     private final Needed<EvidenceStore> evidence;
     private final BackupArchive.Home home;
+    /** Backups kept under data/backups/ (backups.keep): the oldest beyond it go once a new one is written. */
+    private final int keep;
     private final BatchSlots batches;
     private final JsonResponses out;
 
     public BackupResource(Guard guard, Needed<DataSource> database, Needed<EvidenceStore> evidence, BackupArchive.Home home,
-            BatchSlots batches, JsonResponses out) {
+            int keep, BatchSlots batches, JsonResponses out) {
         this.guard = guard;
         this.database = database;
         this.evidence = evidence;
         this.home = home;
+        this.keep = keep;
         this.batches = batches;
         this.out = out;
     }
@@ -66,8 +69,10 @@ public final class BackupResource {
             throw HttpProblem.of(500, "backup-failed", Message.of("problem.backup-failed.detail"), List.of());
         }
         String path = "data/backups/" + written.file().getFileName();
+        List<String> removed = removeOldest();
         guard.record(x.request(), caller.name(), "backup.create", null, null, 201,
-                path + " (" + written.bytes() + " bytes, sha256 " + written.sha256() + ", database " + written.database() + ")");
+                path + " (" + written.bytes() + " bytes, sha256 " + written.sha256() + ", database " + written.database() + ")"
+                        + (removed.isEmpty() ? "" : "; removed, beyond backups.keep=" + keep + ": " + String.join(", ", removed)));
         LOG.info("Backup written by {}: {} ({} bytes)", LogSafe.of(caller.name()), path, written.bytes());
         x.response().setHeader("Cache-Control", "no-store");
         out.send(x.response(), 201, g -> {
@@ -80,6 +85,18 @@ public final class BackupResource {
             g.writeStringField("created", written.created().toString());
             g.writeEndObject();
         });
+    }
+
+    /** Deletes the backups beyond the {@link #keep} newest; a failure costs disk space, not the backup just written. */
+    private List<String> removeOldest() {
+        try {
+            List<String> removed = BackupArchive.keepNewest(home.backups(), keep);
+            if (!removed.isEmpty()) LOG.info("Backups beyond backups.keep={} removed: {}", keep, removed);
+            return removed;
+        } catch (IOException e) {
+            LOG.warn("Older backups not removed from data/backups: {}", e.toString());
+            return List.of();
+        }
     }
 
     /** The embedded database under data/ is copied by H2; any other (PostgreSQL) is the operator's pg_dump. */
