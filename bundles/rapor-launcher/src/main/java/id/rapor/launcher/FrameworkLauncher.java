@@ -53,7 +53,8 @@ final class FrameworkLauncher {
         props.put(Constants.FRAMEWORK_STORAGE, config.home.resolve("data/felix-cache").toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(LEVELS.length));
-        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, exportsOf(org.slf4j.LoggerFactory.class));
+        // SLF4J's packages, beside any an operator's etc/rapor.properties offers there.
+        props.merge(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, exportsOf(org.slf4j.LoggerFactory.class), (theirs, ours) -> ours + "," + theirs);
         props.put("org.osgi.service.http.port", String.valueOf(config.port));
         props.put("org.apache.felix.http.host", config.host);
         props.put("org.apache.felix.http.enable", "true");
