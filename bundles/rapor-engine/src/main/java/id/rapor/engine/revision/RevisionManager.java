@@ -399,14 +399,18 @@ public final class RevisionManager implements RuleRevisions {
                 errors = compilation.errors();
                 golden = compilation.goldenChanges();
             }
-            Revision r = new Revision(methodologyId, number, c != null ? RevisionState.DRAFT : RevisionState.REJECTED,
+            Revision proposed = new Revision(methodologyId, number, c != null ? RevisionState.DRAFT : RevisionState.REJECTED,
                     hash, author, Instant.now(), comment, baseVersion, Map.copyOf(files), errors, golden, null, null);
+            Revision r;
             synchronized (lock) {
                 same = sameAs(methodologyId, hash); // an identical proposal stored while this one compiled
                 if (same != null) throw new SameRevisionException(same);
-                if (store != null) store.save(r);
-                if (c != null) compiled.put(key(methodologyId, number), c);
+                // Where nodes share the store, the number is the one it gives: another node may have taken this one.
+                r = store == null ? proposed : store.save(proposed);
+                // Compiled as "+r<number>": under another number it compiles again when it is asked for (the same files pass the same checks).
+                if (c != null && r.number() == number) compiled.put(key(methodologyId, number), c);
                 List<Revision> list = new ArrayList<>(snapshot.getOrDefault(methodologyId, List.of()));
+                list.removeIf(x -> x.number() == r.number()); // read back from the store meanwhile
                 list.add(store == null ? r : withoutFiles(r)); // stored: its files are read from disk when asked for
                 list.sort(Comparator.comparingInt(Revision::number));
                 Map<String, List<Revision>> next = new TreeMap<>(snapshot);
