@@ -125,7 +125,7 @@ public final class RevisionManager implements RuleRevisions {
 
     /** Methodologies served otherwise than the store says, counted for GET /metrics (bundle rapor-metrics), when it is there. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile Meters meters;
+    volatile Meters meters;
 
     /** How long a stored revision waits at start for the rule bundle whose rule text it carries (deploy/ comes late). */
     long restoreWaitMillis = 10_000;
