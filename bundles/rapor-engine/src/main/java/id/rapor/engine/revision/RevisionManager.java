@@ -487,7 +487,10 @@ public final class RevisionManager implements RuleRevisions {
         return null;
     }
 
-    /** The next number: past every revision listed, on disk (an unreadable one left out at load keeps its own) or being proposed. */
+    /**
+     * The next number: past every revision listed, on disk (an unreadable one left out at load keeps its own) or being
+     * proposed. Where nodes share the store it is this node's guess: the store gives the number when it stores it.
+     */
     private int reserveNumber(String methodologyId) {
         synchronized (lock) {
             List<Revision> list = snapshot.getOrDefault(methodologyId, List.of());

@@ -24,7 +24,8 @@ import javax.sql.DataSource;
  * Revisions in the tables several nodes share ({@code rule_revision}, {@code rule_revision_file},
  * {@code rule_activation}, migration V8). Each write is one transaction that, on PostgreSQL, also sends
  * {@code NOTIFY rapor_revisions} with the methodology's id: the notice leaves when the change commits, and every node
- * reads that methodology again ({@link SharedRevisions}).
+ * reads that methodology again ({@link SharedRevisions}). What decides between nodes (a new revision's number, the
+ * activation row) is decided under the methodology's lock row ({@code rule_revision_lock}, V10).
  */
 public final class RevisionTable implements RevisionStore {
     /** The channel every node listens to. */
