@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -45,8 +44,8 @@ public final class RevisionTable implements RevisionStore {
 
     /**
      * {@code changed}: the methodology to name in the notice (null: a read, nothing to tell). A transaction that lost to
-     * another node's is tried again whole (it was rolled back); what still fails says whether the database was away
-     * (retry later) or another node's change stood in the way (a conflict).
+     * another node's is tried again whole (it was rolled back); what still fails is a conflict if another node's change
+     * stood in the way, else the database away or failing (to retry later).
      */
     private <T> T transaction(String changed, SharedTransaction.Work<T> work) {
         for (int attempt = 1; ; attempt++) {
@@ -55,7 +54,7 @@ public final class RevisionTable implements RevisionStore {
             } catch (SQLException e) {
                 boolean conflict = conflict(e);
                 if (conflict && attempt < ATTEMPTS) continue;
-                throw new RevisionStoreException("the shared revision store could not be used: " + e.getMessage(), conflict && !unreachable(e), e);
+                throw new RevisionStoreException("the shared revision store could not be used: " + e.getMessage(), conflict, e);
             }
         }
     }
@@ -64,12 +63,6 @@ public final class RevisionTable implements RevisionStore {
     static boolean conflict(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("23") || state.startsWith("40"));
-    }
-
-    /** The database could not be reached (class 08, or the pool had no connection to give). */
-    static boolean unreachable(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof SQLTransientConnectionException || state != null && state.startsWith("08");
     }
 
     @Override
