@@ -71,6 +71,7 @@ class MetricsIT {
         assertEquals(1, value(text, "rapor_units_scored_total{methodology=\"pekppp-2022\",version=\"" + version + "\"}"));
         assertTrue(value(text, "rapor_rule_compile_seconds_count{methodology=\"pekppp-2022\",outcome=\"accepted\"}") >= 1, "compiles");
         assertEquals(1, value(text, "rapor_failed_logins_total"));
+        assertEquals(0, value(text, "rapor_revision_mismatch"), "every methodology served as the stored active revision says");
         assertEquals(1, value(text, "rapor_audited_total{action=\"session.create\",status=\"401\"}"));
         assertTrue(value(text, "rapor_db_pool_total_connections") >= 1, "the database pool");
         assertTrue(value(text, "jvm_memory_used_bytes{area=\"heap\"}") > 0, "JVM memory");

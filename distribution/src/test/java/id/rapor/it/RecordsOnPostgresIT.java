@@ -51,6 +51,12 @@ class RecordsOnPostgresIT extends RecordsScenarios {
             assertEquals(503, refused.statusCode(), refused.body());
             assertEquals("urn:rapor:problem:database-unavailable", RaporDistribution.json(refused).get("type").asText());
             assertEquals(200, rapor.post("/api/v1/methodologies/pekppp-2022/score", Assessments.example().toString()).statusCode());
+            // A proposal needs the shared revisions' database for its number: a 503 to retry, never a 500.
+            HttpResponse<String> proposal = rapor.post("/api/v1/methodologies/pekppp-2022/revisions",
+                    "{\"comment\":\"while the database is away\",\"files\":{\"methodology/bands.csv\":\"code,label,min,max\\n\"}}", POLICY);
+            assertEquals(503, proposal.statusCode(), proposal.body());
+            assertEquals("urn:rapor:problem:revision-store-unavailable", RaporDistribution.json(proposal).get("type").asText());
+            assertTrue(proposal.headers().firstValue("Retry-After").isPresent(), proposal.headers().toString());
             // A load balancer sees the database missing from readiness; the node is alive and says it can score.
             HttpResponse<String> notReady = rapor.get("/api/v1/health/ready");
             assertEquals(503, notReady.statusCode(), notReady.body());

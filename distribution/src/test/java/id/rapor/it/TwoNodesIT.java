@@ -147,6 +147,53 @@ class TwoNodesIT {
         }
     }
 
+    /**
+     * Two policy users on each node proposing revisions of one methodology at the same moment: the numbers are the
+     * database's, so every proposal is stored (201) under a number of its own; none is a 500. Both nodes then say they
+     * serve what the database says is active (no revisionMismatches).
+     */
+    @Test
+    void proposalsOnBothNodesAtOnceAllGetNumbersOfTheirOwn() throws Exception {
+        String revisions = "/api/v1/methodologies/ombudsman-2022/revisions";
+        RuleBundleJar jar = RuleBundleJar.read(a.home.resolve("rules/ombudsman-2022.jar"));
+        String descriptor = new String(jar.file("methodology/methodology.properties"), StandardCharsets.UTF_8);
+        int perNode = 4;
+        List<Thread> users = new ArrayList<>();
+        List<String> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        for (int k = 0; k < 2 * perNode; k++) {
+            RaporDistribution node = k % 2 == 0 ? a : b;
+            ObjectNode body = RaporDistribution.JSON.createObjectNode();
+            body.put("comment", "proposal " + k);
+            body.putObject("files").put("methodology/methodology.properties", descriptor + "\n# proposal " + k + "\n");
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                    HttpResponse<String> r = node.post(revisions, body.toString(), siti);
+                    answers.add(r.statusCode() + " " + RaporDistribution.json(r).path("revision").asText());
+                } catch (Exception e) {
+                    answers.add(e.toString());
+                }
+            });
+            t.start();
+            users.add(t);
+        }
+        go.countDown();
+        for (Thread t : users) t.join(120_000);
+        assertEquals(2 * perNode, answers.size(), answers.toString());
+        Set<String> numbers = new java.util.TreeSet<>();
+        for (String answer : answers) {
+            assertTrue(answer.startsWith("201 "), "every proposal stored: " + answers);
+            numbers.add(answer.substring(4));
+        }
+        assertEquals(2 * perNode, numbers.size(), "each under a number of its own: " + answers);
+        for (RaporDistribution node : List.of(a, b)) {
+            node.awaitJson(revisions, siti, list -> list.size() == 2 * perNode, Duration.ofSeconds(5));
+            JsonNode health = RaporDistribution.json(node.get("/api/v1/health"));
+            assertEquals(0, health.path("revisionMismatches").size(), health.toString());
+        }
+    }
+
     /** Milliseconds until {@code node} scores with {@code version}; fails after 10 s. */
     private static long awaitVersion(RaporDistribution node, String example, String version) throws Exception {
         long start = System.nanoTime();

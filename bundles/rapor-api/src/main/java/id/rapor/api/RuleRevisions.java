@@ -53,6 +53,12 @@ public interface RuleRevisions {
     Revision acceptGoldenChanges(String methodologyId, int number, String author)
             throws UnknownMethodologyException, UnknownRevisionException, MethodologyUnavailableException, SameRevisionException;
 
+    /**
+     * Each methodology this node serves otherwise than the stored active revision says (a revision activated elsewhere
+     * that does not restore here), by methodology id; empty when all agree.
+     */
+    List<id.rapor.api.model.RevisionMismatch> mismatches();
+
     /** What serves the methodology now, since when and by whom. */
     id.rapor.api.model.Serving serving(String methodologyId) throws UnknownMethodologyException;
 

@@ -2,6 +2,7 @@ package id.rapor.metrics;
 
 import id.rapor.api.metrics.Meters;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -51,6 +52,9 @@ public final class PrometheusMeters implements Meters, Scrape {
             .labelNames("action", "status").register(registry);
     private final Counter failedLogins = Counter.builder().name("rapor_failed_logins_total")
             .help("Sign-ins and Basic authentications with a wrong name or password").register(registry);
+    private final Gauge revisionMismatches = Gauge.builder().name("rapor_revision_mismatch")
+            .help("Methodologies this node serves otherwise than the shared active revision says (one it could not restore)")
+            .register(registry);
 
     private volatile Access access = Access.OFF;
     /** The JVM's and the pool's figures, read through JMX: registered at the first scrape, not at start. */
@@ -113,5 +117,11 @@ public final class PrometheusMeters implements Meters, Scrape {
     public void failedLogin() {
         if (!access.counting()) return;
         failedLogins.inc();
+    }
+
+    /** Set whatever the access: a state, not an event, and cheap. */
+    @Override
+    public void revisionMismatches(int methodologies) {
+        revisionMismatches.set(methodologies);
     }
 }

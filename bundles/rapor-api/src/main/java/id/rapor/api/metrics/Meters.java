@@ -29,6 +29,12 @@ public interface Meters {
     /** A sign-in or Basic authentication with a wrong name or password. */
     void failedLogin();
 
+    /**
+     * How many methodologies this node serves otherwise than the stored active revision says (a revision another node
+     * activated that does not restore here): the gauge {@code rapor_revision_mismatch}.
+     */
+    void revisionMismatches(int methodologies);
+
     /** Counts nothing: for when the metrics bundle is absent or stopped. */
     Meters NONE = new Meters() {
         @Override public void request(String method, String route, int status, long nanos) { }
@@ -36,5 +42,6 @@ public interface Meters {
         @Override public void compiled(String methodology, boolean accepted, long nanos) { }
         @Override public void audited(String action, int status) { }
         @Override public void failedLogin() { }
+        @Override public void revisionMismatches(int methodologies) { }
     };
 }

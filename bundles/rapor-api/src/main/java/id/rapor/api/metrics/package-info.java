@@ -3,5 +3,5 @@
  * here; the rapor-metrics bundle keeps the figures and serves them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package id.rapor.api.metrics;

@@ -85,8 +85,9 @@ public final class RevisionFolder implements RevisionStore {
         }
     }
 
+    /** A single node's: the number its manager reserved is the one. */
     @Override
-    public void save(Revision r) {
+    public Revision save(Revision r) {
         Path folder = root.resolve(r.methodologyId());
         Path temp = folder.resolve(r.number() + ".tmp");
         try {
@@ -100,6 +101,7 @@ public final class RevisionFolder implements RevisionStore {
             writeProperties(temp.resolve("revision.properties"), r, false);
             Files.move(temp, folder.resolve(Integer.toString(r.number())), StandardCopyOption.ATOMIC_MOVE);
             syncFolder(folder);
+            return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

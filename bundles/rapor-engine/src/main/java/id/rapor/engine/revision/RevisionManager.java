@@ -47,6 +47,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import id.rapor.api.metrics.Meters;
+import id.rapor.api.model.RevisionMismatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +119,13 @@ public final class RevisionManager implements RuleRevisions {
     private volatile Map<String, Activation> activations = Map.of();
     /** A second policy user must approve a revision before it is activated. */
     volatile boolean approvalRequired;
+
+    /** Active revisions that did not restore here, and when each is tried again (not at every notice). */
+    RestoreFailures restoreFailures = new RestoreFailures(java.time.Clock.systemUTC());
+
+    /** Methodologies served otherwise than the store says, counted for GET /metrics (bundle rapor-metrics), when it is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile Meters meters;
 
     /** How long a stored revision waits at start for the rule bundle whose rule text it carries (deploy/ comes late). */
     long restoreWaitMillis = 10_000;
@@ -236,12 +248,40 @@ public final class RevisionManager implements RuleRevisions {
                 int serving = servingRevision(m.getKey());
                 // The version serving goes on serving meanwhile: the node stays ready.
                 if (active != null && active.number() != serving) {
-                    queue.submitInBackground(active.methodologyId(), () -> restoreOne(active));
+                    // One that failed here waits its turn (RestoreFailures), not every notice: it is said in GET /health meanwhile.
+                    if (restoreFailures.due(m.getKey(), active.number())) queue.submitInBackground(active.methodologyId(), () -> restoreOne(active));
                 } else if (active == null && serving != 0) {
                     queue.submitInBackground(m.getKey(), () -> followBundlesHere(m.getKey()));
                 }
             }
         }
+        measure();
+    }
+
+    /**
+     * Each methodology whose serving version here is not the store's active revision, with why, where a restore
+     * failed. Only where revisions are stored: in memory (tests) there is nothing else to agree with.
+     */
+    @Override
+    public List<RevisionMismatch> mismatches() {
+        if (store == null) return List.of();
+        List<RevisionMismatch> out = new ArrayList<>();
+        for (Map.Entry<String, Activation> a : activations.entrySet()) {
+            String m = a.getKey();
+            int active = a.getValue().revision();
+            if (active == servingRevision(m)) continue;
+            RestoreFailures.Failure f = restoreFailures.of(m, active);
+            CompiledMethodology served = registry.served(m);
+            out.add(new RevisionMismatch(m, active, served != null ? served.methodology().getVersion() : registry.awaitedRevision(m),
+                    f == null ? null : f.reason(), f == null ? null : f.next()));
+        }
+        return out;
+    }
+
+    /** The mismatches' count to the metrics, after anything that may change it. */
+    private void measure() {
+        Meters m = meters;
+        if (m != null) m.revisionMismatches(mismatches().size());
     }
 
     /** Nothing is written before the shared revisions are read: this node would decide on what it does not know. */
@@ -266,6 +306,8 @@ public final class RevisionManager implements RuleRevisions {
             if (snapshot.getOrDefault(methodologyId, List.of()).stream().anyMatch(r -> r.state() == RevisionState.ACTIVE)) return;
             registry.deactivateRevision(methodologyId);
         }
+        restoreFailures.cleared(methodologyId);
+        measure();
         LOG.info("{} follows its rule bundles again, as another node made it", methodologyId);
     }
 
@@ -289,18 +331,30 @@ public final class RevisionManager implements RuleRevisions {
             LOG.error("Revision {} of {} could not be restored", r.number(), r.methodologyId(), e);
             failure = "it could not be compiled: " + e;
         }
+        try {
+            settleRestore(r, c, failure);
+        } finally {
+            measure();
+        }
+    }
+
+    /** Under the lock: serves the restored revision, or says why not and when it is tried again. */
+    private void settleRestore(Revision r, CompiledMethodology c, String failure) {
         synchronized (lock) {
             if (!stillActive(r)) return; // someone activated another revision meanwhile: theirs stands
             if (c != null) {
                 compiled.put(key(r.methodologyId(), r.number()), c);
                 registry.activateRevision(c);
+                restoreFailures.cleared(r.methodologyId());
                 LOG.info("Revision {} of {} restored and serving ({})", r.number(), r.methodologyId(), r.version());
             } else {
+                restoreFailures.failed(r.methodologyId(), r.number(), failure);
                 registry.deactivateRevision(r.methodologyId());
-                // Said where policy staff look: the list no longer claims it serves. The store keeps it
-                // active, so once the cause is mended (a jar back in deploy/) the next start restores it.
+                // Said where policy staff look: the list no longer claims it serves; GET /health names it too. The
+                // store keeps it active: it is tried again, less and less often, until the cause is mended (a jar
+                // back in deploy/), and at the next start.
                 replace(withState(r, RevisionState.REJECTED, List.of(new RuleError("", 0, 0,
-                        "was active, but could not be restored at start: " + failure + "; the rule bundles serve instead"))));
+                        "was active, but could not be restored on this node: " + failure + "; the rule bundles serve instead"))));
                 LOG.error("Revision {} of {} could not be restored: {}; the rule bundles serve it", r.number(), r.methodologyId(), failure);
             }
         }
@@ -399,14 +453,18 @@ public final class RevisionManager implements RuleRevisions {
                 errors = compilation.errors();
                 golden = compilation.goldenChanges();
             }
-            Revision r = new Revision(methodologyId, number, c != null ? RevisionState.DRAFT : RevisionState.REJECTED,
+            Revision proposed = new Revision(methodologyId, number, c != null ? RevisionState.DRAFT : RevisionState.REJECTED,
                     hash, author, Instant.now(), comment, baseVersion, Map.copyOf(files), errors, golden, null, null);
+            Revision r;
             synchronized (lock) {
                 same = sameAs(methodologyId, hash); // an identical proposal stored while this one compiled
                 if (same != null) throw new SameRevisionException(same);
-                if (store != null) store.save(r);
-                if (c != null) compiled.put(key(methodologyId, number), c);
+                // Where nodes share the store, the number is the one it gives: another node may have taken this one.
+                r = store == null ? proposed : store.save(proposed);
+                // Compiled as "+r<number>": under another number it compiles again when it is asked for (the same files pass the same checks).
+                if (c != null && r.number() == number) compiled.put(key(methodologyId, number), c);
                 List<Revision> list = new ArrayList<>(snapshot.getOrDefault(methodologyId, List.of()));
+                list.removeIf(x -> x.number() == r.number()); // read back from the store meanwhile
                 list.add(store == null ? r : withoutFiles(r)); // stored: its files are read from disk when asked for
                 list.sort(Comparator.comparingInt(Revision::number));
                 Map<String, List<Revision>> next = new TreeMap<>(snapshot);
@@ -429,7 +487,10 @@ public final class RevisionManager implements RuleRevisions {
         return null;
     }
 
-    /** The next number: past every revision listed, on disk (an unreadable one left out at load keeps its own) or being proposed. */
+    /**
+     * The next number: past every revision listed, on disk (an unreadable one left out at load keeps its own) or being
+     * proposed. Where nodes share the store it is this node's guess: the store gives the number when it stores it.
+     */
     private int reserveNumber(String methodologyId) {
         synchronized (lock) {
             List<Revision> list = snapshot.getOrDefault(methodologyId, List.of());
@@ -462,6 +523,7 @@ public final class RevisionManager implements RuleRevisions {
         synchronized (lock) {
             recordActivation(methodologyId, number, author);
             registry.activateRevision(c); // one reference swap: requests in flight finish on the version they hold
+            restoreFailures.cleared(methodologyId);
             List<Revision> list = new ArrayList<>(snapshot.getOrDefault(methodologyId, List.of()));
             for (int k = 0; k < list.size(); k++) {
                 Revision x = list.get(k);
@@ -473,6 +535,7 @@ public final class RevisionManager implements RuleRevisions {
             next.put(methodologyId, list);
             publish(next);
         }
+        measure();
         LOG.info("Revision {} of {} activated by {}; {} is served by {}", number, methodologyId, author, methodologyId, r.version());
         return listed(methodologyId, number);
     }
@@ -489,12 +552,14 @@ public final class RevisionManager implements RuleRevisions {
             }
             recordActivation(methodologyId, 0, author);
             registry.deactivateRevision(methodologyId);
+            restoreFailures.cleared(methodologyId);
             List<Revision> list = new ArrayList<>(snapshot.getOrDefault(methodologyId, List.of()));
             list.replaceAll(x -> x.state() == RevisionState.ACTIVE ? withState(x, RevisionState.SUPERSEDED) : x);
             Map<String, List<Revision>> next = new TreeMap<>(snapshot);
             next.put(methodologyId, list);
             publish(next);
         }
+        measure();
         String version = registry.served(methodologyId).methodology().getVersion();
         LOG.info("{} follows its rule bundles again (by {}); it is served by {}", methodologyId, author, version);
         return new Revision(methodologyId, 0, RevisionState.ACTIVE, "", author, Instant.now(), "the rule bundles", version, Map.of(), List.of());

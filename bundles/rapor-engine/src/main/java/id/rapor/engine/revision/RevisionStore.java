@@ -17,8 +17,11 @@ public interface RevisionStore {
     /** The highest revision number stored for the methodology, readable or not; 0 if none. */
     int highestNumber(String methodologyId);
 
-    /** Stores a new revision whole, or not at all. */
-    void save(Revision r);
+    /**
+     * Stores a new revision whole, or not at all, under the number the store hands out (where several nodes share it,
+     * {@code r}'s own may have been taken meanwhile): the revision as stored.
+     */
+    Revision save(Revision r);
 
     /**
      * Marks a revision as having been activated, then makes it the active one (the atomic step); 0: none, the rule

@@ -1,5 +1,6 @@
 package id.rapor.engine.revision;
 
+import id.rapor.api.RevisionStoreException;
 import id.rapor.api.cluster.SharedTransaction;
 import id.rapor.api.model.Revision;
 import id.rapor.api.model.RevisionState;
@@ -7,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +23,8 @@ import javax.sql.DataSource;
  * Revisions in the tables several nodes share ({@code rule_revision}, {@code rule_revision_file},
  * {@code rule_activation}, migration V8). Each write is one transaction that, on PostgreSQL, also sends
  * {@code NOTIFY rapor_revisions} with the methodology's id: the notice leaves when the change commits, and every node
- * reads that methodology again ({@link SharedRevisions}).
+ * reads that methodology again ({@link SharedRevisions}). What decides between nodes (a new revision's number, the
+ * activation row) is decided under the methodology's lock row ({@code rule_revision_lock}, V10).
  */
 public final class RevisionTable implements RevisionStore {
     /** The channel every node listens to. */
@@ -36,13 +39,30 @@ public final class RevisionTable implements RevisionStore {
         this.notify = notify;
     }
 
-    /** {@code changed}: the methodology to name in the notice (null: a read, nothing to tell). */
+    /** How often a write another node's stood in the way of (a deadlock, a serialization failure) is tried again. */
+    static final int ATTEMPTS = 4;
+
+    /**
+     * {@code changed}: the methodology to name in the notice (null: a read, nothing to tell). A transaction that lost to
+     * another node's is tried again whole (it was rolled back); what still fails is a conflict if another node's change
+     * stood in the way, else the database away or failing (to retry later).
+     */
     private <T> T transaction(String changed, SharedTransaction.Work<T> work) {
-        try (Connection c = database.getConnection()) {
-            return SharedTransaction.run(c, changed != null && notify ? CHANNEL : null, changed, work);
-        } catch (SQLException e) {
-            throw new RevisionStoreException("the shared revision store could not be used: " + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = database.getConnection()) {
+                return SharedTransaction.run(c, changed != null && notify ? CHANNEL : null, changed, work);
+            } catch (SQLException e) {
+                boolean conflict = conflict(e);
+                if (conflict && attempt < ATTEMPTS) continue;
+                throw new RevisionStoreException("the shared revision store could not be used: " + e.getMessage(), conflict, e);
+            }
         }
+    }
+
+    /** Another transaction stood in the way: a key taken meanwhile (23), a deadlock or serialization failure (40). */
+    static boolean conflict(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("23") || state.startsWith("40"));
     }
 
     @Override
@@ -65,28 +85,62 @@ public final class RevisionTable implements RevisionStore {
 
     @Override
     public int highestNumber(String methodologyId) {
-        return transaction(null, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(number), 0) FROM rule_revision WHERE methodology_id = ?")) {
-                s.setString(1, methodologyId);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getInt(1);
-                }
+        return transaction(null, c -> highestNumber(c, methodologyId));
+    }
+
+    private static int highestNumber(Connection c, String methodologyId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(number), 0) FROM rule_revision WHERE methodology_id = ?")) {
+            s.setString(1, methodologyId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
             }
-        });
+        }
     }
 
-    /** Another node's revision with the same number stored first is a conflict: this one is not stored. */
+    /**
+     * The number is the database's: under the methodology's lock row, one past the highest any node committed. It is
+     * {@code r}'s own unless another node stored that one first; the revision as stored is returned.
+     */
     @Override
-    public void save(Revision r) {
-        save(r, false);
+    public Revision save(Revision r) {
+        return transaction(r.methodologyId(), c -> {
+            lock(c, r.methodologyId());
+            int number = highestNumber(c, r.methodologyId()) + 1;
+            Revision numbered = number == r.number() ? r : new Revision(r.methodologyId(), number, r.state(), r.hash(), r.author(), r.time(),
+                    r.comment(), r.baseVersion(), r.files(), r.errors(), r.goldenChanges(), r.approvedBy(), r.approvedAt());
+            saveIn(c, numbered, false);
+            return numbered;
+        });
     }
 
-    private void save(Revision r, boolean activated) {
-        transaction(r.methodologyId(), c -> {
-            saveIn(c, r, activated);
-            return null;
-        });
+    /**
+     * Takes the methodology's lock row (rule_revision_lock, V10) until the transaction ends, making it the first time:
+     * whoever inserts it holds it; a node that finds it inserted meanwhile waits its turn on it. The same on PostgreSQL
+     * and H2 (a savepoint keeps the transaction usable after the duplicate key).
+     */
+    private static void lock(Connection c, String methodologyId) throws SQLException {
+        if (lockRow(c, methodologyId)) return;
+        Savepoint before = c.setSavepoint();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO rule_revision_lock (methodology_id) VALUES (?)")) {
+            s.setString(1, methodologyId);
+            s.executeUpdate();
+            c.releaseSavepoint(before);
+            return;
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) throw e;
+            c.rollback(before);
+        }
+        if (!lockRow(c, methodologyId)) throw new SQLException("the lock row of " + methodologyId + " is gone", "40001");
+    }
+
+    private static boolean lockRow(Connection c, String methodologyId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT methodology_id FROM rule_revision_lock WHERE methodology_id = ? FOR UPDATE")) {
+            s.setString(1, methodologyId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
     }
 
     private static void saveIn(Connection c, Revision r, boolean activated) throws SQLException {
@@ -112,6 +166,7 @@ public final class RevisionTable implements RevisionStore {
     @Override
     public void activate(String methodologyId, int number, String by, Instant at) {
         transaction(methodologyId, c -> {
+            lock(c, methodologyId); // two activations at once take turns: the row is made once, then updated
             if (number > 0) change(c, methodologyId, number, p -> p.setProperty("activated", "true"));
             activateIn(c, methodologyId, number, by, at);
             return null;
@@ -155,7 +210,7 @@ public final class RevisionTable implements RevisionStore {
             s.setString(1, methodologyId);
             s.setInt(2, number);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) throw new SQLException("revision " + number + " of " + methodologyId + " is not stored");
+                if (!r.next()) throw new RevisionStoreException("revision " + number + " of " + methodologyId + " is not stored", true, null);
                 p = RevisionText.parse(r.getString(1));
             }
         }

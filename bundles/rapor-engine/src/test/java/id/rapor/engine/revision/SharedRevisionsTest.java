@@ -1,10 +1,11 @@
 package id.rapor.engine.revision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.rapor.api.UnknownRevisionException;
+import id.rapor.api.metrics.Meters;
+import id.rapor.api.model.RevisionMismatch;
 import id.rapor.api.model.Assessment;
 import id.rapor.api.model.Revision;
 import id.rapor.api.model.RevisionState;
@@ -18,6 +19,11 @@ import id.rapor.engine.source.RuleBundleLayout;
 import id.rapor.engine.testing.ToyBundle;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,7 +57,12 @@ class SharedRevisionsTest {
         RevisionManager revisions;
 
         void start(RevisionStore shared) throws Exception {
-            new ToyBundle().installIn(registry, operatorRuleText, "2024.1.0");
+            start(shared, new ToyBundle());
+        }
+
+        /** {@code bundle}: the rule bundle an operator installed on this node. */
+        void start(RevisionStore shared, ToyBundle bundle) throws Exception {
+            bundle.installIn(registry, operatorRuleText, "2024.1.0");
             revisions = new RevisionManager(compiler, registry, null, operatorRuleText, queue);
             revisions.share(shared);
             settle();
@@ -129,7 +140,84 @@ class SharedRevisionsTest {
         RevisionTable table = new RevisionTable(db, false);
         assertEquals(2, table.highestNumber("toy"));
         Revision one = table.load().get("toy").get(0);
-        assertThrows(RevisionStoreException.class, () -> table.save(one), "a number is stored once");
+        // Stored again as it was (number 1, taken): the store gives it the next number instead of refusing it.
+        assertEquals(3, table.save(one).number(), "a number is stored once");
+        assertEquals(3, table.highestNumber("toy"));
+    }
+
+    @Test
+    void aNodeThatCannotRestoreTheSharedActiveRevisionSaysSoAndRetriesLessAndLessOften() throws Exception {
+        // B's operator installed other rule text: A's revision (which carries A's) cannot serve on B.
+        ToyBundle otherRules = new ToyBundle();
+        otherRules.with("rules/weighted-index.drl", otherRules.files.get("rules/weighted-index.drl") + "\n// B's own build\n");
+        a.start(new RevisionTable(db, false));
+        b.start(new RevisionTable(db, false), otherRules);
+        Now now = new Now();
+        b.revisions.restoreFailures = new RestoreFailures(now);
+        b.revisions.restoreWaitMillis = 0;
+        AtomicInteger gauge = new AtomicInteger(-1);
+        b.revisions.meters = new Gauge(gauge);
+
+        a.revisions.propose("toy", Map.of(RuleBundleLayout.BANDS, BANDS_MOVED, RuleBundleLayout.GOLDEN_CASES, GOLDEN_MOVED), "siti", "HI from 2.01");
+        a.revisions.activate("toy", 1, "siti");
+        assertEquals(List.of(), a.revisions.mismatches());
+        b.revisions.refresh(); // the notice
+        b.settle();
+
+        assertEquals("MID", b.band(), "B goes on scoring with its rule bundles");
+        List<RevisionMismatch> mismatches = b.revisions.mismatches();
+        assertEquals(1, mismatches.size(), mismatches.toString());
+        RevisionMismatch m = mismatches.get(0);
+        assertEquals("toy", m.methodologyId());
+        assertEquals(1, m.active());
+        assertEquals("2024.1.0", m.serving());
+        assertTrue(m.reason().contains("not that of any rule bundle"), m.reason());
+        assertEquals(now.instant().plus(Duration.ofSeconds(30)), m.nextAttempt());
+        assertEquals(1, gauge.get(), "rapor_revision_mismatch");
+
+        // Notices meanwhile do not compile it again...
+        b.revisions.refresh();
+        b.settle();
+        assertEquals(1, b.revisions.restoreFailures.of("toy", 1).attempts());
+        // ...the next try comes when its wait is over, and the wait doubles.
+        now.pass(Duration.ofSeconds(31));
+        b.revisions.refresh();
+        b.settle();
+        assertEquals(2, b.revisions.restoreFailures.of("toy", 1).attempts());
+        assertEquals(now.instant().plus(Duration.ofMinutes(1)), b.revisions.mismatches().get(0).nextAttempt());
+        assertEquals(Duration.ofMinutes(5), RestoreFailures.wait(10), "never more than 5 minutes apart");
+
+        // The operator installs A's rule text on B: the next try restores it, and the mismatch is gone.
+        b.operatorRuleText.installed("toy", new ToyBundle().files);
+        now.pass(Duration.ofMinutes(2));
+        b.revisions.refresh();
+        b.settle();
+        assertEquals("HI", b.band());
+        assertEquals(List.of(), b.revisions.mismatches());
+        assertEquals(0, gauge.get());
+    }
+
+    /** A clock the test moves. */
+    private static final class Now extends Clock {
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void pass(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override public Instant instant() { return now; }
+        @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+    }
+
+    /** What the metrics bundle would be told of the mismatches. */
+    private record Gauge(AtomicInteger value) implements Meters {
+        @Override public void revisionMismatches(int methodologies) { value.set(methodologies); }
+        @Override public void request(String method, String route, int status, long nanos) { }
+        @Override public void scored(String methodology, String version, int units) { }
+        @Override public void compiled(String methodology, boolean accepted, long nanos) { }
+        @Override public void audited(String action, int status) { }
+        @Override public void failedLogin() { }
     }
 
     @Test

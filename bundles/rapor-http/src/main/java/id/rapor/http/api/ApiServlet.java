@@ -29,6 +29,7 @@ import id.rapor.http.resource.RecordChangesResource;
 import id.rapor.http.resource.RecordsAccess;
 import id.rapor.http.resource.UnitsCsv;
 import id.rapor.http.resource.UnitsResource;
+import id.rapor.http.json.Problems;
 import id.rapor.http.json.RecordProblems;
 import id.rapor.api.records.AssessmentRecords;
 import id.rapor.api.records.EvidenceLimits;
@@ -206,7 +207,7 @@ public final class ApiServlet extends HttpServlet {
         try (var in = ApiServlet.class.getResourceAsStream("openapi.json")) {
             openApi = in.readAllBytes();
         }
-        SystemResource system = new SystemResource(scoring, audit, guard, out, openApi, new Readiness(scoring, () -> database, probes));
+        SystemResource system = new SystemResource(scoring, revisions, audit, guard, out, openApi, new Readiness(scoring, () -> database, probes));
         // 64 MiB: a batch of 5,000 units of 200 answers each is under 10 MiB; beyond that only the heap is at stake.
         int maxBodyBytes = Settings.Check.within("body.max.bytes", settings.body_max_bytes(), 1024, 64 << 20, RequestBody.DEFAULT_MAX_BYTES);
         Needed<UnitRegistry> unitRegistry = () -> present(units);
@@ -413,6 +414,11 @@ public final class ApiServlet extends HttpServlet {
             // The database went away under the request (wherever it was asked): nothing was changed; say so, and when to retry.
             if (!drain(request, now.maxBodyBytes())) response.setHeader("Connection", "close");
             problem(request, response, RecordProblems.unavailable(e), requestId);
+        } catch (id.rapor.api.RevisionStoreException e) {
+            // The shared revisions' database failed under the request: nothing was changed; 503 to retry, or 409.
+            if (!drain(request, now.maxBodyBytes())) response.setHeader("Connection", "close");
+            LOG.warn("{} {}: {}", LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()), LogSafe.of(e.getMessage()));
+            problem(request, response, Problems.revisionStore(e), requestId);
         } catch (IOException e) {
             // The client went away mid-answer: nothing can be sent, and it is not our failure.
             LOG.debug("{} {}: connection lost: {}", LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),

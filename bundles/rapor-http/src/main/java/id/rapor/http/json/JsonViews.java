@@ -276,7 +276,8 @@ public final class JsonViews {
     }
 
     /** {@code status}: UP while something can be scored, DOWN before (or when no rule bundle serves). */
-    public static void health(JsonGenerator g, List<MethodologySummary> methodologies, int pending) throws IOException {
+    public static void health(JsonGenerator g, List<MethodologySummary> methodologies, int pending,
+            List<id.rapor.api.model.RevisionMismatch> mismatches) throws IOException {
         long active = methodologies.stream().filter(m -> m.status() == id.rapor.api.model.DeploymentState.ACTIVE).count();
         g.writeStartObject();
         g.writeStringField("status", active > 0 ? "UP" : "DOWN");
@@ -287,7 +288,31 @@ public final class JsonViews {
         g.writeObjectFieldStart("ruleBundles");
         g.writeNumberField("pending", pending);
         g.writeEndObject();
+        revisionMismatches(g, mismatches);
         g.writeEndObject();
+    }
+
+    /** GET /health/ready's answer when ready: it still names what it serves otherwise than the shared revisions say. */
+    public static void ready(JsonGenerator g, List<id.rapor.api.model.RevisionMismatch> mismatches) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("status", "UP");
+        revisionMismatches(g, mismatches);
+        g.writeEndObject();
+    }
+
+    /** Each methodology served here otherwise than the stored active revision, and why. */
+    private static void revisionMismatches(JsonGenerator g, List<id.rapor.api.model.RevisionMismatch> mismatches) throws IOException {
+        g.writeArrayFieldStart("revisionMismatches");
+        for (var m : mismatches) {
+            g.writeStartObject();
+            g.writeStringField("methodology", m.methodologyId());
+            g.writeNumberField("active", m.active());
+            g.writeStringField("serving", m.serving());
+            g.writeStringField("reason", m.reason());
+            g.writeStringField("nextAttempt", m.nextAttempt() == null ? null : m.nextAttempt().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     public static void problem(JsonGenerator g, HttpProblem p, String instance, Language language) throws IOException {

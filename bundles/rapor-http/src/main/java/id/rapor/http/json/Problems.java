@@ -2,6 +2,7 @@ package id.rapor.http.json;
 
 import id.rapor.api.FieldError;
 import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.RevisionStoreException;
 import id.rapor.api.UnknownMethodologyException;
 import id.rapor.api.model.RuleError;
 import id.rapor.api.text.Message;
@@ -26,6 +27,15 @@ public final class Problems {
     /** A proposal without what every revision needs (a comment, its files): nothing was stored. */
     public static HttpProblem invalidRevision(List<FieldError> errors) {
         return HttpProblem.of(422, "invalid-revision", Message.of("problem.invalid-revision.detail"), errors);
+    }
+
+    /**
+     * The shared revisions' database failed the request (wherever it was asked): another node's change in the way is a
+     * conflict (409); anything else is the database away, worth a retry shortly (503, Retry-After). Never a 500.
+     */
+    public static HttpProblem revisionStore(RevisionStoreException e) {
+        return e.conflict() ? HttpProblem.of(409, "revision-conflict", Message.of("problem.revision-conflict.detail"), List.of())
+                : HttpProblem.temporary(503, "revision-store-unavailable", Message.of("problem.revision-store-unavailable.detail"), 5);
     }
 
     public static HttpProblem unknownMethodology(UnknownMethodologyException e) {

@@ -10,6 +10,7 @@ import id.rapor.http.json.JsonViews;
 import id.rapor.http.api.Routes;
 
 import id.rapor.api.AuditTrail;
+import id.rapor.api.RuleRevisions;
 import jakarta.servlet.http.HttpServletRequest;
 import id.rapor.api.ScoringService;
 import java.io.IOException;
@@ -22,9 +23,12 @@ public final class SystemResource {
     private final JsonResponses out;
     private final byte[] openApi;
     private final Readiness readiness;
+    private final RuleRevisions revisions;
 
-    public SystemResource(ScoringService scoring, AuditTrail audit, Guard guard, JsonResponses out, byte[] openApi, Readiness readiness) {
+    public SystemResource(ScoringService scoring, RuleRevisions revisions, AuditTrail audit, Guard guard, JsonResponses out, byte[] openApi,
+            Readiness readiness) {
         this.readiness = readiness;
+        this.revisions = revisions;
         this.scoring = scoring;
         this.audit = audit;
         this.guard = guard;
@@ -32,9 +36,9 @@ public final class SystemResource {
         this.openApi = openApi;
     }
 
-    /** GET /health */
+    /** GET /health: with each methodology this node serves otherwise than the shared active revision says. */
     public void health(Routes.Exchange x) throws IOException {
-        out.send(x.response(), 200, g -> JsonViews.health(g, scoring.methodologies(), scoring.pendingRuleBundles()));
+        out.send(x.response(), 200, g -> JsonViews.health(g, scoring.methodologies(), scoring.pendingRuleBundles(), revisions.mismatches()));
     }
 
     /** GET /health/live: the process answers (a load balancer's or supervisor's liveness probe); nothing else is asked. */
@@ -57,11 +61,8 @@ public final class SystemResource {
                     String.join(", ", missing.stream().map(Readiness.Missing::part).toList())),
                     missing.stream().map(m -> new FieldError(m.part(), m.why())).toList());
         }
-        out.send(x.response(), 200, g -> {
-            g.writeStartObject();
-            g.writeStringField("status", "UP");
-            g.writeEndObject();
-        });
+        // A methodology served otherwise than the shared revisions say is named, but the node still scores: ready.
+        out.send(x.response(), 200, g -> JsonViews.ready(g, revisions.mismatches()));
     }
 
     /** GET /openapi.json */

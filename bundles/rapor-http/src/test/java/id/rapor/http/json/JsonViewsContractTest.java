@@ -120,7 +120,11 @@ public class JsonViewsContractTest {
         HttpProblem p = Problems.invalidAssessment(List.of(new FieldError("answers.i99", "unknown indicator")));
         assertMatches("Problem", write(g -> JsonViews.problem(g, p, "/api/v1/methodologies/pekppp-2022/score", Language.INDONESIAN)));
         assertMatches("Health", write(g -> JsonViews.health(g, List.of(new MethodologySummary("pekppp-2022", "t", "r", "pekppp",
-                new Years(2022, null), "2022.1.0", DeploymentState.ACTIVE)), 0)));
+                new Years(2022, null), "2022.1.0", DeploymentState.ACTIVE)), 0, List.of(
+                new id.rapor.api.model.RevisionMismatch("pekppp-2022", 3, "2022.1.0", "it could not be compiled: boom", Instant.now()),
+                new id.rapor.api.model.RevisionMismatch("ombudsman-2022", 2, "2022.1.0+r1", null, null)))));
+        assertMatches("Ready", write(g -> JsonViews.ready(g, List.of(
+                new id.rapor.api.model.RevisionMismatch("pekppp-2022", 0, null, null, null)))));
         JsonNode audit = write(g -> JsonViews.audit(g, List.of(new AuditEntry(Instant.now(), "siti", "127.0.0.1", "r-1", "revision.propose",
                 "pekppp-2022", 1, 201, "DRAFT", 120L), new AuditEntry(Instant.now(), null, null, null, "refusal.summary", null, null, 401, "20 more", 0L))));
         for (JsonNode entry : audit) assertMatches("AuditEntry", entry);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.rapor.api.MethodologyUnavailableException;
+import id.rapor.api.RevisionStoreException;
 import id.rapor.api.model.RuleError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,21 @@ public class ProblemsTest {
         HttpProblem p = Problems.invalidAssessment(errors);
         assertEquals(Problems.MAX_ERRORS + 1, p.errors().size());
         assertEquals("and 4900 more errors, not listed", p.errors().get(Problems.MAX_ERRORS).message());
+    }
+
+    @Test
+    void theSharedRevisionStoreAwayIsATemporaryRefusalNeverA500() {
+        HttpProblem away = Problems.revisionStore(new RevisionStoreException("connection refused", false, null));
+        assertEquals(503, away.status());
+        assertEquals("urn:rapor:problem:revision-store-unavailable", away.type());
+        assertTrue(away.retryAfterSeconds() > 0, "with Retry-After");
+    }
+
+    @Test
+    void anotherNodesChangeInTheWayIsAConflict() {
+        HttpProblem conflict = Problems.revisionStore(new RevisionStoreException("revision 42 of toy is not stored", true, null));
+        assertEquals(409, conflict.status());
+        assertEquals("urn:rapor:problem:revision-conflict", conflict.type());
+        assertEquals(0, conflict.retryAfterSeconds());
     }
 }
