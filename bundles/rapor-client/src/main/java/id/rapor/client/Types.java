@@ -16,13 +16,25 @@ import java.util.Map;
 public final class Types {
     private Types() {}
 
-    /** {@code GET /api/v1/health}: "UP", methodologies {active, unavailable}, ruleBundles {pending}. */
-    public record Health(String status, Map<String, Integer> methodologies, Map<String, Integer> ruleBundles) {
+    /**
+     * {@code GET /api/v1/health}: "UP", methodologies {active, unavailable}, ruleBundles {pending}, and the methodologies
+     * this node serves otherwise than the shared revision store says is active (several nodes on one PostgreSQL).
+     */
+    public record Health(String status, Map<String, Integer> methodologies, Map<String, Integer> ruleBundles,
+                         List<RevisionMismatch> revisionMismatches) {
         public Health {
             methodologies = map(methodologies);
             ruleBundles = map(ruleBundles);
+            revisionMismatches = list(revisionMismatches);
         }
     }
+
+    /**
+     * A methodology served here otherwise than the revision store says: {@code active} is the revision active there
+     * (0: the rule bundles), {@code serving} what serves here (null: nothing), {@code reason} why it is not restored and
+     * {@code nextAttempt} (ISO-8601) when it is tried again; both null while it is still being restored.
+     */
+    public record RevisionMismatch(String methodology, int active, String serving, String reason, String nextAttempt) {}
 
     /** The assessment years a methodology applies to; {@code to} is null while it still applies. */
     public record Years(int from, Integer to) {}

@@ -45,6 +45,7 @@ class AnswersTest {
         assertEquals("UP", h.status());
         assertEquals(Map.of("active", 5, "unavailable", 0), h.methodologies());
         assertEquals(0, h.ruleBundles().get("pending"));
+        assertEquals(List.of(), h.revisionMismatches(), "this node serves what is active");
     }
 
     @Test
