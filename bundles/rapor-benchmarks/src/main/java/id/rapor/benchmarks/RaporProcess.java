@@ -120,6 +120,8 @@ final class RaporProcess implements AutoCloseable {
     /** Adds a user with bin/rapor-user (the password in RAPOR_PASSWORD); answers its Authorization header. */
     String user(String name, String password, String roles) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rapor-user").toString(), "add", name, roles).redirectErrorStream(true);
+        // The node's own environment too: with RAPOR_DATABASE_URL naming PostgreSQL, the user goes into the table the nodes share.
+        pb.environment().putAll(environment);
         pb.environment().put("RAPOR_PASSWORD", password);
         Process add = pb.start();
         add.getOutputStream().close();

@@ -44,9 +44,19 @@ final class TwoNodes {
         }
     }
 
+    private void awaitUser(RaporProcess node, String auth) throws Exception {
+        HttpRequest revisions = HttpRequest.newBuilder(URI.create(node.url(REVISIONS))).header("Authorization", auth).build();
+        for (int k = 0; k < 100; k++) {
+            if (http.send(revisions, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the user added on one node is not known to " + node.url("") + " after 5 s");
+    }
+
     private List<Figure> run(RaporProcess a, RaporProcess b, String body, int activations) throws Exception {
+        // One user for both: the nodes share the users' table, and each hears of the new one through PostgreSQL.
         String auth = a.user("bench", "benchmark-password", "policy");
-        b.user("bench", "benchmark-password", "policy");
+        for (RaporProcess node : new RaporProcess[] {a, b}) awaitUser(node, auth);
         HttpResponse<String> created = send(a, REVISIONS, auth, moveBandC(a));
         if (created.statusCode() != 201) throw new IllegalStateException(created.body());
 
