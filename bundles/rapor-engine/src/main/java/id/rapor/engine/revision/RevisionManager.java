@@ -90,6 +90,7 @@ public final class RevisionManager implements RuleRevisions {
     public static final String RULE_TEXT_REFUSED = "rule text is code and changes only with a rule bundle jar that an operator places in deploy/; "
             + "a revision changes tables (weights, bands, options, labels, indicators, golden cases)";
     private static final String NOT_INSTALLED = "its rule text is not that of any rule bundle an operator installed for it";
+    private static final String FAILS_CHECKS = "it no longer passes its checks";
 
     private final RuleBundleCompiler compiler;
     private final MethodologyRegistry registry;
@@ -321,7 +322,7 @@ public final class RevisionManager implements RuleRevisions {
             } else {
                 Compilation compilation = compileChecked(r, files);
                 c = compilation.compiled();
-                failure = c != null ? null : "it no longer passes its checks: " + compilation.errors().size()
+                failure = c != null ? null : FAILS_CHECKS + ": " + compilation.errors().size()
                         + " error(s), first " + compilation.errors().get(0);
             }
         } catch (InterruptedException e) {
@@ -338,6 +339,17 @@ public final class RevisionManager implements RuleRevisions {
         }
     }
 
+    /**
+     * Why a restore failed, as GET /health says it to anyone who asks (a load balancer asks unauthenticated): the kind of
+     * failure, not its text, which names rule files, their errors and exceptions. The text is in the log and in the
+     * revision's errors, which only policy staff read.
+     */
+    static String publicReason(String failure) {
+        if (failure.equals(NOT_INSTALLED)) return failure;
+        if (failure.startsWith(FAILS_CHECKS)) return FAILS_CHECKS + " here (the revision's errors say which)";
+        return "it could not be compiled here (the log says why)";
+    }
+
     /** Under the lock: serves the restored revision, or says why not and when it is tried again. */
     private void settleRestore(Revision r, CompiledMethodology c, String failure) {
         synchronized (lock) {
@@ -348,7 +360,7 @@ public final class RevisionManager implements RuleRevisions {
                 restoreFailures.cleared(r.methodologyId());
                 LOG.info("Revision {} of {} restored and serving ({})", r.number(), r.methodologyId(), r.version());
             } else {
-                restoreFailures.failed(r.methodologyId(), r.number(), failure);
+                restoreFailures.failed(r.methodologyId(), r.number(), publicReason(failure));
                 registry.deactivateRevision(r.methodologyId());
                 // Said where policy staff look: the list no longer claims it serves; GET /health names it too. The
                 // store keeps it active: it is tried again, less and less often, until the cause is mended (a jar

@@ -247,4 +247,16 @@ class SharedRevisionsTest {
         assertEquals(BANDS_MOVED, r.files().get(RuleBundleLayout.BANDS));
         assertEquals("siti", a.revisions.serving("toy").by());
     }
+
+    /** GET /health is asked unauthenticated: a failed restore is said by its kind there, never by its text. */
+    @Test
+    void healthSaysWhyARestoreFailedWithoutItsText() {
+        String secret = "/opt/rapor/deploy/pekppp.jar: password=hunter2 at rules/secret.drl:12";
+        assertEquals("it could not be compiled here (the log says why)",
+                RevisionManager.publicReason("it could not be compiled: java.lang.IllegalStateException: " + secret));
+        assertEquals("it no longer passes its checks here (the revision's errors say which)",
+                RevisionManager.publicReason("it no longer passes its checks: 1 error(s), first " + secret));
+        String notInstalled = RevisionManager.publicReason("its rule text is not that of any rule bundle an operator installed for it");
+        assertTrue(notInstalled.contains("not that of any rule bundle"), notInstalled);
+    }
 }
