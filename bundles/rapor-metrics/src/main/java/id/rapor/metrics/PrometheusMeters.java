@@ -59,6 +59,7 @@ public final class PrometheusMeters implements Meters, Scrape {
     private volatile Access access = Access.OFF;
     /** The JVM's and the pool's figures, read through JMX: registered at the first scrape, not at start. */
     private boolean platformRegistered;
+    private final Object platformLock = new Object();
 
     @Activate
     @Modified
@@ -79,7 +80,7 @@ public final class PrometheusMeters implements Meters, Scrape {
      */
     @Override
     public MetricSnapshots snapshot() {
-        synchronized (registry) {
+        synchronized (platformLock) { // our own lock, not the registry's monitor, which the client library may take itself
             if (!platformRegistered) {
                 JvmMetrics.builder().register(registry);
                 DatabasePool.register(registry);
