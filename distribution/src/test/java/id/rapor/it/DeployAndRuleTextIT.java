@@ -118,7 +118,8 @@ class DeployAndRuleTextIT extends StartedDistribution {
     void aJarWithTheShippedNameAndVersionIsRefusedAndRemovingItRemovesNothingShipped() throws Exception {
         shipped.edit("methodology/bands.csv", BandC::moveBands).edit("methodology/golden-cases.csv", BandC::moveGoldenCases)
                 .deployTo(deploy, "same-version.jar");
-        JsonNode refused = awaitDeployment("", "REJECTED");
+        // Named by its bundle: another test's refused garbage.jar is REJECTED with no version too.
+        JsonNode refused = awaitDeployment("id.rapor.rules.pekppp-2022", "", "REJECTED");
         assertTrue(refused.toString().contains("the same symbolic name and version as the rule bundle installed from"), refused.toString());
         assertTrue(refused.toString().contains("rules/pekppp-2022.jar"), refused.toString());
         assertServes("2022.1.0");
@@ -155,10 +156,15 @@ class DeployAndRuleTextIT extends StartedDistribution {
     }
 
     private static JsonNode awaitDeployment(String version, String state) throws Exception {
-        JsonNode list = rapor.awaitJson("/api/v1/deployments", l -> StreamSupport.stream(l.spliterator(), false)
-                .anyMatch(d -> d.get("version").asText().equals(version) && d.get("state").asText().equals(state)), DEPLOY_TIMEOUT);
-        return StreamSupport.stream(list.spliterator(), false)
-                .filter(x -> x.get("version").asText().equals(version) && x.get("state").asText().equals(state)).findFirst().orElseThrow();
+        return awaitDeployment(null, version, state);
+    }
+
+    /** The first deployment listed of {@code bundle} (null: any), {@code version} and {@code state}, once there is one. */
+    private static JsonNode awaitDeployment(String bundle, String version, String state) throws Exception {
+        java.util.function.Predicate<JsonNode> wanted = d -> (bundle == null || d.get("bundle").asText().equals(bundle))
+                && d.get("version").asText().equals(version) && d.get("state").asText().equals(state);
+        JsonNode list = rapor.awaitJson("/api/v1/deployments", l -> StreamSupport.stream(l.spliterator(), false).anyMatch(wanted), DEPLOY_TIMEOUT);
+        return StreamSupport.stream(list.spliterator(), false).filter(wanted).findFirst().orElseThrow();
     }
 
     private static void assertServes(String version) throws Exception {
